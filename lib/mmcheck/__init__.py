@@ -1,0 +1,1 @@
+"""mmcheck: static checks for Linux memory-management bugs (driver side)."""

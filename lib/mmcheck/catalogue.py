@@ -1,0 +1,99 @@
+"""Read the two tables every engine shares: the API catalogue
+(catalogue/mm-api.tsv) and the rule registration list (catalogue/rules.tsv).
+
+Both are whitespace-separated text so that C engines can read them with a
+few lines of code too; '#' starts a comment.
+"""
+import os
+import re
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+API_FILE = os.path.join(TOP, "catalogue", "mm-api.tsv")
+RULES_FILE = os.path.join(TOP, "catalogue", "rules.tsv")
+
+
+class CatalogueError(Exception):
+    pass
+
+
+def _rows(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.readlines()
+    except OSError as e:
+        raise CatalogueError("cannot read %s: %s" % (path, e.strerror))
+    for num, line in enumerate(lines, 1):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            yield num, line
+
+
+class Entry:
+    def __init__(self, kind, name, keys):
+        self.kind = kind
+        self.name = name
+        self.keys = keys
+
+    def __repr__(self):
+        return "Entry(%s %s %r)" % (self.kind, self.name, self.keys)
+
+
+def load_api(path=API_FILE):
+    """Return the list of catalogue entries, in file order."""
+    entries = []
+    for num, line in _rows(path):
+        fields = line.split()
+        if len(fields) < 2:
+            raise CatalogueError("%s:%d: expected KIND NAME" % (path, num))
+        keys = {}
+        for kv in fields[2:]:
+            if "=" not in kv:
+                raise CatalogueError("%s:%d: '%s' is not KEY=VALUE" % (path, num, kv))
+            k, v = kv.split("=", 1)
+            keys[k] = v
+        if not re.match(r"^[A-Za-z_]\w*$", fields[1]):
+            raise CatalogueError("%s:%d: '%s' is not a C identifier" % (path, num, fields[1]))
+        entries.append(Entry(fields[0], fields[1], keys))
+    return entries
+
+
+def names(entries, *kinds):
+    """Sorted unique names of the given kinds."""
+    return sorted({e.name for e in entries if e.kind in kinds})
+
+
+def pairs(entries):
+    """{do_name: [undo names]} in catalogue order of the do rows."""
+    out = {}
+    for e in entries:
+        if e.kind == "do":
+            out[e.name] = []
+    for e in entries:
+        if e.kind == "undo":
+            do = e.keys.get("pair")
+            if do not in out:
+                raise CatalogueError("undo %s names unknown pair=%s" % (e.name, do))
+            out[do].append(e.name)
+    for do, undos in out.items():
+        if not undos:
+            raise CatalogueError("do %s has no undo row" % do)
+    return out
+
+
+class Rule:
+    def __init__(self, rid, family, severity, cocci, summary):
+        self.id = rid
+        self.family = family
+        self.severity = severity
+        self.cocci = cocci
+        self.summary = summary
+
+
+def load_rules(path=RULES_FILE):
+    rules = []
+    for num, line in _rows(path):
+        fields = line.split(None, 4)
+        if len(fields) != 5:
+            raise CatalogueError("%s:%d: expected ID FAMILY SEVERITY COCCI SUMMARY" % (path, num))
+        rules.append(Rule(*fields))
+    return rules

@@ -1,0 +1,452 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// GENERATED from semantic-patches/locks/lock_bh_mixed.cocci.in by tools/gen-cocci: edit the template and catalogue/mm-api.tsv
+/// Find a lock that is taken with BH (softirqs) enabled in one place and
+/// with a _bh primitive in another.  The _bh user says a softirq may take
+/// the lock; a softirq that interrupts the plain holder on the same CPU
+/// then spins forever.  s390 took mm->context.lock with spin_lock() in
+/// __tlb_flush_mm_lazy(), gmap_create() and gmap_remove() but with
+/// spin_lock_bh() in the page-table code; once __tlb_remove_table() took
+/// it from an RCU callback, the plain users could deadlock (Gerald
+/// Schaefer, "mm: delay rmap removal ..." thread, June 2023).
+///
+//# Whole-run rule: acquisitions are collected from every file and matched
+//# in finalize, so run it over the whole tree (it supports --jobs).  A lock
+//# is identified by its struct type and member path (mm->context.lock and
+//# gmap->mm->context.lock are one lock), or by its global name.  When the
+//# type is unknown, the member path must have two or more components.
+//# Acquisitions while BH is already off (inside a _bh or _irq section,
+//# after local_bh_disable(), under guard(spinlock_bh)) or in a softirq
+//# callback (timer, RCU, tasklet, NAPI poll) are not plain.  Patch mode
+//# converts the plain acquisitions of the member paths given with
+//# -D bh_paths=PATH[,PATH] (the report names them) and their unlocks.
+//
+// Confidence: Moderate
+// Copyright: (C) 2026 The mmcheck authors.
+// URL: see docs/rules.md#mm-lock-bh-mixed
+// Comments: rule mm-lock-bh-mixed
+// Options: --no-includes --include-headers
+
+virtual patch
+virtual context
+virtual org
+virtual report
+virtual mmcheck
+
+// ---- mmcheck output helper, pasted into every rule by tools/gen-cocci so
+// each .cocci stays self-contained.
+@initialize:python@
+@@
+# One print() per finding keeps a warning and its notes together under --jobs.
+mm_seen = set()
+mm_func_lines = False
+mm_mode = "report"
+
+def mm_where(p):
+    """(file, line, col, colend, function) of a position list or such a tuple."""
+    if not hasattr(p[0], "file"):
+        return p
+    q = p[0]
+    return (q.file, q.line, q.column, q.column_end, q.current_element)
+
+def mm_line(w, text, rule):
+    return "%s:%s:%s-%s: %s [%s]" % (w[0], w[1], w[2], w[3], text, rule)
+
+def mm_emit(rule, p, msg, notes=()):
+    """p: where (a position list or an mm_where() tuple); notes: [(where, text)]."""
+    w = mm_where(p)
+    key = (rule,) + tuple(w[:3])
+    if key in mm_seen:
+        return
+    mm_seen.add(key)
+    if mm_mode == "org":
+        print("* TODO [[view:%s::face=ovl-face1::linb=%s::colb=%s::cole=%s][%s [%s]]]"
+              % (w[0], w[1], w[2], w[3], msg, rule))
+        for n, text in notes:
+            n = mm_where(n)
+            print("[[view:%s::face=ovl-face2::linb=%s::colb=%s::cole=%s][%s]]"
+                  % (n[0], n[1], n[2], n[3], text))
+        return
+    out = [mm_line(w, "WARNING: " + msg, rule)]
+    if mm_func_lines:
+        out.append(mm_line(w, "function: " + w[4], rule))
+    out += [mm_line(mm_where(n), "note: " + text, rule) for n, text in notes]
+    print("\n".join(out))
+
+@initialize:python depends on mmcheck@
+@@
+mm_func_lines = True
+
+@initialize:python depends on org@
+@@
+mm_mode = "org"
+
+@initialize:python@
+@@
+import re
+
+MMCHECK_PLAIN = ['read_lock', 'read_trylock', 'spin_lock', 'spin_lock_nested', 'spin_trylock', 'spinlock', 'write_lock', 'write_trylock']
+MMCHECK_BH = ['read_lock_bh', 'spin_lock_bh', 'spin_trylock_bh', 'spinlock_bh', 'write_lock_bh']
+coccinelle.mm_acq = []        # one tuple per acquisition, see mm_record()
+coccinelle.mm_typed = {}      # position -> (struct type, base expression)
+coccinelle.mm_bhoff = set()   # positions where BH is already disabled
+coccinelle.mm_softirq = set() # (file, function) run in softirq context
+coccinelle.mm_static = set()  # (file, name) of file-local lock variables
+
+def mm_pos(p):
+    return (p[0].file, int(p[0].line), int(p[0].column))
+
+def mm_record(p, fn, lock):
+    flavour = "plain" if fn in MMCHECK_PLAIN else ("bh" if fn in MMCHECK_BH else "irq")
+    coccinelle.mm_acq.append((p[0].file, int(p[0].line), int(p[0].column),
+                              int(p[0].column_end), p[0].current_element,
+                              fn, flavour, re.sub(r"\s+", "", lock)))
+
+@initialize:python depends on patch@
+bh_paths << virtual.bh_paths;
+@@
+mm_fix_paths = set(x for x in bh_paths.split(",") if x)
+
+// ---------------------------------------------------------------- context
+// BH already off: after a _bh/_irq acquisition, local_bh_disable() or a
+// _bh/_irq guard, with no release on the way.
+@bhoff exists@
+identifier off =~ "^(local_bh_disable|local_irq_disable|local_irq_save|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier on =~ "^(local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
+identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier pl =~ "^(read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
+identifier gp =~ "^(read_lock|spinlock|write_lock)$";
+expression L;
+position p;
+@@
+
+(
+off(...)
+|
+guard(g)(...)
+)
+... when != on(...)
+(
+pl@p(...)
+|
+guard(gp)(L@p)
+)
+
+@bhoff_sg exists@
+identifier off =~ "^(local_bh_disable|local_irq_disable|local_irq_save|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier on =~ "^(local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
+identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier gp =~ "^(read_lock|spinlock|write_lock)$";
+iterator name scoped_guard;
+expression L;
+statement S;
+position p;
+@@
+
+(
+off(...)
+|
+guard(g)(...)
+)
+... when != on(...)
+scoped_guard(gp, L@p) S
+
+@bhoff_scoped@
+iterator name scoped_guard;
+identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier pl =~ "^(read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
+expression L;
+position p;
+@@
+
+scoped_guard(g, L) { <+... pl@p(...) ...+> }
+
+@script:python@
+p << bhoff.p;
+@@
+coccinelle.mm_bhoff.add(mm_pos(p))
+
+@script:python@
+p << bhoff_sg.p;
+@@
+coccinelle.mm_bhoff.add(mm_pos(p))
+
+@script:python@
+p << bhoff_scoped.p;
+@@
+coccinelle.mm_bhoff.add(mm_pos(p))
+
+// Softirq callbacks: by their first parameter's type, or registered here.
+@softirq_param@
+identifier f, x;
+identifier T =~ "^(napi_struct|rcu_head|tasklet_struct|timer_list)$";
+position p;
+@@
+
+f@p(struct T *x, ...) { ... }
+
+@softirq_reg@
+identifier reg =~ "^(call_rcu|call_rcu_hurry|netif_napi_add|netif_napi_add_tx|netif_napi_add_weight|tasklet_init|tasklet_setup|timer_setup)$";
+identifier f;
+@@
+
+reg(..., f, ...)
+
+@softirq_fn@
+identifier softirq_reg.f;
+position p;
+@@
+
+f@p(...) { ... }
+
+@script:python@
+p << softirq_param.p;
+f << softirq_param.f;
+@@
+coccinelle.mm_softirq.add((p[0].file, f))
+
+@script:python@
+p << softirq_fn.p;
+f << softirq_reg.f;
+@@
+coccinelle.mm_softirq.add((p[0].file, f))
+
+@file_static@
+identifier l;
+type T;
+declarer name DEFINE_SPINLOCK, DEFINE_RWLOCK;
+position p;
+@@
+
+(
+static T l@p;
+|
+static DEFINE_SPINLOCK(l@p);
+|
+static DEFINE_RWLOCK(l@p);
+)
+
+@script:python@
+p << file_static.p;
+l << file_static.l;
+@@
+coccinelle.mm_static.add((p[0].file, l))
+
+// ----------------------------------------------------------- acquisitions
+@acq@
+identifier fn =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
+expression L;
+position p;
+@@
+
+fn@p(L, ...)
+
+@acq_guard@
+identifier g =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+expression L;
+position p;
+@@
+
+guard(g)(L@p)
+
+@acq_sguard@
+identifier g =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+iterator name scoped_guard;
+expression L;
+statement S;
+position p;
+@@
+
+scoped_guard(g, L@p) S
+
+// The struct type behind &E->member, where Coccinelle can infer it.
+@acq_typed@
+identifier fn =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
+type T;
+T *E;
+identifier f, f2, f3;
+position p;
+@@
+
+(
+fn@p(&E->f, ...)
+|
+fn@p(&E->f.f2, ...)
+|
+fn@p(&E->f.f2.f3, ...)
+)
+
+// A lock reached through a local pointer: l = &x->lock; spin_lock(l);
+@acq_alias exists@
+identifier fn =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
+identifier l;
+expression LE, E;
+type T;
+position p;
+@@
+
+(
+l = &LE;
+|
+T l = &LE;
+)
+... when != l = E
+fn@p(l, ...)
+
+@script:python@
+p << acq.p;
+fn << acq.fn;
+L << acq.L;
+@@
+mm_record(p, fn, L)
+
+@script:python@
+p << acq_guard.p;
+g << acq_guard.g;
+L << acq_guard.L;
+@@
+mm_record(p, g, L)
+
+@script:python@
+p << acq_sguard.p;
+g << acq_sguard.g;
+L << acq_sguard.L;
+@@
+mm_record(p, g, L)
+
+@script:python@
+p << acq_typed.p;
+T << acq_typed.T;
+E << acq_typed.E;
+@@
+coccinelle.mm_typed[mm_pos(p)] = (T, re.sub(r"\s+", "", E))
+
+@script:python@
+p << acq_alias.p;
+LE << acq_alias.LE;
+@@
+coccinelle.mm_typed[mm_pos(p) + ("alias",)] = ("&" + re.sub(r"\s+", "", LE),)
+
+// ------------------------------------------------------------ patch mode
+@fixme depends on patch@
+identifier fn =~ "^(read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
+expression L;
+position p;
+@@
+
+fn@p(L)
+
+@script:python fixok depends on patch@
+p << fixme.p;
+L << fixme.L;
+ok;
+@@
+t = re.sub(r"\s+", "", L)
+if (mm_pos(p) in coccinelle.mm_bhoff or
+    not any(t.endswith("->" + x) or t.endswith("." + x) for x in mm_fix_paths)):
+    cocci.include_match(False)
+else:
+    coccinelle.ok = "ok"
+
+@depends on patch@
+position fixme.p;
+identifier fixok.ok;
+expression L;
+@@
+
+(
+- spin_lock@p(L);
++ spin_lock_bh(L);
+  ...
+- spin_unlock(L);
++ spin_unlock_bh(L);
+|
+- read_lock@p(L);
++ read_lock_bh(L);
+  ...
+- read_unlock(L);
++ read_unlock_bh(L);
+|
+- write_lock@p(L);
++ write_lock_bh(L);
+  ...
+- write_unlock(L);
++ write_unlock_bh(L);
+)
+
+// ------------------------------------------------------------- reporting
+@finalize:python depends on report || org || context@
+acqs << merge.mm_acq;
+typeds << merge.mm_typed;
+bhoffs << merge.mm_bhoff;
+softirqs << merge.mm_softirq;
+statics << merge.mm_static;
+@@
+import re
+
+def flat(parts):
+    out = []
+    for x in parts:
+        out.extend(x)
+    return out
+
+typed = {}
+for d in typeds:
+    typed.update(d)
+bhoff = set(flat(bhoffs))
+softirq = set(flat(softirqs))
+static = set(flat(statics))
+
+def key(a):
+    """(group, struct type or None, shown name) for an acquisition, or None
+    when the lock is reached through an unknown pointer."""
+    f, line, col, colend, func, fn, flav, text = a
+    alias = typed.get((f, line, col, "alias"))
+    if alias and not text.startswith("&"):
+        text = alias[0]
+    if not text.startswith("&"):
+        return None
+    t = text[1:]
+    if re.match(r"^[A-Za-z_]\w*$", t):
+        scope = f if (f, t) in static else ""
+        return (("sym", scope, t), None, t)
+    ty = typed.get((f, line, col))
+    if ty and t.startswith(ty[1] + "->"):
+        return (("member", t[len(ty[1]) + 2:]), ty[0], t)
+    if "->" in t:
+        return (("member", t.rsplit("->", 1)[1]), None, t)
+    return (("sym", "", t), None, t)
+
+def compatible(ka, kb):
+    if ka[0] != kb[0]:
+        return False
+    if ka[0][0] == "sym":
+        return True
+    if ka[1] and kb[1]:
+        return ka[1] == kb[1]
+    path = ka[0][1]
+    return "." in path or "->" in path
+
+def lock_class(k):
+    if k[0][0] == "sym":
+        return k[0][2]
+    return "%s::%s" % (k[1] or "?", k[0][1])
+
+acq = sorted(set(flat(acqs)))
+keyed = [(a, key(a)) for a in acq]
+keyed = [(a, k) for a, k in keyed if k is not None]
+bh = [(a, k) for a, k in keyed if a[6] == "bh"]
+
+for a, k in keyed:
+    f, line, col, colend, func, fn, flav, text = a
+    if flav != "plain" or (f, line, col) in bhoff or (f, func) in softirq:
+        continue
+    others = [b for b in bh if compatible(k, b[1])]
+    if not others:
+        continue
+    b, kb = others[0]
+    typed_k = [x for x in [k] + [o[1] for o in others] if x[1]]
+    cls = lock_class(typed_k[0] if typed_k else k)
+    more = "" if len(others) == 1 else " (and %d more)" % (len(others) - 1)
+    mm_emit("mm-lock-bh-mixed", (f, line, col, colend, func),
+            "lock %s taken with BH enabled here but with %s() elsewhere" % (cls, b[5]),
+            [(b[:4] + (b[4],), "taken with %s() here%s; a softirq taking it can interrupt the holder above and spin forever" % (b[5], more))])

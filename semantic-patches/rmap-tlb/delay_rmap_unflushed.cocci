@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// GENERATED from semantic-patches/rmap-tlb/delay_rmap_unflushed.cocci.in by tools/gen-cocci: edit the template and catalogue/mm-api.tsv
+/// Find delayed rmap removals that are not flushed with tlb_flush_rmaps()
+/// before the page-table lock is released.  Commit 5df397dec7 delays the
+/// removal only up to the point where the page-table lock is dropped, so
+/// that memcg accounting and rmap walkers still serialize on that lock;
+/// a delay that outlives the lock breaks that.
+///
+//# Reported only when no path from the delay to the unlock flushes: a
+//# flush under a condition that tracks the delay (if (force_flush)) is
+//# trusted, because Coccinelle does not follow values.
+//
+// Confidence: Moderate
+// Copyright: (C) 2026 The mmcheck authors.
+// URL: see docs/rules.md#mm-delay-rmap-unflushed
+// Comments: rule mm-delay-rmap-unflushed
+// Options: --no-includes --include-headers
+
+virtual context
+virtual org
+virtual report
+virtual mmcheck
+
+// ---- mmcheck output helper, pasted into every rule by tools/gen-cocci so
+// each .cocci stays self-contained.
+@initialize:python@
+@@
+# One print() per finding keeps a warning and its notes together under --jobs.
+mm_seen = set()
+mm_func_lines = False
+mm_mode = "report"
+
+def mm_where(p):
+    """(file, line, col, colend, function) of a position list or such a tuple."""
+    if not hasattr(p[0], "file"):
+        return p
+    q = p[0]
+    return (q.file, q.line, q.column, q.column_end, q.current_element)
+
+def mm_line(w, text, rule):
+    return "%s:%s:%s-%s: %s [%s]" % (w[0], w[1], w[2], w[3], text, rule)
+
+def mm_emit(rule, p, msg, notes=()):
+    """p: where (a position list or an mm_where() tuple); notes: [(where, text)]."""
+    w = mm_where(p)
+    key = (rule,) + tuple(w[:3])
+    if key in mm_seen:
+        return
+    mm_seen.add(key)
+    if mm_mode == "org":
+        print("* TODO [[view:%s::face=ovl-face1::linb=%s::colb=%s::cole=%s][%s [%s]]]"
+              % (w[0], w[1], w[2], w[3], msg, rule))
+        for n, text in notes:
+            n = mm_where(n)
+            print("[[view:%s::face=ovl-face2::linb=%s::colb=%s::cole=%s][%s]]"
+                  % (n[0], n[1], n[2], n[3], text))
+        return
+    out = [mm_line(w, "WARNING: " + msg, rule)]
+    if mm_func_lines:
+        out.append(mm_line(w, "function: " + w[4], rule))
+    out += [mm_line(mm_where(n), "note: " + text, rule) for n, text in notes]
+    print("\n".join(out))
+
+@initialize:python depends on mmcheck@
+@@
+mm_func_lines = True
+
+@initialize:python depends on org@
+@@
+mm_mode = "org"
+
+@r exists@
+identifier dl =~ "^(tlb_delay_rmap)$";
+identifier fl =~ "^(tlb_flush_rmaps)$";
+identifier ul =~ "^(pte_unmap_unlock)$";
+position p1, p2;
+@@
+
+dl@p1(...)
+... when != fl(...)
+* ul@p2(...)
+
+@flushed exists@
+identifier r.dl, r.ul;
+identifier fl =~ "^(tlb_flush_rmaps)$";
+position r.p1, r.p2;
+@@
+
+dl@p1(...)
+...
+fl(...)
+...
+ul@p2(...)
+
+@script:python depends on (org || report) && !flushed@
+p1 << r.p1;
+p2 << r.p2;
+ul << r.ul;
+@@
+mm_emit("mm-delay-rmap-unflushed", p2,
+        "page-table lock released by %s() with delayed rmaps not flushed by tlb_flush_rmaps()" % ul,
+        [(p1, "rmap removal delayed here; no path to the unlock calls tlb_flush_rmaps()")])

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// GENERATED from semantic-patches/rmap-tlb/rmap_before_flush.cocci.in by tools/gen-cocci: edit the template and catalogue/mm-api.tsv
+/// Find a dirty file page whose rmap is removed after its PTE was cleared
+/// with the TLB flush deferred, but before that flush.  While the stale TLB
+/// entry lives, another CPU can still write through it; folio_mkclean() no
+/// longer sees the mapping, cleans the page, and the new data is lost.
+/// Delay the removal with tlb_delay_rmap() and do it in tlb_flush_rmaps()
+/// after the flush, as commit 5df397dec7 did for zap_pte_range().
+///
+//# Intra-procedural: the clear, the dirtying and the removal must be in one
+//# function; a flush inside a called helper is not seen.  Paths are not
+//# value-sensitive, but the rule needs the page to be marked dirty on the
+//# path, which keeps clean and anonymous pages out.
+//
+// Confidence: High
+// Copyright: (C) 2026 The mmcheck authors.
+// URL: see docs/rules.md#mm-rmap-before-flush
+// Comments: rule mm-rmap-before-flush
+// Options: --no-includes --include-headers
+
+virtual context
+virtual org
+virtual report
+virtual mmcheck
+
+// ---- mmcheck output helper, pasted into every rule by tools/gen-cocci so
+// each .cocci stays self-contained.
+@initialize:python@
+@@
+# One print() per finding keeps a warning and its notes together under --jobs.
+mm_seen = set()
+mm_func_lines = False
+mm_mode = "report"
+
+def mm_where(p):
+    """(file, line, col, colend, function) of a position list or such a tuple."""
+    if not hasattr(p[0], "file"):
+        return p
+    q = p[0]
+    return (q.file, q.line, q.column, q.column_end, q.current_element)
+
+def mm_line(w, text, rule):
+    return "%s:%s:%s-%s: %s [%s]" % (w[0], w[1], w[2], w[3], text, rule)
+
+def mm_emit(rule, p, msg, notes=()):
+    """p: where (a position list or an mm_where() tuple); notes: [(where, text)]."""
+    w = mm_where(p)
+    key = (rule,) + tuple(w[:3])
+    if key in mm_seen:
+        return
+    mm_seen.add(key)
+    if mm_mode == "org":
+        print("* TODO [[view:%s::face=ovl-face1::linb=%s::colb=%s::cole=%s][%s [%s]]]"
+              % (w[0], w[1], w[2], w[3], msg, rule))
+        for n, text in notes:
+            n = mm_where(n)
+            print("[[view:%s::face=ovl-face2::linb=%s::colb=%s::cole=%s][%s]]"
+                  % (n[0], n[1], n[2], n[3], text))
+        return
+    out = [mm_line(w, "WARNING: " + msg, rule)]
+    if mm_func_lines:
+        out.append(mm_line(w, "function: " + w[4], rule))
+    out += [mm_line(mm_where(n), "note: " + text, rule) for n, text in notes]
+    print("\n".join(out))
+
+@initialize:python depends on mmcheck@
+@@
+mm_func_lines = True
+
+@initialize:python depends on org@
+@@
+mm_mode = "org"
+
+// The clear that defers the flush, the dirtying of the page, and the rmap
+// removal of the same page, with no flush, reclaim-batch deferral or rmap
+// delay in between.  'exists': one such path is a bug.
+@r exists@
+identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|ptep_clear|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_get_and_clear_full)$";
+identifier dirty =~ "^(SetPageDirty|folio_mark_dirty|folio_mark_dirty_lock|folio_set_dirty|set_page_dirty|set_page_dirty_lock)$";
+identifier rm =~ "^(folio_remove_rmap_pmd|folio_remove_rmap_pte|folio_remove_rmap_ptes|folio_remove_rmap_pud|hugetlb_remove_rmap|page_remove_rmap|page_zap_pte_rmap)$";
+identifier fl =~ "^(flush_tlb_all|flush_tlb_mm|flush_tlb_page|flush_tlb_range|huge_ptep_clear_flush|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_invalidate|ptep_clear_flush|ptep_clear_flush_notify|pudp_huge_clear_flush|set_tlb_ubc_flush_pending|tlb_delay_rmap|tlb_finish_mmu|tlb_flush_mmu|tlb_flush_mmu_tlbonly|try_to_unmap_flush|try_to_unmap_flush_dirty)$";
+expression P, E;
+position pc, pd, pr;
+@@
+
+clr@pc(...)
+... when != fl(...)
+dirty@pd(P, ...)
+... when != fl(...)
+    when != P = E
+* rm@pr(\(P\|page_folio(P)\|&P->page\), ...)
+
+// A folio kept locked across the clear and the removal cannot meet
+// folio_mkclean(), whose callers hold the folio lock (a reclaim-style path).
+@locked exists@
+identifier lk =~ "^(folio_lock|folio_trylock|lock_page|trylock_page)$";
+identifier ul =~ "^(folio_unlock|unlock_page)$";
+identifier r.clr;
+expression r.P;
+position r.pc;
+@@
+
+lk(\(P\|page_folio(P)\|&P->page\))
+... when != ul(\(P\|page_folio(P)\|&P->page\))
+clr@pc(...)
+
+@script:python depends on (org || report) && !locked@
+pc << r.pc;
+pd << r.pd;
+pr << r.pr;
+rm << r.rm;
+@@
+mm_emit("mm-rmap-before-flush", pr,
+        "rmap of a dirty file page removed by %s() before the deferred TLB flush" % rm,
+        [(pc, "PTE cleared here; its TLB flush is deferred"),
+         (pd, "page marked dirty here; a stale TLB entry can dirty it again after folio_mkclean()")])

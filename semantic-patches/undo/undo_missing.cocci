@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// GENERATED from semantic-patches/undo/undo_missing.cocci.in by tools/gen-cocci: edit the template and catalogue/mm-api.tsv
+/// Find an abort path that does not undo a call which succeeded before it.
+/// After arch_unmap_one() succeeds in try_to_unmap_one() and
+/// try_to_migrate_one(), a later abort re-installs the original PTE but
+/// never undoes what arch_unmap_one() saved (David Hildenbrand and Khalid
+/// Aziz, "mm/rmap: fix missing swap_free() in try_to_unmap() after
+/// arch_unmap_one() failed", 2022; the proposed undo is arch_remap_one()).
+/// The same holds for swap_duplicate() and its swap_free().
+///
+//# An abort is: re-installing the PTE value that an earlier clear returned,
+//# or a goto to a label named like abort/err/fail/undo/restore.  The do/undo
+//# pairs and label prefixes come from the mmcheck catalogue; one rule per
+//# pair below.  Another clear, or another "do", ends the search (a loop's
+//# next iteration).
+//
+// Confidence: Moderate
+// Copyright: (C) 2026 The mmcheck authors.
+// URL: see docs/rules.md#mm-undo-missing
+// Comments: rule mm-undo-missing
+// Options: --no-includes --include-headers
+
+virtual context
+virtual org
+virtual report
+virtual mmcheck
+
+// ---- mmcheck output helper, pasted into every rule by tools/gen-cocci so
+// each .cocci stays self-contained.
+@initialize:python@
+@@
+# One print() per finding keeps a warning and its notes together under --jobs.
+mm_seen = set()
+mm_func_lines = False
+mm_mode = "report"
+
+def mm_where(p):
+    """(file, line, col, colend, function) of a position list or such a tuple."""
+    if not hasattr(p[0], "file"):
+        return p
+    q = p[0]
+    return (q.file, q.line, q.column, q.column_end, q.current_element)
+
+def mm_line(w, text, rule):
+    return "%s:%s:%s-%s: %s [%s]" % (w[0], w[1], w[2], w[3], text, rule)
+
+def mm_emit(rule, p, msg, notes=()):
+    """p: where (a position list or an mm_where() tuple); notes: [(where, text)]."""
+    w = mm_where(p)
+    key = (rule,) + tuple(w[:3])
+    if key in mm_seen:
+        return
+    mm_seen.add(key)
+    if mm_mode == "org":
+        print("* TODO [[view:%s::face=ovl-face1::linb=%s::colb=%s::cole=%s][%s [%s]]]"
+              % (w[0], w[1], w[2], w[3], msg, rule))
+        for n, text in notes:
+            n = mm_where(n)
+            print("[[view:%s::face=ovl-face2::linb=%s::colb=%s::cole=%s][%s]]"
+                  % (n[0], n[1], n[2], n[3], text))
+        return
+    out = [mm_line(w, "WARNING: " + msg, rule)]
+    if mm_func_lines:
+        out.append(mm_line(w, "function: " + w[4], rule))
+    out += [mm_line(mm_where(n), "note: " + text, rule) for n, text in notes]
+    print("\n".join(out))
+
+@initialize:python depends on mmcheck@
+@@
+mm_func_lines = True
+
+@initialize:python depends on org@
+@@
+mm_mode = "org"
+
+@initialize:python@
+@@
+def mm_undo(d, pd, pa, undos):
+    names = ", ".join(n + "()" for n in undos.strip("^$()").split("|"))
+    mm_emit("mm-undo-missing", pa, "abort path after %s() succeeded does not undo it" % d,
+            [(pd, "%s() succeeded here; the abort needs %s" % (d, names))])
+
+// ---- arch_unmap_one() must be undone by one of ^(arch_remap_one)$
+// Success tested on the call itself: if (arch_unmap_one(...) < 0) fail;
+@restore0 exists@
+identifier d =~ "^arch_unmap_one$";
+identifier u =~ "^(arch_remap_one)$";
+identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
+expression V, E2, E3, E4, E5, E6;
+statement S;
+position pd, pa;
+@@
+
+V = clr(...);
+...
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+)
+... when != u(...)
+    when != d(...)
+    when != clr(...)
+    when != E2 = clr(...)
+    when != V = E3
+(
+* rs@pa(E4, E5, E6, V, ...);
+|
+* goto@pa l;
+)
+
+// Success tested through a variable: err = arch_unmap_one(...); if (err) fail;
+@restorev0 exists@
+identifier d =~ "^arch_unmap_one$";
+identifier u =~ "^(arch_remap_one)$";
+identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
+expression V, ret, E, E2, E3, E4, E5, E6;
+statement S;
+position pd, pa;
+@@
+
+V = clr(...);
+...
+ret = d@pd(...);
+... when != ret = E
+if (\(ret\|ret < 0\|ret != 0\)) S
+... when != u(...)
+    when != d(...)
+    when != clr(...)
+    when != E2 = clr(...)
+    when != V = E3
+(
+* rs@pa(E4, E5, E6, V, ...);
+|
+* goto@pa l;
+)
+
+@script:python depends on org || report@
+d << restore0.d;
+pd << restore0.pd;
+pa << restore0.pa;
+@@
+mm_undo(d, pd, pa, "^(arch_remap_one)$")
+
+@script:python depends on org || report@
+d << restorev0.d;
+pd << restorev0.pd;
+pa << restorev0.pa;
+@@
+mm_undo(d, pd, pa, "^(arch_remap_one)$")
+
+// ---- swap_duplicate() must be undone by one of ^(folio_put_swap|swap_free|swap_free_nr)$
+// Success tested on the call itself: if (swap_duplicate(...) < 0) fail;
+@restore1 exists@
+identifier d =~ "^swap_duplicate$";
+identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
+identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
+expression V, E2, E3, E4, E5, E6;
+statement S;
+position pd, pa;
+@@
+
+V = clr(...);
+...
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+)
+... when != u(...)
+    when != d(...)
+    when != clr(...)
+    when != E2 = clr(...)
+    when != V = E3
+(
+* rs@pa(E4, E5, E6, V, ...);
+|
+* goto@pa l;
+)
+
+// Success tested through a variable: err = swap_duplicate(...); if (err) fail;
+@restorev1 exists@
+identifier d =~ "^swap_duplicate$";
+identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
+identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
+expression V, ret, E, E2, E3, E4, E5, E6;
+statement S;
+position pd, pa;
+@@
+
+V = clr(...);
+...
+ret = d@pd(...);
+... when != ret = E
+if (\(ret\|ret < 0\|ret != 0\)) S
+... when != u(...)
+    when != d(...)
+    when != clr(...)
+    when != E2 = clr(...)
+    when != V = E3
+(
+* rs@pa(E4, E5, E6, V, ...);
+|
+* goto@pa l;
+)
+
+@script:python depends on org || report@
+d << restore1.d;
+pd << restore1.pd;
+pa << restore1.pa;
+@@
+mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$")
+
+@script:python depends on org || report@
+d << restorev1.d;
+pd << restorev1.pd;
+pa << restorev1.pa;
+@@
+mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$")
+
+// ---- folio_dup_swap() must be undone by one of ^(folio_put_swap)$
+// Success tested on the call itself: if (folio_dup_swap(...) < 0) fail;
+@restore2 exists@
+identifier d =~ "^folio_dup_swap$";
+identifier u =~ "^(folio_put_swap)$";
+identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
+expression V, E2, E3, E4, E5, E6;
+statement S;
+position pd, pa;
+@@
+
+V = clr(...);
+...
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+)
+... when != u(...)
+    when != d(...)
+    when != clr(...)
+    when != E2 = clr(...)
+    when != V = E3
+(
+* rs@pa(E4, E5, E6, V, ...);
+|
+* goto@pa l;
+)
+
+// Success tested through a variable: err = folio_dup_swap(...); if (err) fail;
+@restorev2 exists@
+identifier d =~ "^folio_dup_swap$";
+identifier u =~ "^(folio_put_swap)$";
+identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
+expression V, ret, E, E2, E3, E4, E5, E6;
+statement S;
+position pd, pa;
+@@
+
+V = clr(...);
+...
+ret = d@pd(...);
+... when != ret = E
+if (\(ret\|ret < 0\|ret != 0\)) S
+... when != u(...)
+    when != d(...)
+    when != clr(...)
+    when != E2 = clr(...)
+    when != V = E3
+(
+* rs@pa(E4, E5, E6, V, ...);
+|
+* goto@pa l;
+)
+
+@script:python depends on org || report@
+d << restore2.d;
+pd << restore2.pd;
+pa << restore2.pa;
+@@
+mm_undo(d, pd, pa, "^(folio_put_swap)$")
+
+@script:python depends on org || report@
+d << restorev2.d;
+pd << restorev2.pd;
+pa << restorev2.pa;
+@@
+mm_undo(d, pd, pa, "^(folio_put_swap)$")
+
