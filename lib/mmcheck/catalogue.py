@@ -81,19 +81,49 @@ def pairs(entries):
 
 
 class Rule:
-    def __init__(self, rid, family, severity, cocci, summary):
+    def __init__(self, rid, family, severity, scope, cocci, needs, summary):
         self.id = rid
         self.family = family
         self.severity = severity
+        self.scope = scope
         self.cocci = cocci
+        self.needs = [group.split("|") for group in needs.split("+")]
         self.summary = summary
 
 
 def load_rules(path=RULES_FILE):
     rules = []
     for num, line in _rows(path):
-        fields = line.split(None, 4)
-        if len(fields) != 5:
-            raise CatalogueError("%s:%d: expected ID FAMILY SEVERITY COCCI SUMMARY" % (path, num))
-        rules.append(Rule(*fields))
+        fields = line.split(None, 6)
+        if len(fields) != 7:
+            raise CatalogueError("%s:%d: expected ID FAMILY SEVERITY SCOPE COCCI NEEDS SUMMARY"
+                                 % (path, num))
+        rule = Rule(*fields)
+        if rule.scope not in ("file", "run"):
+            raise CatalogueError("%s:%d: SCOPE must be file or run" % (path, num))
+        rules.append(rule)
     return rules
+
+
+def select_rules(rules, spec):
+    """Rules named by a comma-separated list of IDs or families ('all' or
+    None: every rule); '-ID' removes one.  Raises CatalogueError on an
+    unknown name."""
+    if not spec or spec == "all":
+        return list(rules)
+    chosen = []
+    words = [w.strip() for w in spec.split(",") if w.strip()]
+    if all(w.startswith("-") for w in words):
+        chosen = list(rules)
+    for w in words:
+        neg = w.startswith("-")
+        name = w[1:] if neg else w
+        hit = [r for r in rules if name in (r.id, r.family)]
+        if not hit:
+            raise CatalogueError("unknown rule or family '%s' (see --list-checks)" % name)
+        for r in hit:
+            if neg and r in chosen:
+                chosen.remove(r)
+            elif not neg and r not in chosen:
+                chosen.append(r)
+    return chosen

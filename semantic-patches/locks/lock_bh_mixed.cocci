@@ -374,13 +374,20 @@ expression L;
 )
 
 // ------------------------------------------------------------- reporting
-@finalize:python depends on report || org || context@
+// The mmcheck driver runs this rule on batches of files with
+// MMCHECK_FACTS_OUT=1 (each batch prints its facts instead of findings) and
+// then once with MMCHECK_FACTS_IN=<file of those lines>, so that the
+// matching below runs once over the whole tree.  Plain spatch users need
+// neither.
+@finalize:python depends on report || org@
 acqs << merge.mm_acq;
 typeds << merge.mm_typed;
 bhoffs << merge.mm_bhoff;
 softirqs << merge.mm_softirq;
 statics << merge.mm_static;
 @@
+import json
+import os
 import re
 
 def flat(parts):
@@ -392,9 +399,26 @@ def flat(parts):
 typed = {}
 for d in typeds:
     typed.update(d)
+acq = flat(acqs)
 bhoff = set(flat(bhoffs))
 softirq = set(flat(softirqs))
 static = set(flat(statics))
+
+if os.environ.get("MMCHECK_FACTS_OUT"):
+    print("MMCHECK-FACTS " + json.dumps({"acq": acq, "typed": list(typed.items()),
+                                         "bhoff": list(bhoff), "softirq": list(softirq),
+                                         "static": list(static)}))
+    acq = []
+for path in filter(None, os.environ.get("MMCHECK_FACTS_IN", "").split(os.pathsep)):
+    with open(path) as facts:
+        for line in facts:
+            if line.startswith("MMCHECK-FACTS "):
+                d = json.loads(line[len("MMCHECK-FACTS "):])
+                acq += [tuple(a) for a in d["acq"]]
+                typed.update((tuple(k), tuple(v)) for k, v in d["typed"])
+                bhoff |= set(tuple(x) for x in d["bhoff"])
+                softirq |= set(tuple(x) for x in d["softirq"])
+                static |= set(tuple(x) for x in d["static"])
 
 def key(a):
     """(group, struct type or None, shown name) for an acquisition, or None
@@ -417,6 +441,9 @@ def key(a):
     return (("sym", "", t), None, t)
 
 def compatible(ka, kb):
+    """Same lock class: same group, and the same struct type where both are
+    known.  With a type unknown, only a member path of two or more parts
+    ("context.lock") is specific enough to trust."""
     if ka[0] != kb[0]:
         return False
     if ka[0][0] == "sym":
@@ -431,7 +458,7 @@ def lock_class(k):
         return k[0][2]
     return "%s::%s" % (k[1] or "?", k[0][1])
 
-acq = sorted(set(flat(acqs)))
+acq = sorted(set(acq))
 keyed = [(a, key(a)) for a in acq]
 keyed = [(a, k) for a, k in keyed if k is not None]
 bh = [(a, k) for a, k in keyed if a[6] == "bh"]
@@ -449,4 +476,5 @@ for a, k in keyed:
     more = "" if len(others) == 1 else " (and %d more)" % (len(others) - 1)
     mm_emit("mm-lock-bh-mixed", (f, line, col, colend, func),
             "lock %s taken with BH enabled here but with %s() elsewhere" % (cls, b[5]),
-            [(b[:4] + (b[4],), "taken with %s() here%s; a softirq taking it can interrupt the holder above and spin forever" % (b[5], more))])
+            [(b[:5], "taken with %s() here%s; a softirq taking it can interrupt "
+              "the holder above and spin forever" % (b[5], more))])

@@ -1,0 +1,75 @@
+"""The verdict ledger: one line per known finding, with a verdict and a
+reason.  The same format serves as a suppression file (--suppress), a
+baseline of accepted findings (--baseline) and the committed expected
+findings on real kernels (--expect).
+
+    # RULE               FILE[:LINE]        FUNCTION        VERDICT      REASON
+    mm-lock-bh-mixed     arch/s390/mm/gmap.c gmap_create    real         plain lock; _bh in pgalloc.c
+    mm-rmap-before-flush mm/hugetlb.c       *              false-alarm  hugetlbfs has no writeback
+
+FILE without :LINE matches any line; FUNCTION '*' matches any function.
+"""
+
+VERDICTS = ("real", "false-alarm")
+
+
+class LedgerError(Exception):
+    pass
+
+
+class Entry:
+    def __init__(self, rule, file, line, function, verdict, reason, where):
+        self.rule, self.file, self.line = rule, file, line
+        self.function, self.verdict, self.reason = function, verdict, reason
+        self.where = where
+
+    def matches(self, fd):
+        if fd.rule != self.rule or (self.line and fd.line != self.line):
+            return False
+        if self.function != "*" and fd.function and fd.function != self.function:
+            return False
+        f = fd.file[2:] if fd.file.startswith("./") else fd.file
+        return f == self.file or f.endswith("/" + self.file)
+
+    def __str__(self):
+        loc = "%s:%d" % (self.file, self.line) if self.line else self.file
+        return "%s %s %s %s" % (self.rule, loc, self.function, self.verdict)
+
+
+def load(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        raise LedgerError("%s: cannot read: %s" % (path, e.strerror))
+    entries = []
+    for num, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split(None, 4)
+        if len(fields) < 5:
+            raise LedgerError("%s:%d: expected RULE FILE[:LINE] FUNCTION VERDICT REASON" % (path, num))
+        rule, loc, func, verdict, reason = fields
+        if verdict not in VERDICTS:
+            raise LedgerError("%s:%d: verdict must be one of %s" % (path, num, ", ".join(VERDICTS)))
+        file, _, ln = loc.partition(":")
+        if ln and not ln.isdigit():
+            raise LedgerError("%s:%d: bad line number in '%s'" % (path, num, loc))
+        entries.append(Entry(rule, file, int(ln) if ln else 0, func, verdict, reason,
+                             "%s:%d" % (path, num)))
+    return entries
+
+
+def suppress(findings, entries, verdicts):
+    """Drop the findings matched by an entry whose verdict is in verdicts."""
+    active = [e for e in entries if e.verdict in verdicts]
+    kept = [fd for fd in findings if not any(e.matches(fd) for e in active)]
+    return kept, len(findings) - len(kept)
+
+
+def compare(findings, entries):
+    """(findings no entry explains, entries no finding matched)."""
+    unexplained = [fd for fd in findings if not any(e.matches(fd) for e in entries)]
+    missing = [e for e in entries if not any(e.matches(fd) for fd in findings)]
+    return unexplained, missing
