@@ -88,12 +88,18 @@ identifier u =~ "^(arch_remap_one)$";
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
 identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
-expression V, E2, E3, E4, E5, E6;
+identifier V;
+type T;
+expression E2, E3, E4, E5, E6;
 statement S;
 position pd, pa;
 @@
 
+(
 V = clr(...);
+|
+T V = clr(...);
+)
 ...
 (
 if (d@pd(...) < 0) S
@@ -118,12 +124,18 @@ identifier u =~ "^(arch_remap_one)$";
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
 identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
-expression V, ret, E, E2, E3, E4, E5, E6;
+identifier V;
+type T;
+expression ret, E, E2, E3, E4, E5, E6;
 statement S;
 position pd, pa;
 @@
 
+(
 V = clr(...);
+|
+T V = clr(...);
+)
 ...
 ret = d@pd(...);
 ... when != ret = E
@@ -161,12 +173,18 @@ identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
 identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
-expression V, E2, E3, E4, E5, E6;
+identifier V;
+type T;
+expression E2, E3, E4, E5, E6;
 statement S;
 position pd, pa;
 @@
 
+(
 V = clr(...);
+|
+T V = clr(...);
+)
 ...
 (
 if (d@pd(...) < 0) S
@@ -191,12 +209,18 @@ identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
 identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
-expression V, ret, E, E2, E3, E4, E5, E6;
+identifier V;
+type T;
+expression ret, E, E2, E3, E4, E5, E6;
 statement S;
 position pd, pa;
 @@
 
+(
 V = clr(...);
+|
+T V = clr(...);
+)
 ...
 ret = d@pd(...);
 ... when != ret = E
@@ -234,12 +258,18 @@ identifier u =~ "^(folio_put_swap)$";
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
 identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
-expression V, E2, E3, E4, E5, E6;
+identifier V;
+type T;
+expression E2, E3, E4, E5, E6;
 statement S;
 position pd, pa;
 @@
 
+(
 V = clr(...);
+|
+T V = clr(...);
+)
 ...
 (
 if (d@pd(...) < 0) S
@@ -264,12 +294,18 @@ identifier u =~ "^(folio_put_swap)$";
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
 identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
-expression V, ret, E, E2, E3, E4, E5, E6;
+identifier V;
+type T;
+expression ret, E, E2, E3, E4, E5, E6;
 statement S;
 position pd, pa;
 @@
 
+(
 V = clr(...);
+|
+T V = clr(...);
+)
 ...
 ret = d@pd(...);
 ... when != ret = E

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mmcheck-kernel.h - just enough of the kernel's mm, TLB and locking API for
+ * the corpus snippets to compile (gcc -fsyntax-only, and the compiled
+ * engines later).  Written for mmcheck; declarations only, no kernel code.
+ * Names follow the kernels the rules cover: 6.1 (page_*) through mainline
+ * (folio_*).
+ */
+#ifndef MMCHECK_KERNEL_H
+#define MMCHECK_KERNEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define EAGAIN		11
+#define EBUSY		16
+#define ENOMEM		12
+#define PAGE_SIZE	4096UL
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+
+typedef struct { unsigned long pte; } pte_t;
+typedef struct { unsigned long pmd; } pmd_t;
+typedef struct { unsigned long val; } swp_entry_t;
+typedef struct { int raw; } spinlock_t;
+typedef struct { int raw; } rwlock_t;
+
+struct page { unsigned long flags; };
+struct folio { struct page page; };
+typedef struct { spinlock_t lock; unsigned long flush_mm; } mm_context_t;
+struct mm_struct {
+	mm_context_t context;
+	spinlock_t page_table_lock;
+	rwlock_t mmap_rwlock;
+};
+struct vm_area_struct { struct mm_struct *vm_mm; unsigned long vm_flags; };
+struct mmu_gather { struct mm_struct *mm; unsigned int fullmm; };
+struct gmap { struct mm_struct *mm; spinlock_t guest_table_lock; };
+struct rcu_head { void *next; };
+struct timer_list { unsigned long expires; };
+struct tasklet_struct { unsigned long state; };
+struct napi_struct { int weight; };
+struct net_device { int ifindex; };
+
+/* PTE clears: the *_clear_flush variants flush the TLB, the others defer. */
+pte_t ptep_get_and_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep);
+pte_t ptep_get_and_clear_full(struct mm_struct *mm, unsigned long addr, pte_t *ptep, int full);
+pte_t ptep_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep);
+pte_t get_and_clear_full_ptes(struct mm_struct *mm, unsigned long addr, pte_t *ptep,
+			      unsigned int nr, int full);
+void clear_full_ptes(struct mm_struct *mm, unsigned long addr, pte_t *ptep,
+		     unsigned int nr, int full);
+pte_t huge_ptep_get_and_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep);
+pte_t ptep_clear_flush(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep);
+pte_t huge_ptep_clear_flush(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep);
+void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte);
+void set_ptes(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte, unsigned int nr);
+void set_huge_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte,
+		     unsigned long sz);
+int pte_dirty(pte_t pte);
+int pte_young(pte_t pte);
+int pte_present(pte_t pte);
+pte_t swp_entry_to_pte(swp_entry_t entry);
+
+/* The mmu_gather and its TLB flushes. */
+void tlb_remove_tlb_entry(struct mmu_gather *tlb, pte_t *ptep, unsigned long addr);
+void tlb_remove_tlb_entries(struct mmu_gather *tlb, pte_t *ptep, unsigned int nr,
+			    unsigned long addr);
+void tlb_flush_mmu(struct mmu_gather *tlb);
+void tlb_flush_mmu_tlbonly(struct mmu_gather *tlb);
+void tlb_finish_mmu(struct mmu_gather *tlb);
+void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void set_tlb_ubc_flush_pending(struct mm_struct *mm, int writable);
+bool tlb_delay_rmap(struct mmu_gather *tlb);
+void tlb_flush_rmaps(struct mmu_gather *tlb, struct vm_area_struct *vma);
+bool __tlb_remove_page(struct mmu_gather *tlb, struct page *page, bool delay_rmap);
+bool __tlb_remove_folio_pages(struct mmu_gather *tlb, struct page *page, unsigned int nr,
+			      bool delay_rmap);
+
+/* rmap, dirtying and anon tests, old and new names. */
+void page_remove_rmap(struct page *page, struct vm_area_struct *vma, bool compound);
+void page_zap_pte_rmap(struct page *page);
+void folio_remove_rmap_pte(struct folio *folio, struct page *page, struct vm_area_struct *vma);
+void folio_remove_rmap_ptes(struct folio *folio, struct page *page, int nr,
+			    struct vm_area_struct *vma);
+void folio_remove_rmap_pmd(struct folio *folio, struct page *page, struct vm_area_struct *vma);
+void hugetlb_remove_rmap(struct folio *folio);
+bool set_page_dirty(struct page *page);
+bool folio_mark_dirty(struct folio *folio);
+int PageAnon(struct page *page);
+bool folio_test_anon(struct folio *folio);
+struct folio *page_folio(struct page *page);
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+void folio_lock(struct folio *folio);
+bool folio_trylock(struct folio *folio);
+void folio_unlock(struct folio *folio);
+void folio_put(struct folio *folio);
+void pte_unmap_unlock(pte_t *pte, spinlock_t *ptl);
+
+/* Locks, by flavour, and the BH/IRQ switches. */
+void spin_lock(spinlock_t *lock);
+void spin_unlock(spinlock_t *lock);
+int spin_trylock(spinlock_t *lock);
+void spin_lock_bh(spinlock_t *lock);
+void spin_unlock_bh(spinlock_t *lock);
+void spin_lock_irq(spinlock_t *lock);
+void spin_unlock_irq(spinlock_t *lock);
+#define spin_lock_irqsave(lock, flags)		((flags) = __irqsave(lock))
+#define spin_unlock_irqrestore(lock, flags)	__irqrestore(lock, flags)
+unsigned long __irqsave(spinlock_t *lock);
+void __irqrestore(spinlock_t *lock, unsigned long flags);
+void read_lock(rwlock_t *lock);
+void read_unlock(rwlock_t *lock);
+void write_lock(rwlock_t *lock);
+void write_unlock(rwlock_t *lock);
+void read_lock_bh(rwlock_t *lock);
+void read_unlock_bh(rwlock_t *lock);
+void write_lock_bh(rwlock_t *lock);
+void write_unlock_bh(rwlock_t *lock);
+void local_bh_disable(void);
+void local_bh_enable(void);
+#define DEFINE_SPINLOCK(x)	spinlock_t x = { 0 }
+#define DEFINE_RWLOCK(x)	rwlock_t x = { 0 }
+
+/* linux/cleanup.h lock guards, reduced to calls the compiler can see. */
+#define guard(class)			__guard_##class
+#define scoped_guard(class, lock)	\
+	for (int __sg = (__guard_##class(lock), 0); !__sg; __sg = 1)
+void __guard_spinlock(spinlock_t *lock);
+void __guard_spinlock_bh(spinlock_t *lock);
+void __guard_spinlock_irq(spinlock_t *lock);
+void __guard_read_lock(rwlock_t *lock);
+void __guard_write_lock_bh(rwlock_t *lock);
+
+/* Softirq callbacks and their registration. */
+void call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *head));
+void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags);
+void tasklet_setup(struct tasklet_struct *t, void (*func)(struct tasklet_struct *));
+void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
+		    int (*poll)(struct napi_struct *, int));
+
+/* do/undo pairs. */
+int arch_unmap_one(struct mm_struct *mm, struct vm_area_struct *vma,
+		   unsigned long addr, pte_t orig_pte);
+void arch_remap_one(struct mm_struct *mm, struct vm_area_struct *vma,
+		    unsigned long addr, pte_t orig_pte);
+int swap_duplicate(swp_entry_t entry);
+void swap_free(swp_entry_t entry);
+void swap_free_nr(swp_entry_t entry, int nr);
+int folio_dup_swap(struct folio *folio, struct page *page);
+void folio_put_swap(struct folio *folio, struct page *page);
+bool folio_try_share_anon_rmap_pte(struct folio *folio, struct page *page);
+bool page_vma_mapped_walk(void *pvmw);
+
+/* Odds and ends the snippets use. */
+void mark_page_accessed(struct page *page);
+void list_add(void *entry, void *head);
+void do_work(void);
+int need_resched(void);
+
+#endif /* MMCHECK_KERNEL_H */

@@ -1,0 +1,26 @@
+/* The plain acquisition takes the lock through a parameter. */
+static void lock_it(spinlock_t *l)
+{
+	spin_lock(l);
+}
+
+void caller(struct mm_struct *mm)
+{
+	lock_it(&mm->context.lock);	/* BUG */
+	do_work();
+	spin_unlock(&mm->context.lock);
+}
+
+void table(struct mm_struct *mm)
+{
+	spin_lock_bh(&mm->context.lock);
+	spin_unlock_bh(&mm->context.lock);
+}
+/*
+ * check-name: lock taken in a helper through a parameter
+ * check-known-to-fail: cocci a lock passed as a parameter has no class without inter-procedural analysis
+ *
+ * check-output-start
+bug-lock-param.c:4:9: warning: lock struct mm_struct::context.lock taken with BH enabled here but with spin_lock_bh() elsewhere [mm-lock-bh-mixed]
+ * check-output-end
+ */
