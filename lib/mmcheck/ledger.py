@@ -23,13 +23,17 @@ class Entry:
         self.function, self.verdict, self.reason = function, verdict, reason
         self.where = where
 
+    def covers(self, path):
+        """Does this entry name the file at path (relative or absolute)?"""
+        f = path[2:] if path.startswith("./") else path
+        return f == self.file or f.endswith("/" + self.file)
+
     def matches(self, fd):
         if fd.rule != self.rule or (self.line and fd.line != self.line):
             return False
         if self.function != "*" and fd.function and fd.function != self.function:
             return False
-        f = fd.file[2:] if fd.file.startswith("./") else fd.file
-        return f == self.file or f.endswith("/" + self.file)
+        return self.covers(fd.file)
 
     def __str__(self):
         loc = "%s:%d" % (self.file, self.line) if self.line else self.file

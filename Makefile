@@ -1,0 +1,100 @@
+# mmcheck - static checks for Linux memory-management bugs.
+#
+#   make deps          install what is missing (Debian bookworm, as root)
+#   make               regenerate the semantic patches from the catalogue
+#   make demo          run mmcheck over the bundled corpus
+#   make test          every test: catalogue agreement, driver, corpus
+#   make check-kernels-quick   6.1 and 6.12 mm/ + arch/s390/ against ledgers
+#   make check-kernels         the whole 6.1 and 6.12 trees against ledgers
+#   make bench         time the rule set against the kernel's double_lock.cocci
+#   make install       install to $(PREFIX) (default /usr/local)
+#
+# V=1 shows the commands.
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CACHE    ?= $(or $(MMCHECK_CACHE),$(HOME)/.cache/mmcheck)
+KERNELS  := 6.1 6.12
+JOBS     ?= $(shell nproc)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+TEMPLATES := $(shell find semantic-patches -name '*.cocci.in')
+COCCI     := $(TEMPLATES:.cocci.in=.cocci)
+
+all: $(COCCI)
+
+$(COCCI): %.cocci: %.cocci.in catalogue/mm-api.tsv semantic-patches/lib/report.cocci.in tools/gen-cocci
+	@echo "  GEN     $@"
+	$(Q)tools/gen-cocci $<
+
+catalogue: $(COCCI)
+
+deps:
+	$(Q)tools/install-deps
+
+deps-kernels:
+	$(Q)tools/install-deps kernels
+
+demo: all
+	@echo "  DEMO    bin/mmcheck over testdata/ (each family on its own)"
+	$(Q)for d in testdata/rmap-tlb testdata/undo-pair testdata/lock-bh/bug-s390-context-lock; do \
+		bin/mmcheck --partial-ok $$d; test $$? -le 1 || exit 2; done
+
+test: check-catalogue check-driver check-corpus
+
+check-catalogue:
+	@echo "  CHECK   .cocci files agree with catalogue/mm-api.tsv"
+	$(Q)tools/gen-cocci --check
+
+check-driver: all
+	@echo "  CHECK   driver behaviour (tests/test_driver.py)"
+	$(Q)python3 -m unittest -q tests/test_driver.py
+
+check-corpus: all
+	@echo "  CHECK   corpus (tests/run-corpus)"
+	$(Q)tests/run-corpus -j $(JOBS)
+
+fetch-kernels: deps-kernels
+	$(Q)MMCHECK_CACHE=$(CACHE) tools/fetch-kernels $(KERNELS)
+
+# One ledger per kernel holds a verdict for every finding on the whole tree;
+# a run over part of a tree only expects the entries inside that part.
+check-kernels-quick: all fetch-kernels
+	$(Q)for v in $(KERNELS); do \
+		echo "  KERNEL  $$v mm/ arch/s390/"; \
+		(cd $(CACHE)/kernels/linux-source-$$v && $(CURDIR)/bin/mmcheck --partial-ok \
+			-j $(JOBS) --expect $(CURDIR)/kernels/$$v.ledger mm arch/s390) || exit 1; \
+	done
+
+check-kernels: all fetch-kernels
+	$(Q)for v in $(KERNELS); do \
+		echo "  KERNEL  $$v whole tree"; \
+		(cd $(CACHE)/kernels/linux-source-$$v && $(CURDIR)/bin/mmcheck --partial-ok \
+			-j $(JOBS) --expect $(CURDIR)/kernels/$$v.ledger .) || exit 1; \
+	done
+
+bench: all fetch-kernels
+	$(Q)bench/cocci-vs-double-lock $(CACHE)/kernels/linux-source-6.12
+
+install: all
+	$(Q)install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/mmcheck/lib/mmcheck \
+		$(DESTDIR)$(PREFIX)/lib/mmcheck/catalogue $(DESTDIR)$(PREFIX)/share/man/man1
+	$(Q)install -m 644 lib/mmcheck/*.py $(DESTDIR)$(PREFIX)/lib/mmcheck/lib/mmcheck/
+	$(Q)install -m 644 catalogue/*.tsv $(DESTDIR)$(PREFIX)/lib/mmcheck/catalogue/
+	$(Q)cd semantic-patches && find . -name '*.cocci' -exec install -D -m 644 {} \
+		$(DESTDIR)$(PREFIX)/lib/mmcheck/semantic-patches/{} \;
+	$(Q)install -d $(DESTDIR)$(PREFIX)/lib/mmcheck/bin
+	$(Q)install -m 755 bin/mmcheck $(DESTDIR)$(PREFIX)/lib/mmcheck/bin/mmcheck
+	$(Q)ln -sf ../lib/mmcheck/bin/mmcheck $(DESTDIR)$(PREFIX)/bin/mmcheck
+	$(Q)install -m 644 docs/mmcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/mmcheck.1
+
+clean:
+	$(Q)rm -rf tests/out __pycache__ lib/mmcheck/__pycache__
+
+.PHONY: all catalogue deps deps-kernels demo test check-catalogue check-driver check-corpus \
+	fetch-kernels check-kernels-quick check-kernels bench install clean

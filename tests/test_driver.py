@@ -1,0 +1,148 @@
+"""Driver behaviour that the corpus cannot show: exit codes, bad input,
+atomic output, suppressions and the ledger.  Run: python3 -m unittest
+tests/test_driver.py (make check-driver)."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MMCHECK = os.path.join(TOP, "bin", "mmcheck")
+CASE = os.path.join(TOP, "testdata", "undo-pair", "bug-try-to-unmap-6.1.c")
+CLEAN = os.path.join(TOP, "testdata", "undo-pair", "ok-remap-added.c")
+
+
+def run(*args, cwd=None, env=None):
+    return subprocess.run([MMCHECK] + list(args), capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=600)
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+class ExitCodes(unittest.TestCase):
+    def test_clean_is_0(self):
+        r = run(CLEAN)
+        self.assertEqual((r.returncode, r.stdout), (0, ""))
+
+    def test_finding_is_1_in_gcc_format(self):
+        r = run(CASE)
+        self.assertEqual(r.returncode, 1)
+        first = r.stdout.splitlines()[0]
+        self.assertRegex(first, r"^.*bug-try-to-unmap-6\.1\.c:\d+:\d+: warning: .* \[mm-undo-missing\]$")
+        self.assertIn(": note: ", r.stdout)
+
+    def test_json_fields(self):
+        r = run("-f", "json", CASE)
+        doc = json.loads(r.stdout)
+        fd = doc["findings"][0]
+        for k in ("rule", "family", "file", "line", "column", "function", "message",
+                  "engine", "notes"):
+            self.assertIn(k, fd)
+        self.assertEqual(fd["function"], "unmap_one")
+        self.assertTrue(fd["notes"])
+
+    def test_list_checks_names_every_rule(self):
+        r = run("--list-checks")
+        self.assertEqual(r.returncode, 0)
+        for rid in ("mm-rmap-before-flush", "mm-lock-bh-mixed", "mm-undo-missing"):
+            self.assertIn(rid, r.stdout)
+
+
+class BadInput(unittest.TestCase):
+    def assertError(self, r, *words):
+        self.assertEqual(r.returncode, 2, r.stderr)
+        for w in words:
+            self.assertIn(w, r.stderr)
+
+    def test_missing_directory(self):
+        self.assertError(run("/nonexistent/dir"), "/nonexistent/dir", "no such file")
+
+    def test_non_c_file(self):
+        with tempfile.NamedTemporaryFile(suffix=".txt") as f:
+            self.assertError(run(f.name), f.name, "not a C source")
+
+    def test_empty_directory(self):
+        with tempfile.TemporaryDirectory() as d:
+            self.assertError(run(d), d, "no .c or .h files")
+
+    def test_unparsable_code_is_reported_not_silent(self):
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "broken.c")
+            with open(bad, "w") as f:
+                f.write("void f(struct mm_struct *mm)\n{\n\tspin_lock(&mm->context.lock +* );\n}\n")
+            r = run(bad)
+            self.assertError(r, "broken.c", "could not parse")
+            r = run("--partial-ok", bad)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("broken.c", r.stderr)
+
+    def test_bad_format_and_rule(self):
+        self.assertError(run("-f", "xml", CASE), "invalid choice")
+        self.assertError(run("-r", "no-such-rule", CASE), "no-such-rule")
+        self.assertError(run("-e", "nope", CASE), "unknown engine")
+
+    def test_missing_spatch(self):
+        env = dict(os.environ, SPATCH="/nonexistent/spatch")
+        self.assertError(run(CASE, env=env), "spatch")
+
+    def test_bad_ledger(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".ledger") as f:
+            f.write("mm-undo-missing x.c fn maybe because\n")
+            f.flush()
+            self.assertError(run("--suppress", f.name, CASE), f.name, "verdict")
+
+
+class Output(unittest.TestCase):
+    def test_output_file_is_atomic(self):
+        with tempfile.TemporaryDirectory() as d:
+            out = os.path.join(d, "report.txt")
+            with open(out, "w") as f:
+                f.write("old report\n")
+            r = run("-o", out, "/nonexistent")
+            self.assertEqual(r.returncode, 2)
+            self.assertEqual(read(out), "old report\n")
+            self.assertEqual(os.listdir(d), ["report.txt"])
+            r = run("-o", out, CASE)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("[mm-undo-missing]", read(out))
+
+
+class Ledger(unittest.TestCase):
+    def ledger(self, verdict):
+        f = tempfile.NamedTemporaryFile("w", suffix=".ledger", delete=False)
+        f.write("# test\nmm-undo-missing  bug-try-to-unmap-6.1.c  unmap_one  %s  test entry\n" % verdict)
+        f.close()
+        self.addCleanup(os.unlink, f.name)
+        return f.name
+
+    def test_suppress_false_alarm(self):
+        r = run("--suppress", self.ledger("false-alarm"), CASE)
+        self.assertEqual((r.returncode, r.stdout), (0, ""))
+
+    def test_suppress_keeps_real(self):
+        self.assertEqual(run("--suppress", self.ledger("real"), CASE).returncode, 1)
+
+    def test_baseline_drops_known(self):
+        self.assertEqual(run("--baseline", self.ledger("real"), CASE).returncode, 0)
+
+    def test_expect_agrees(self):
+        r = run("--expect", self.ledger("real"), CASE, cwd=os.path.dirname(CASE))
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertIn("0 unexpected, 0 missing", r.stdout)
+
+    def test_expect_reports_unexplained(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".ledger") as f:
+            f.write("# empty\n")
+            f.flush()
+            r = run("--expect", f.name, CASE)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("unexpected:", r.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
