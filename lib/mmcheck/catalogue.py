@@ -81,26 +81,29 @@ def pairs(entries):
 
 
 class Rule:
-    def __init__(self, rid, family, severity, scope, cocci, needs, summary):
+    def __init__(self, rid, family, severity, scope, cocci, needs, seed, summary):
         self.id = rid
         self.family = family
         self.severity = severity
         self.scope = scope
         self.cocci = cocci
         self.needs = [group.split("|") for group in needs.split("+")]
+        self.seed = [] if seed == "-" else seed.split("|")
         self.summary = summary
 
 
 def load_rules(path=RULES_FILE):
     rules = []
     for num, line in _rows(path):
-        fields = line.split(None, 6)
-        if len(fields) != 7:
-            raise CatalogueError("%s:%d: expected ID FAMILY SEVERITY SCOPE COCCI NEEDS SUMMARY"
+        fields = line.split(None, 7)
+        if len(fields) != 8:
+            raise CatalogueError("%s:%d: expected ID FAMILY SEVERITY SCOPE COCCI NEEDS SEED SUMMARY"
                                  % (path, num))
         rule = Rule(*fields)
         if rule.scope not in ("file", "run"):
             raise CatalogueError("%s:%d: SCOPE must be file or run" % (path, num))
+        if (rule.scope == "run") != bool(rule.seed):
+            raise CatalogueError("%s:%d: a SEED goes with SCOPE run, and only there" % (path, num))
         rules.append(rule)
     return rules
 

@@ -7,6 +7,7 @@ as not analysed.  Rules of SCOPE run (the lock rule) print facts per batch;
 one last spatch run over those facts does the cross-file matching, so the
 matching code lives only in the .cocci.
 """
+import json
 import os
 import re
 import subprocess
@@ -48,17 +49,18 @@ def needed_words(rule, entries):
     return [catalogue.names(entries, *group) for group in rule.needs]
 
 
-def grep_files(files, words):
-    """The subset of files that mention one of words as a whole word."""
-    if not files:
+def grep_files(files, words, whole_words=True):
+    """The subset of files that mention one of words (as a whole word)."""
+    if not files or not words:
         return set()
     with tempfile.NamedTemporaryFile("w", suffix=".words", delete=False) as w:
         w.write("\n".join(words) + "\n")
     hits = set()
+    flags = "-lwF" if whole_words else "-lF"
     try:
         for i in range(0, len(files), 2000):
             chunk = files[i:i + 2000]
-            out = subprocess.run(["grep", "-lwF", "-f", w.name, "--"] + chunk,
+            out = subprocess.run(["grep", flags, "-f", w.name, "--"] + chunk,
                                  capture_output=True, text=True)
             if out.returncode > 1:
                 raise EngineError("grep failed: %s" % out.stderr.strip())
@@ -131,21 +133,38 @@ def run_batch(batch):
     raise EngineError("spatch failed on %s (exit %d):\n%s" % (batch.rule.cocci, rc, tail[-2000:]))
 
 
+def run_files(rule, files, jobs, timeout, env):
+    """(concatenated output, incomplete) of rule over files, in batches."""
+    batches = [Batch(rule, files[i:i + BATCH_FILES], timeout, env)
+               for i in range(0, len(files), BATCH_FILES)]
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        done = list(pool.map(run_batch, batches))
+    return "".join(b.stdout for b in done), [x for b in done for x in b.incomplete]
+
+
+def printed_needles(text):
+    out = set()
+    for line in text.splitlines():
+        if line.startswith("MMCHECK-NEEDLES "):
+            out.update(json.loads(line[len("MMCHECK-NEEDLES "):]))
+    return sorted(out)
+
+
 def run_rule(rule, files, jobs, timeout, entries):
     """(report text, [(file, reason)]) for one rule over files."""
     todo = prefilter(rule, files, entries)
-    env = dict(os.environ)
-    if rule.scope == "run":
-        env["MMCHECK_FACTS_OUT"] = "1"
-    batches = [Batch(rule, todo[i:i + BATCH_FILES], timeout, env)
-               for i in range(0, len(todo), BATCH_FILES)]
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        done = list(pool.map(run_batch, batches))
-    text = "".join(b.stdout for b in done)
-    incomplete = [x for b in done for x in b.incomplete]
-    if rule.scope == "run":
-        text = merge_facts(rule, text, timeout)
-    return text, incomplete
+    if rule.scope == "file":
+        return run_files(rule, todo, jobs, timeout, dict(os.environ))
+    # Cross-file rule: the seed files first; of the rest only those that
+    # mention a needle the seeds printed can match them.  Then one merge.
+    env = dict(os.environ, MMCHECK_FACTS_OUT="1")
+    seeds = grep_files(todo, catalogue.names(entries, *rule.seed))
+    first = [f for f in todo if f in seeds]
+    text, incomplete = run_files(rule, first, jobs, timeout, env)
+    rest = [f for f in todo if f not in seeds]
+    wanted = grep_files(rest, printed_needles(text), whole_words=False)
+    more, inc = run_files(rule, [f for f in rest if f in wanted], jobs, timeout, env)
+    return merge_facts(rule, text + more, timeout), incomplete + inc
 
 
 def merge_facts(rule, facts_text, timeout):

@@ -187,16 +187,10 @@ f@p(struct T *x, ...) { ... }
 @softirq_reg@
 identifier reg =~ "^(call_rcu|call_rcu_hurry|netif_napi_add|netif_napi_add_tx|netif_napi_add_weight|tasklet_init|tasklet_setup|timer_setup)$";
 identifier f;
-@@
-
-reg(..., f, ...)
-
-@softirq_fn@
-identifier softirq_reg.f;
 position p;
 @@
 
-f@p(...) { ... }
+reg@p(..., f, ...)
 
 @script:python@
 p << softirq_param.p;
@@ -205,7 +199,7 @@ f << softirq_param.f;
 coccinelle.mm_softirq.add((p[0].file, f))
 
 @script:python@
-p << softirq_fn.p;
+p << softirq_reg.p;
 f << softirq_reg.f;
 @@
 coccinelle.mm_softirq.add((p[0].file, f))
@@ -280,14 +274,16 @@ fn@p(&E->f.f2.f3, ...)
 identifier fn =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
 identifier l;
 expression LE, E;
-type T;
+typedef spinlock_t, rwlock_t;
 position p;
 @@
 
 (
 l = &LE;
 |
-T l = &LE;
+spinlock_t *l = &LE;
+|
+rwlock_t *l = &LE;
 )
 ... when != l = E
 fn@p(l, ...)
@@ -404,22 +400,6 @@ bhoff = set(flat(bhoffs))
 softirq = set(flat(softirqs))
 static = set(flat(statics))
 
-if os.environ.get("MMCHECK_FACTS_OUT"):
-    print("MMCHECK-FACTS " + json.dumps({"acq": acq, "typed": list(typed.items()),
-                                         "bhoff": list(bhoff), "softirq": list(softirq),
-                                         "static": list(static)}))
-    acq = []
-for path in filter(None, os.environ.get("MMCHECK_FACTS_IN", "").split(os.pathsep)):
-    with open(path) as facts:
-        for line in facts:
-            if line.startswith("MMCHECK-FACTS "):
-                d = json.loads(line[len("MMCHECK-FACTS "):])
-                acq += [tuple(a) for a in d["acq"]]
-                typed.update((tuple(k), tuple(v)) for k, v in d["typed"])
-                bhoff |= set(tuple(x) for x in d["bhoff"])
-                softirq |= set(tuple(x) for x in d["softirq"])
-                static |= set(tuple(x) for x in d["static"])
-
 def key(a):
     """(group, struct type or None, shown name) for an acquisition, or None
     when the lock is reached through an unknown pointer."""
@@ -457,6 +437,37 @@ def lock_class(k):
     if k[0][0] == "sym":
         return k[0][2]
     return "%s::%s" % (k[1] or "?", k[0][1])
+
+def needles(k):
+    """Text a file must contain to hold an acquisition compatible with k:
+    the driver's stage B reads only such files (see lib/mmcheck/cocci.py)."""
+    if k[0][0] == "sym":
+        return [k[0][2]]
+    path = k[0][1]
+    many = "." in path or "->" in path
+    return ([k[1]] if k[1] else []) + ([path] if many else [])
+
+if os.environ.get("MMCHECK_FACTS_OUT"):
+    print("MMCHECK-FACTS " + json.dumps({"acq": acq, "typed": list(typed.items()),
+                                         "bhoff": list(bhoff), "softirq": list(softirq),
+                                         "static": list(static)}))
+    found = set()
+    for a in acq:
+        k = key(a)
+        if a[6] == "bh" and k is not None:
+            found.update(needles(k))
+    print("MMCHECK-NEEDLES " + json.dumps(sorted(found)))
+    acq = []
+for path in filter(None, os.environ.get("MMCHECK_FACTS_IN", "").split(os.pathsep)):
+    with open(path) as facts:
+        for line in facts:
+            if line.startswith("MMCHECK-FACTS "):
+                d = json.loads(line[len("MMCHECK-FACTS "):])
+                acq += [tuple(a) for a in d["acq"]]
+                typed.update((tuple(k), tuple(v)) for k, v in d["typed"])
+                bhoff |= set(tuple(x) for x in d["bhoff"])
+                softirq |= set(tuple(x) for x in d["softirq"])
+                static |= set(tuple(x) for x in d["static"])
 
 acq = sorted(set(acq))
 keyed = [(a, key(a)) for a in acq]
