@@ -16,7 +16,9 @@
 //# type is unknown, the member path must have two or more components.
 //# Acquisitions while BH is already off (inside a _bh or _irq section,
 //# after local_bh_disable(), under guard(spinlock_bh)) or in a softirq
-//# callback (timer, RCU, tasklet, NAPI poll) are not plain.  Patch mode
+//# callback (timer, RCU, tasklet, NAPI poll, socket callback, BH work) or a hardirq
+//# handler are not plain.  Locks in arch/A and arch/B never meet in one
+//# kernel, so they are not matched.  Patch mode
 //# converts the plain acquisitions of the member paths given with
 //# -D bh_paths=PATH[,PATH] (the report names them) and their unlocks.
 //
@@ -178,11 +180,65 @@ coccinelle.mm_bhoff.add(mm_pos(p))
 // Softirq callbacks: by their first parameter's type, or registered here.
 @softirq_param@
 identifier f, x;
-identifier T =~ "^(napi_struct|rcu_head|tasklet_struct|timer_list)$";
+identifier T =~ "^(hrtimer|napi_struct|rcu_head|tasklet_struct|timer_list)$";
 position p;
 @@
 
 f@p(struct T *x, ...) { ... }
+
+@softirq_assign@
+identifier fld =~ "^(sk_data_ready|sk_error_report|sk_state_change|sk_write_space)$";
+identifier f;
+expression E;
+position p;
+@@
+
+E->fld = f@p
+
+@script:python@
+p << softirq_assign.p;
+f << softirq_assign.f;
+@@
+coccinelle.mm_softirq.add((p[0].file, f))
+
+@bh_queue@
+identifier q =~ "^(queue_work)$";
+identifier wq =~ "^(system_bh_highpri_wq|system_bh_wq)$";
+expression E;
+identifier fld;
+@@
+
+q(wq, &E->fld)
+
+@bh_work@
+identifier init =~ "^(INIT_WORK)$";
+identifier bh_queue.fld;
+identifier f;
+expression E;
+position p;
+@@
+
+init(&E->fld, f@p)
+
+@script:python@
+p << bh_work.p;
+f << bh_work.f;
+@@
+coccinelle.mm_softirq.add((p[0].file, f))
+
+@hardirq@
+identifier f;
+typedef irqreturn_t;
+position p;
+@@
+
+irqreturn_t f@p(...) { ... }
+
+@script:python@
+p << hardirq.p;
+f << hardirq.f;
+@@
+coccinelle.mm_softirq.add((p[0].file, f))
 
 @softirq_reg@
 identifier reg =~ "^(call_rcu|call_rcu_hurry|netif_napi_add|netif_napi_add_tx|netif_napi_add_weight|tasklet_init|tasklet_setup|timer_setup)$";
@@ -420,11 +476,18 @@ def key(a):
         return (("member", t.rsplit("->", 1)[1]), None, t)
     return (("sym", "", t), None, t)
 
-def compatible(ka, kb):
+def arch_of(path):
+    m = re.search(r"(^|/)arch/([^/]+)/", path)
+    return m.group(2) if m else None
+
+def compatible(a, ka, b, kb):
     """Same lock class: same group, and the same struct type where both are
     known.  With a type unknown, only a member path of two or more parts
-    ("context.lock") is specific enough to trust."""
+    ("context.lock") is specific enough to trust.  Code of two different
+    architectures is never built together."""
     if ka[0] != kb[0]:
+        return False
+    if arch_of(a[0]) and arch_of(b[0]) and arch_of(a[0]) != arch_of(b[0]):
         return False
     if ka[0][0] == "sym":
         return True
@@ -478,7 +541,7 @@ for a, k in keyed:
     f, line, col, colend, func, fn, flav, text = a
     if flav != "plain" or (f, line, col) in bhoff or (f, func) in softirq:
         continue
-    others = [b for b in bh if compatible(k, b[1])]
+    others = [b for b in bh if compatible(a, k, b[0], b[1])]
     if not others:
         continue
     b, kb = others[0]

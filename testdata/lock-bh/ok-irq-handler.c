@@ -1,0 +1,27 @@
+/* A hardirq handler's plain acquisition: no softirq can run on this CPU
+ * while it holds the lock. */
+typedef int irqreturn_t;
+struct card { spinlock_t lock; };
+
+static irqreturn_t card_interrupt(int irq, void *dev_id)
+{
+	struct card *c = dev_id;
+
+	spin_lock(&c->lock);
+	do_work();
+	spin_unlock(&c->lock);
+	return 1;
+}
+
+void card_ioctl(struct card *c)
+{
+	spin_lock_bh(&c->lock);
+	do_work();
+	spin_unlock_bh(&c->lock);
+}
+/*
+ * check-name: plain acquisition in a hardirq handler (irqreturn_t)
+ *
+ * check-output-start
+ * check-output-end
+ */
