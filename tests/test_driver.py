@@ -112,6 +112,22 @@ class Output(unittest.TestCase):
             self.assertIn("[mm-undo-missing]", read(out))
 
 
+class PatchMode(unittest.TestCase):
+    """The lock rule's patch mode offers the s390 fix: plain -> _bh for the
+    member paths named with -D bh_paths, and nothing else."""
+
+    def test_converts_only_named_paths(self):
+        cocci = os.path.join(TOP, "semantic-patches", "locks", "lock_bh_mixed.cocci")
+        case = os.path.join(TOP, "testdata", "lock-bh", "bug-s390-context-lock", "gmap.c")
+        out = subprocess.run(["spatch", "--very-quiet", "-D", "patch", "-D", "bh_paths=context.lock",
+                              "--sp-file", cocci, case], capture_output=True, text=True, timeout=300)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stderr, "")
+        added = [l for l in out.stdout.splitlines() if l.startswith("+\t")]
+        self.assertEqual(len(added), 4, out.stdout)
+        self.assertTrue(all("_bh(" in l for l in added), out.stdout)
+
+
 class Ledger(unittest.TestCase):
     def ledger(self, verdict):
         f = tempfile.NamedTemporaryFile("w", suffix=".ledger", delete=False)

@@ -390,18 +390,14 @@ fn@p(L)
 @script:python fixok depends on patch@
 p << fixme.p;
 L << fixme.L;
-ok;
 @@
 t = re.sub(r"\s+", "", L)
 if (mm_pos(p) in coccinelle.mm_bhoff or
     not any(t.endswith("->" + x) or t.endswith("." + x) for x in mm_fix_paths)):
     cocci.include_match(False)
-else:
-    coccinelle.ok = "ok"
 
-@depends on patch@
+@depends on patch && fixok@
 position fixme.p;
-identifier fixok.ok;
 expression L;
 @@
 
