@@ -74,7 +74,8 @@ class BadInput(unittest.TestCase):
         with tempfile.TemporaryDirectory() as d:
             bad = os.path.join(d, "broken.c")
             with open(bad, "w") as f:
-                f.write("void f(struct mm_struct *mm)\n{\n\tspin_lock(&mm->context.lock +* );\n}\n")
+                # A _bh acquisition, so the lock rule must parse this file.
+                f.write("void f(struct mm_struct *mm)\n{\n\tspin_lock_bh(&mm->context.lock +* );\n}\n")
             r = run(bad)
             self.assertError(r, "broken.c", "could not parse")
             r = run("--partial-ok", bad)
