@@ -82,6 +82,21 @@ class BadInput(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertIn("broken.c", r.stderr)
 
+    def test_timeout_loses_one_file_only(self):
+        """spatch aborts a whole run on a timeout; the driver must keep the
+        other files' findings and name the file that timed out."""
+        with tempfile.TemporaryDirectory() as d:
+            body = ("void f%d(struct mm_struct *mm)\n{\n\tspin_lock_bh(&mm->context.lock);\n"
+                    "\tmm->context.flush_mm = %d;\n\tspin_unlock_bh(&mm->context.lock);\n}\n")
+            with open(os.path.join(d, "slow.c"), "w") as f:
+                f.write("".join(body % (i, i) for i in range(6000)))
+            case = os.path.join(TOP, "testdata", "lock-bh", "bug-local-pointer.c")
+            with open(case) as src, open(os.path.join(d, "fast.c"), "w") as dst:
+                dst.write(src.read())
+            r = run("--timeout", "1", "-r", "lock-bh", "slow.c", "fast.c", cwd=d)
+            self.assertError(r, "slow.c", "timed out")
+            self.assertIn("fast.c:6:9: warning:", r.stdout)
+
     def test_bad_format_and_rule(self):
         self.assertError(run("-f", "xml", CASE), "invalid choice")
         self.assertError(run("-r", "no-such-rule", CASE), "no-such-rule")
