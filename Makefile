@@ -23,7 +23,7 @@ else
 Q := @
 endif
 
-TEMPLATES := $(shell find semantic-patches -name '*.cocci.in')
+TEMPLATES := $(shell find semantic-patches -path semantic-patches/lib -prune -o -name '*.cocci.in' -print)
 COCCI     := $(TEMPLATES:.cocci.in=.cocci)
 
 all: $(COCCI)
