@@ -51,7 +51,10 @@ def load_api(path=API_FILE):
                 raise CatalogueError("%s:%d: '%s' is not KEY=VALUE" % (path, num, kv))
             k, v = kv.split("=", 1)
             keys[k] = v
-        if not re.match(r"^[A-Za-z_]\w*$", fields[1]):
+        if fields[0].endswith("_path"):
+            if not re.match(r"^[\w*./-]+$", fields[1]):
+                raise CatalogueError("%s:%d: '%s' is not a path glob" % (path, num, fields[1]))
+        elif not re.match(r"^[A-Za-z_]\w*$", fields[1]):
             raise CatalogueError("%s:%d: '%s' is not a C identifier" % (path, num, fields[1]))
         entries.append(Entry(fields[0], fields[1], keys))
     return entries
@@ -81,7 +84,7 @@ def pairs(entries):
 
 
 class Rule:
-    def __init__(self, rid, family, severity, scope, cocci, needs, seed, summary):
+    def __init__(self, rid, family, severity, scope, cocci, needs, seed, focus, summary):
         self.id = rid
         self.family = family
         self.severity = severity
@@ -89,16 +92,17 @@ class Rule:
         self.cocci = cocci
         self.needs = [group.split("|") for group in needs.split("+")]
         self.seed = [] if seed == "-" else seed.split("|")
+        self.focus = [] if focus == "-" else focus.split("+")
         self.summary = summary
 
 
 def load_rules(path=RULES_FILE):
     rules = []
     for num, line in _rows(path):
-        fields = line.split(None, 7)
-        if len(fields) != 8:
-            raise CatalogueError("%s:%d: expected ID FAMILY SEVERITY SCOPE COCCI NEEDS SEED SUMMARY"
-                                 % (path, num))
+        fields = line.split(None, 8)
+        if len(fields) != 9:
+            raise CatalogueError("%s:%d: expected ID FAMILY SEVERITY SCOPE COCCI NEEDS SEED FOCUS"
+                                 " SUMMARY" % (path, num))
         rule = Rule(*fields)
         if rule.scope not in ("file", "run"):
             raise CatalogueError("%s:%d: SCOPE must be file or run" % (path, num))

@@ -79,8 +79,9 @@ def prefilter(rule, files, entries):
 
 
 class Batch:
-    def __init__(self, rule, files, timeout, env):
+    def __init__(self, rule, files, timeout, env, virtuals=()):
         self.rule, self.files, self.timeout, self.env = rule, files, timeout, env
+        self.virtuals = virtuals
         self.stdout = ""
         self.incomplete = []   # [(file, reason)]
 
@@ -101,16 +102,19 @@ def _parse_errors(stderr, incomplete):
             cur = None
 
 
-def _spatch_cmd(rule, files, timeout):
+def _spatch_cmd(rule, files, timeout, virtuals):
     cocci = os.path.join(COCCI_DIR, rule.cocci)
+    with open(cocci, encoding="utf-8") as f:
+        declared = set(re.findall(r"^virtual (\w+)", f.read(), re.M))
+    extra = [x for v in virtuals if v in declared for x in ("-D", v)]
     return ([SPATCH, "--sp-file", cocci, "-D", "report", "-D", "mmcheck", "--no-show-diff",
-             "--parse-error-msg", "--timeout", str(timeout)] + header_options(cocci) + files)
+             "--parse-error-msg", "--timeout", str(timeout)] + extra + header_options(cocci) + files)
 
 
 def run_batch(batch):
     """Run one batch; on a timeout split it until the guilty file is alone."""
     try:
-        out = subprocess.run(_spatch_cmd(batch.rule, batch.files, batch.timeout),
+        out = subprocess.run(_spatch_cmd(batch.rule, batch.files, batch.timeout, batch.virtuals),
                              capture_output=True, text=True, env=batch.env,
                              timeout=batch.timeout * len(batch.files) + 60)
         rc, stdout, stderr = out.returncode, out.stdout, out.stderr
@@ -125,7 +129,7 @@ def run_batch(batch):
             batch.incomplete.append((batch.files[0], "analysis timed out after %d s" % batch.timeout))
             return batch
         for f in batch.files:
-            sub = run_batch(Batch(batch.rule, [f], batch.timeout, batch.env))
+            sub = run_batch(Batch(batch.rule, [f], batch.timeout, batch.env, batch.virtuals))
             batch.stdout += sub.stdout
             batch.incomplete += sub.incomplete
         return batch
@@ -133,9 +137,9 @@ def run_batch(batch):
     raise EngineError("spatch failed on %s (exit %d):\n%s" % (batch.rule.cocci, rc, tail[-2000:]))
 
 
-def run_files(rule, files, jobs, timeout, env):
+def run_files(rule, files, jobs, timeout, env, virtuals):
     """(concatenated output, incomplete) of rule over files, in batches."""
-    batches = [Batch(rule, files[i:i + BATCH_FILES], timeout, env)
+    batches = [Batch(rule, files[i:i + BATCH_FILES], timeout, env, virtuals)
                for i in range(0, len(files), BATCH_FILES)]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         done = list(pool.map(run_batch, batches))
@@ -143,31 +147,72 @@ def run_files(rule, files, jobs, timeout, env):
 
 
 def printed_needles(text):
+    """[(a, b)]: the seeds' needles, pairs of texts a file must both hold."""
     out = set()
     for line in text.splitlines():
         if line.startswith("MMCHECK-NEEDLES "):
-            out.update(json.loads(line[len("MMCHECK-NEEDLES "):]))
+            out.update(tuple(n) for n in json.loads(line[len("MMCHECK-NEEDLES "):]))
     return sorted(out)
 
 
-def run_rule(rule, files, jobs, timeout, entries):
+def grep_matches(files, words):
+    """{file: set of the words it contains} (plain substrings)."""
+    found = {}
+    if not files or not words:
+        return found
+    with tempfile.NamedTemporaryFile("w", suffix=".words", delete=False) as w:
+        w.write("\n".join(words) + "\n")
+    try:
+        for i in range(0, len(files), 2000):
+            out = subprocess.run(["grep", "-oHF", "-f", w.name, "--"] + files[i:i + 2000],
+                                 capture_output=True, text=True, errors="replace")
+            if out.returncode > 1:
+                raise EngineError("grep failed: %s" % out.stderr.strip())
+            for line in out.stdout.splitlines():
+                f, _, word = line.rpartition(":")
+                found.setdefault(f, set()).add(word)
+    finally:
+        os.unlink(w.name)
+    return found
+
+
+def files_with_pairs(files, pairs):
+    """The files holding both texts of some pair."""
+    have = grep_matches(files, sorted({x for p in pairs for x in p if x}))
+    return {f for f, words in have.items()
+            if any(a in words and (not b or b in words) for a, b in pairs)}
+
+
+def focus_files(rule, files, entries):
+    """Files matching the rule's FOCUS: a KIND_path glob or a KIND_type struct."""
+    globs = [re.compile("^(\\./)?" + re.escape(g).replace("\\*", ".*"))
+             for g in catalogue.names(entries, *[k for k in rule.focus if k.endswith("_path")])]
+    types = catalogue.names(entries, *[k for k in rule.focus if k.endswith("_type")])
+    named = grep_files(files, ["struct " + t for t in types] +
+                       [t for t in types if t.endswith("_t")], whole_words=False)
+    return {f for f in files if f in named or any(g.match(f) for g in globs)}
+
+
+def run_rule(rule, files, jobs, timeout, entries, virtuals):
     """(report text, [(file, reason)]) for one rule over files."""
     todo = prefilter(rule, files, entries)
     if rule.scope == "file":
-        return run_files(rule, todo, jobs, timeout, dict(os.environ))
+        return run_files(rule, todo, jobs, timeout, dict(os.environ), virtuals)
     # Cross-file rule: the seed files first; of the rest only those that
-    # mention a needle the seeds printed can match them.  Then one merge.
+    # hold a needle pair the seeds printed can match them.  Then one merge.
     env = dict(os.environ, MMCHECK_FACTS_OUT="1")
     seeds = grep_files(todo, catalogue.names(entries, *rule.seed))
+    if rule.focus and "all_locks" not in virtuals:
+        seeds &= focus_files(rule, sorted(seeds), entries)
     first = [f for f in todo if f in seeds]
-    text, incomplete = run_files(rule, first, jobs, timeout, env)
+    text, incomplete = run_files(rule, first, jobs, timeout, env, virtuals)
     rest = [f for f in todo if f not in seeds]
-    wanted = grep_files(rest, printed_needles(text), whole_words=False)
-    more, inc = run_files(rule, [f for f in rest if f in wanted], jobs, timeout, env)
-    return merge_facts(rule, text + more, timeout), incomplete + inc
+    wanted = files_with_pairs(rest, printed_needles(text))
+    more, inc = run_files(rule, [f for f in rest if f in wanted], jobs, timeout, env, virtuals)
+    return merge_facts(rule, text + more, timeout, virtuals), incomplete + inc
 
 
-def merge_facts(rule, facts_text, timeout):
+def merge_facts(rule, facts_text, timeout, virtuals):
     """One spatch run on an empty file whose finalize reads all facts."""
     with tempfile.TemporaryDirectory(prefix="mmcheck-") as tmp:
         facts = os.path.join(tmp, "facts")
@@ -177,18 +222,19 @@ def merge_facts(rule, facts_text, timeout):
         open(empty, "w").close()
         env = dict(os.environ, MMCHECK_FACTS_IN=facts)
         env.pop("MMCHECK_FACTS_OUT", None)
-        batch = Batch(rule, [empty], timeout, env)
+        batch = Batch(rule, [empty], timeout, env, virtuals)
         run_batch(batch)
         return batch.stdout
 
 
-def analyse(rules, files, jobs, timeout, colmap):
-    """All findings of the chosen rules over files."""
+def analyse(rules, files, jobs, timeout, colmap, virtuals=()):
+    """All findings of the chosen rules over files; virtuals: extra -D names
+    (passed to the rules that declare them)."""
     entries = catalogue.load_api()
     by_id = {r.id: r for r in catalogue.load_rules()}
     findings, incomplete = [], []
     for rule in rules:
-        text, inc = run_rule(rule, files, jobs, timeout, entries)
+        text, inc = run_rule(rule, files, jobs, timeout, entries, virtuals)
         findings += parse_report(text, "cocci", by_id, colmap)
         incomplete += inc
     # spatch also complains about its own standard.h: keep the inputs only.

@@ -18,7 +18,9 @@
 //# after local_bh_disable(), under guard(spinlock_bh)) or in a softirq
 //# callback (timer, RCU, tasklet, NAPI poll, socket callback, BH work) or a hardirq
 //# handler are not plain.  Locks in arch/A and arch/B never meet in one
-//# kernel, so they are not matched.  Patch mode
+//# kernel, so they are not matched.  By default only mm's lock classes are
+//# reported (an mm struct type, or a _bh user in mm code; run from the tree
+//# root so paths start with mm/ or arch/); -D all_locks reports every class.  Patch mode
 //# converts the plain acquisitions of the member paths given with
 //# -D bh_paths=PATH[,PATH] (the report names them) and their unlocks.
 //
@@ -33,6 +35,7 @@ virtual context
 virtual org
 virtual report
 virtual mmcheck
+virtual all_locks
 
 // ---- mmcheck output helper, pasted into every rule by tools/gen-cocci so
 // each .cocci stays self-contained.
@@ -93,6 +96,10 @@ coccinelle.mm_typed = {}      # position -> (struct type, base expression)
 coccinelle.mm_bhoff = set()   # positions where BH is already disabled
 coccinelle.mm_softirq = set() # (file, function) run in softirq context
 coccinelle.mm_static = set()  # (file, name) of file-local lock variables
+MMCHECK_MM_TYPES = ['address_space', 'anon_vma', 'folio', 'gmap', 'kmem_cache', 'lruvec', 'mem_cgroup', 'mm_context_t', 'mm_struct', 'mmu_gather', 'page', 'pglist_data', 'ptdesc', 'swap_info_struct', 'vm_area_struct', 'zone']
+MMCHECK_MM_PATHS = [re.compile(r"^(\./)?" + re.escape(g).replace(r"\*", "[^ ]*"))
+                    for g in ['arch/*/include/asm/mmu*', 'arch/*/include/asm/pgalloc*', 'arch/*/include/asm/pgtable*', 'arch/*/include/asm/tlb*', 'arch/*/mm/*', 'include/linux/mm*', 'mm/*']]
+mm_all_locks = False
 
 def mm_pos(p):
     return (p[0].file, int(p[0].line), int(p[0].column))
@@ -102,6 +109,10 @@ def mm_record(p, fn, lock):
     coccinelle.mm_acq.append((p[0].file, int(p[0].line), int(p[0].column),
                               int(p[0].column_end), p[0].current_element,
                               fn, flavour, re.sub(r"\s+", "", lock)))
+
+@initialize:python depends on all_locks@
+@@
+mm_all_locks = True
 
 @initialize:python depends on patch@
 bh_paths << virtual.bh_paths;
@@ -130,7 +141,7 @@ guard(g)(...)
 (
 pl@p(...)
 |
-guard(gp)(L@p)
+guard@p(gp)(L)
 )
 
 @bhoff_sg exists@
@@ -150,7 +161,7 @@ off(...)
 guard(g)(...)
 )
 ... when != on(...)
-scoped_guard(gp, L@p) S
+scoped_guard@p(gp, L) S
 
 @bhoff_scoped@
 iterator name scoped_guard;
@@ -296,7 +307,7 @@ expression L;
 position p;
 @@
 
-guard(g)(L@p)
+guard@p(g)(L)
 
 @acq_sguard@
 identifier g =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
@@ -306,7 +317,38 @@ statement S;
 position p;
 @@
 
-scoped_guard(g, L@p) S
+scoped_guard@p(g, L) S
+
+// The struct type behind guard(class)(&E->member), as for the calls below.
+@acq_guard_typed@
+identifier g =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+type T;
+T *E;
+identifier f, f2;
+position p;
+@@
+
+(
+guard@p(g)(&E->f)
+|
+guard@p(g)(&E->f.f2)
+)
+
+@acq_sguard_typed@
+identifier g =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+iterator name scoped_guard;
+type T;
+T *E;
+identifier f, f2;
+statement S;
+position p;
+@@
+
+(
+scoped_guard@p(g, &E->f) S
+|
+scoped_guard@p(g, &E->f.f2) S
+)
 
 // The struct type behind &E->member, where Coccinelle can infer it.
 @acq_typed@
@@ -369,6 +411,20 @@ mm_record(p, g, L)
 p << acq_typed.p;
 T << acq_typed.T;
 E << acq_typed.E;
+@@
+coccinelle.mm_typed[mm_pos(p)] = (T, re.sub(r"\s+", "", E))
+
+@script:python@
+p << acq_guard_typed.p;
+T << acq_guard_typed.T;
+E << acq_guard_typed.E;
+@@
+coccinelle.mm_typed[mm_pos(p)] = (T, re.sub(r"\s+", "", E))
+
+@script:python@
+p << acq_sguard_typed.p;
+T << acq_sguard_typed.T;
+E << acq_sguard_typed.E;
 @@
 coccinelle.mm_typed[mm_pos(p)] = (T, re.sub(r"\s+", "", E))
 
@@ -497,14 +553,27 @@ def lock_class(k):
         return k[0][2]
     return "%s::%s" % (k[1] or "?", k[0][1])
 
+def mm_type(k):
+    return bool(k[1]) and k[1].replace("struct ", "").strip() in MMCHECK_MM_TYPES
+
+def mm_file(path):
+    return any(r.match(path) for r in MMCHECK_MM_PATHS)
+
+def in_scope(bh_acqs):
+    """Default scope: a class of an mm type, or taken with _bh in mm code."""
+    return mm_all_locks or any(mm_type(k) or mm_file(a[0]) for a, k in bh_acqs)
+
 def needles(k):
-    """Text a file must contain to hold an acquisition compatible with k:
-    the driver's stage B reads only such files (see lib/mmcheck/cocci.py)."""
+    """[text, text] pairs a file must both contain ("" for none) to hold an
+    acquisition compatible with k: the driver's stage B reads only such
+    files (see lib/mmcheck/cocci.py)."""
     if k[0][0] == "sym":
-        return [k[0][2]]
+        return [[k[0][2], ""]]
     path = k[0][1]
-    many = "." in path or "->" in path
-    return ([k[1]] if k[1] else []) + ([path] if many else [])
+    out = [[k[1], "->" + path]] if k[1] else []
+    if "." in path or "->" in path:
+        out.append(["->" + path, ""])
+    return out
 
 if os.environ.get("MMCHECK_FACTS_OUT"):
     print("MMCHECK-FACTS " + json.dumps({"acq": acq, "typed": list(typed.items()),
@@ -513,8 +582,8 @@ if os.environ.get("MMCHECK_FACTS_OUT"):
     found = set()
     for a in acq:
         k = key(a)
-        if a[6] == "bh" and k is not None:
-            found.update(needles(k))
+        if a[6] == "bh" and k is not None and in_scope([(a, k)]):
+            found.update(tuple(n) for n in needles(k))
     print("MMCHECK-NEEDLES " + json.dumps(sorted(found)))
     acq = []
 for path in filter(None, os.environ.get("MMCHECK_FACTS_IN", "").split(os.pathsep)):
@@ -538,7 +607,7 @@ for a, k in keyed:
     if flav != "plain" or (f, line, col) in bhoff or (f, func) in softirq:
         continue
     others = [b for b in bh if compatible(a, k, b[0], b[1])]
-    if not others:
+    if not others or not in_scope(others):
         continue
     b, kb = others[0]
     typed_k = [x for x in [k] + [o[1] for o in others] if x[1]]

@@ -14,6 +14,6 @@ void scoped(struct mm_struct *mm)
  * check-name: guard(spinlock) against scoped_guard(spinlock_bh) on one lock
  *
  * check-output-start
-bug-guard-plain.c:4:25: warning: lock ?::context.lock taken with BH enabled here but with spinlock_bh() elsewhere [mm-lock-bh-mixed]
+bug-guard-plain.c:4:9: warning: lock struct mm_struct::context.lock taken with BH enabled here but with spinlock_bh() elsewhere [mm-lock-bh-mixed]
  * check-output-end
  */

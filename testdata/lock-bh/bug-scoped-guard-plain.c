@@ -15,6 +15,6 @@ void table(struct mm_struct *mm)
  * check-name: scoped_guard(spinlock) plain against spin_lock_bh()
  *
  * check-output-start
-bug-scoped-guard-plain.c:4:32: warning: lock struct mm_struct::context.lock taken with BH enabled here but with spin_lock_bh() elsewhere [mm-lock-bh-mixed]
+bug-scoped-guard-plain.c:4:9: warning: lock struct mm_struct::context.lock taken with BH enabled here but with spin_lock_bh() elsewhere [mm-lock-bh-mixed]
  * check-output-end
  */

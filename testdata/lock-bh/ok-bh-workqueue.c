@@ -24,6 +24,7 @@ void host_request(struct host *h)
 }
 /*
  * check-name: plain acquisition in a work function queued on system_bh_wq
+ * check-options: --all-locks
  *
  * check-output-start
  * check-output-end

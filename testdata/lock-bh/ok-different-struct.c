@@ -17,6 +17,7 @@ void queue_rx(struct queue *q)
 }
 /*
  * check-name: ->lock of two different structs is not one lock
+ * check-options: --all-locks
  *
  * check-output-start
  * check-output-end

@@ -21,6 +21,7 @@ void card_ioctl(struct card *c)
 }
 /*
  * check-name: plain acquisition in a hardirq handler (irqreturn_t)
+ * check-options: --all-locks
  *
  * check-output-start
  * check-output-end

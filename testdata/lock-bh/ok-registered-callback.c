@@ -20,6 +20,7 @@ void nic_open(struct nic *n)
 }
 /*
  * check-name: plain acquisition in a registered NAPI poll function
+ * check-options: --all-locks
  *
  * check-output-start
  * check-output-end

@@ -16,6 +16,7 @@ void my_attach(struct sock *sk)
 }
 /*
  * check-name: plain acquisition in a function assigned to sk->sk_data_ready
+ * check-options: --all-locks
  *
  * check-output-start
  * check-output-end

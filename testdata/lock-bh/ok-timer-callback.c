@@ -19,6 +19,7 @@ void dev_reset(struct dev *d)
 }
 /*
  * check-name: plain acquisition in a timer callback is softirq context
+ * check-options: --all-locks
  *
  * check-output-start
  * check-output-end

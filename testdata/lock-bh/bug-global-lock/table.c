@@ -9,6 +9,7 @@ void table_update(void)
 }
 /*
  * check-name: global lock taken plain in one file and _bh in another
+ * check-options: --all-locks
  *
  * check-output-start
 table.c:6:9: warning: lock table_lock taken with BH enabled here but with spin_lock_bh() elsewhere [mm-lock-bh-mixed]

@@ -9,6 +9,7 @@ void a_add(void)
 }
 /*
  * check-name: static locks of the same name in two files are different locks
+ * check-options: --all-locks
  *
  * check-output-start
  * check-output-end
