@@ -6,6 +6,7 @@
 #   make test          every test: catalogue agreement, driver, corpus
 #   make check-kernels-quick   6.1 and 6.12 mm/ + arch/s390/ against ledgers
 #   make check-kernels         the whole 6.1 and 6.12 trees against ledgers
+#   make check-coccicheck      the rules through 6.1's own 'make coccicheck' 
 #   make bench         time the rule set against the kernel's double_lock.cocci
 #   make install       install to $(PREFIX) (default /usr/local)
 #
@@ -71,6 +72,10 @@ check-kernels-quick: all fetch-kernels
 			-j $(JOBS) --expect $(CURDIR)/kernels/$$v.ledger mm arch/s390) || exit 1; \
 	done
 
+# The rules through the kernel's own scripts/coccicheck, with --jobs.
+check-coccicheck: all fetch-kernels
+	$(Q)tools/check-coccicheck $(CACHE)/kernels/linux-source-6.1
+
 check-kernels: all fetch-kernels
 	$(Q)for v in $(KERNELS); do \
 		echo "  KERNEL  $$v whole tree"; \
@@ -97,4 +102,4 @@ clean:
 	$(Q)rm -rf tests/out __pycache__ lib/mmcheck/__pycache__
 
 .PHONY: all catalogue deps deps-kernels demo test check-catalogue check-driver check-corpus \
-	fetch-kernels check-kernels-quick check-kernels bench install clean
+	fetch-kernels check-kernels-quick check-kernels check-coccicheck bench install clean

@@ -149,7 +149,7 @@ identifier off =~ "^(local_bh_disable|local_irq_disable|local_irq_save|rcu_read_
 identifier on =~ "^(local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
 identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
 identifier gp =~ "^(read_lock|spinlock|write_lock)$";
-iterator name scoped_guard;
+iterator name scoped_cond_guard, scoped_guard;
 expression L;
 statement S;
 position p;
@@ -164,7 +164,7 @@ guard(g)(...)
 scoped_guard@p(gp, L) S
 
 @bhoff_scoped@
-iterator name scoped_guard;
+iterator name scoped_cond_guard, scoped_guard;
 identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
 identifier pl =~ "^(read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
 expression L;
@@ -311,7 +311,7 @@ guard@p(g)(L)
 
 @acq_sguard@
 identifier g =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
-iterator name scoped_guard;
+iterator name scoped_cond_guard, scoped_guard;
 expression L;
 statement S;
 position p;
@@ -336,7 +336,7 @@ guard@p(g)(&E->f.f2)
 
 @acq_sguard_typed@
 identifier g =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
-iterator name scoped_guard;
+iterator name scoped_cond_guard, scoped_guard;
 type T;
 T *E;
 identifier f, f2;

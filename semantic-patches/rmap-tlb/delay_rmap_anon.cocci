@@ -74,6 +74,7 @@ mm_mode = "org"
 
 // Delays guarded by a file-only test.
 @fileonly@
+iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier anon =~ "^(PageAnon|folio_test_anon)$";
 identifier dl =~ "^(tlb_delay_rmap)$";
 expression P, C;

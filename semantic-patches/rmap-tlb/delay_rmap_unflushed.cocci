@@ -70,6 +70,7 @@ mm_func_lines = True
 mm_mode = "org"
 
 @r exists@
+iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier dl =~ "^(tlb_delay_rmap)$";
 identifier fl =~ "^(tlb_flush_rmaps)$";
 identifier ul =~ "^(pte_unmap_unlock)$";

@@ -75,6 +75,7 @@ mm_mode = "org"
 // removal of the same page, with no flush, reclaim-batch deferral or rmap
 // delay in between.  'exists': one such path is a bug.
 @r exists@
+iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|ptep_clear|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_get_and_clear_full)$";
 identifier dirty =~ "^(SetPageDirty|folio_mark_dirty|folio_mark_dirty_lock|folio_set_dirty|set_page_dirty|set_page_dirty_lock)$";
 identifier rm =~ "^(folio_remove_rmap_pmd|folio_remove_rmap_pte|folio_remove_rmap_ptes|folio_remove_rmap_pud|hugetlb_remove_rmap|page_remove_rmap|page_zap_pte_rmap)$";

@@ -83,6 +83,7 @@ def mm_undo(d, pd, pa, undos):
 // ---- arch_unmap_one() must be undone by one of ^(arch_remap_one)$
 // Success tested on the call itself: if (arch_unmap_one(...) < 0) fail;
 @restore0 exists@
+iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier d =~ "^arch_unmap_one$";
 identifier u =~ "^(arch_remap_one)$";
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
@@ -168,6 +169,7 @@ mm_undo(d, pd, pa, "^(arch_remap_one)$")
 // ---- swap_duplicate() must be undone by one of ^(folio_put_swap|swap_free|swap_free_nr)$
 // Success tested on the call itself: if (swap_duplicate(...) < 0) fail;
 @restore1 exists@
+iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier d =~ "^swap_duplicate$";
 identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
@@ -253,6 +255,7 @@ mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$")
 // ---- folio_dup_swap() must be undone by one of ^(folio_put_swap)$
 // Success tested on the call itself: if (folio_dup_swap(...) < 0) fail;
 @restore2 exists@
+iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier d =~ "^folio_dup_swap$";
 identifier u =~ "^(folio_put_swap)$";
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
