@@ -3,7 +3,8 @@
 #   make deps          install what is missing (Debian bookworm, as root)
 #   make               regenerate the semantic patches from the catalogue
 #   make demo          run mmcheck over the bundled corpus
-#   make test          every test: catalogue agreement, driver, corpus
+#   make test          every test: catalogue agreement, driver, core, corpus
+#   make core          the analysis core of the compiled engines (core/)
 #   make check-kernels-quick   6.1 and 6.12 mm/ + arch/s390/ against ledgers
 #   make check-kernels         the whole 6.1 and 6.12 trees against ledgers
 #   make check-coccicheck      the rules through 6.1's own 'make coccicheck' 
@@ -46,7 +47,14 @@ demo: all
 	$(Q)for d in testdata/rmap-tlb testdata/undo-pair testdata/lock-bh/bug-s390-context-lock; do \
 		bin/mmcheck --partial-ok $$d; test $$? -le 1 || exit 2; done
 
-test: check-catalogue check-driver check-corpus
+core:
+	$(Q)$(MAKE) -s -C core
+
+test: check-catalogue check-driver check-core check-corpus
+
+check-core:
+	@echo "  CHECK   analysis core (core/test_core)"
+	$(Q)$(MAKE) -s -C core check
 
 check-catalogue:
 	@echo "  CHECK   .cocci files agree with catalogue/mm-api.tsv"
@@ -100,6 +108,7 @@ install: all
 
 clean:
 	$(Q)rm -rf tests/out __pycache__ lib/mmcheck/__pycache__
+	$(Q)$(MAKE) -s -C core clean
 
-.PHONY: all catalogue deps deps-kernels demo test check-catalogue check-driver check-corpus \
+.PHONY: all core catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-kernels check-coccicheck bench install clean

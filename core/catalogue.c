@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * catalogue.c - read catalogue/mm-api.tsv, the one table of kernel API
+ * names every engine uses (format described at the top of that file).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mmcore.h"
+
+static char *dup_field(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+/* Split a line into at most max whitespace-separated fields, in place. */
+static int split(char *line, char **f, int max)
+{
+	int n = 0;
+
+	while (n < max) {
+		while (isspace((unsigned char)*line))
+			line++;
+		if (!*line)
+			break;
+		f[n++] = line;
+		while (*line && !isspace((unsigned char)*line))
+			line++;
+		if (*line)
+			*line++ = '\0';
+	}
+	return n;
+}
+
+static int add_entry(struct mm_catalogue *cat, char **f, int nf)
+{
+	struct mm_cat_entry *e, *grown;
+	int i;
+
+	grown = realloc(cat->e, (cat->n + 1) * sizeof(*cat->e));
+	if (!grown)
+		return -1;
+	cat->e = grown;
+	e = &cat->e[cat->n++];
+	memset(e, 0, sizeof(*e));
+	e->kind = dup_field(f[0], strlen(f[0]));
+	e->name = dup_field(f[1], strlen(f[1]));
+	for (i = 2; i < nf; i++) {
+		if (!strncmp(f[i], "pair=", 5))
+			e->pair = dup_field(f[i] + 5, strlen(f[i] + 5));
+		else if (!strncmp(f[i], "lock=", 5))
+			e->lock = dup_field(f[i] + 5, strlen(f[i] + 5));
+		else if (!strncmp(f[i], "arg=", 4))
+			e->arg = atoi(f[i] + 4);
+	}
+	return e->kind && e->name ? 0 : -1;
+}
+
+int mm_cat_load(struct mm_catalogue *cat, const char *path, char *err, size_t errlen)
+{
+	char line[1024], *f[8], *hash;
+	int num = 0, nf;
+	FILE *fp;
+
+	memset(cat, 0, sizeof(*cat));
+	fp = fopen(path, "r");
+	if (!fp) {
+		snprintf(err, errlen, "%s: cannot read the catalogue", path);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), fp)) {
+		num++;
+		hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		nf = split(line, f, 8);
+		if (nf == 0)
+			continue;
+		if (nf < 2 || add_entry(cat, f, nf)) {
+			snprintf(err, errlen, "%s:%d: expected KIND NAME [KEY=VALUE...]", path, num);
+			fclose(fp);
+			mm_cat_free(cat);
+			return -1;
+		}
+	}
+	fclose(fp);
+	if (!cat->n) {
+		snprintf(err, errlen, "%s: the catalogue is empty", path);
+		return -1;
+	}
+	return 0;
+}
+
+void mm_cat_free(struct mm_catalogue *cat)
+{
+	int i;
+
+	for (i = 0; i < cat->n; i++) {
+		free(cat->e[i].kind);
+		free(cat->e[i].name);
+		free(cat->e[i].pair);
+		free(cat->e[i].lock);
+	}
+	free(cat->e);
+	memset(cat, 0, sizeof(*cat));
+}
+
+const struct mm_cat_entry *mm_cat_find(const struct mm_catalogue *cat,
+				       const char *kind, const char *name)
+{
+	int i;
+
+	for (i = 0; i < cat->n; i++)
+		if (!strcmp(cat->e[i].name, name) && !strcmp(cat->e[i].kind, kind))
+			return &cat->e[i];
+	return NULL;
+}
+
+int mm_cat_is(const struct mm_catalogue *cat, const char *kinds, const char *name)
+{
+	const char *k = kinds, *bar;
+	char one[64];
+	size_t n;
+
+	while (*k) {
+		bar = strchr(k, '|');
+		n = bar ? (size_t)(bar - k) : strlen(k);
+		if (n < sizeof(one)) {
+			memcpy(one, k, n);
+			one[n] = '\0';
+			if (mm_cat_find(cat, one, name))
+				return 1;
+		}
+		k += n + (bar ? 1 : 0);
+	}
+	return 0;
+}

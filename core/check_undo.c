@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * check_undo.c - mm-undo-missing on the IR.
+ *
+ * Along one path: a PTE cleared (its old value remembered), a "do" call
+ * (arch_unmap_one(), swap_duplicate(), ...) whose result the path then
+ * tests as success, and an abort (the old PTE value stored back, or a jump
+ * to an abort label) without the matching undo from the catalogue.  A new
+ * clear starts over (a loop's next iteration).  An unchecked "do" counts as
+ * succeeded at once: the compiled engines see that the result is unused.
+ */
+#include <string.h>
+
+#include "mmcore.h"
+#include "checks.h"
+
+struct undo_state {
+	int orig;			/* value id of the cleared PTE, -1 */
+	int cand;			/* result of a "do" not yet tested, -1 */
+	const char *cand_do;
+	struct mm_loc cand_loc;
+	const char *pending;		/* the "do" that succeeded, or NULL */
+	struct mm_loc pending_loc;
+};
+
+static void init(void *p)
+{
+	struct undo_state *s = p;
+
+	memset(s, 0, sizeof(*s));
+	s->orig = s->cand = -1;
+}
+
+static void forget(struct undo_state *s)
+{
+	int orig = s->orig;
+
+	init(s);
+	s->orig = orig;
+}
+
+static void report(struct undo_state *s, const struct mm_event *ev, struct mm_check_ctx *c)
+{
+	struct mm_finding f;
+	char undos[128] = "";
+	int i;
+
+	for (i = 0; i < c->cat->n; i++) {
+		const struct mm_cat_entry *e = &c->cat->e[i];
+
+		if (!strcmp(e->kind, "undo") && e->pair && !strcmp(e->pair, s->pending) &&
+		    strlen(undos) + strlen(e->name) + 5 < sizeof(undos)) {
+			if (undos[0])
+				strcat(undos, ", ");
+			strcat(undos, e->name);
+			strcat(undos, "()");
+		}
+	}
+	mm_finding_init(&f, "mm-undo-missing", ev->loc,
+			"abort path after %s() succeeded does not undo it", s->pending);
+	mm_finding_note(&f, s->pending_loc, "%s() succeeded here; the abort needs %s",
+			s->pending, undos);
+	mm_report_once(c, &f);
+}
+
+static int event(void *p, const struct mm_event *ev, void *ctx)
+{
+	struct mm_check_ctx *c = ctx;
+	struct undo_state *s = p;
+	const struct mm_cat_entry *u;
+
+	switch (ev->kind) {
+	case MM_EV_PTE_CLEAR_DEFERRED:
+	case MM_EV_PTE_CLEAR_FLUSH:
+		init(s);
+		s->orig = ev->result;
+		break;
+	case MM_EV_DO:
+		if (ev->result < 0) {
+			s->pending = ev->name;
+			s->pending_loc = ev->loc;
+		} else {
+			s->cand = ev->result;
+			s->cand_do = ev->name;
+			s->cand_loc = ev->loc;
+		}
+		break;
+	case MM_EV_UNDO:
+		for (u = c->cat->e; u < c->cat->e + c->cat->n; u++)
+			if (s->pending && !strcmp(u->kind, "undo") && !strcmp(u->name, ev->name) &&
+			    u->pair && !strcmp(u->pair, s->pending))
+				forget(s);
+		break;
+	case MM_EV_ASSIGN:
+		if (ev->obj == s->orig)
+			s->orig = -1;
+		break;
+	case MM_EV_PTE_RESTORE:
+		if (s->pending && s->orig >= 0 && ev->obj == s->orig)
+			report(s, ev, c);
+		break;
+	case MM_EV_ABORT_JUMP:
+		if (s->pending)
+			report(s, ev, c);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* The success or failure of a tested "do" is a fact of the edge taken. */
+static int edge(void *p, const struct mm_edge *e, void *ctx)
+{
+	struct undo_state *s = p;
+
+	(void)ctx;
+	if (e->cond == MM_COND_NONE || e->value != s->cand || s->cand < 0)
+		return 1;
+	if (e->cond == MM_COND_SUCCESS) {
+		s->pending = s->cand_do;
+		s->pending_loc = s->cand_loc;
+	}
+	s->cand = -1;
+	s->cand_do = NULL;
+	memset(&s->cand_loc, 0, sizeof(s->cand_loc));
+	return 1;
+}
+
+void mm_check_undo_missing(struct mm_check_ctx *c)
+{
+	static const struct mm_walker w = {
+		.state_size = sizeof(struct undo_state),
+		.init = init, .event = event, .edge = edge,
+	};
+
+	if (mm_walk(c->fn, &w, c))
+		c->incomplete = 1;
+}

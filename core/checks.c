@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * checks.c - the list of path checks, and reporting each finding once.
+ * A new check is a check_*.c with one entry point, added to checks[] below.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mmcore.h"
+#include "checks.h"
+
+/* Per mm_check_all() call: the findings so far, reported sorted at the end
+ * so that output does not depend on the order paths were walked in. */
+struct mm_seen {
+	struct mm_finding *f;
+	int n, cap;
+};
+
+void mm_report_once(struct mm_check_ctx *c, const struct mm_finding *f)
+{
+	struct mm_seen *s = c->seen;
+	int i;
+
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->f[i].rule, f->rule) && s->f[i].loc.line == f->loc.line &&
+		    s->f[i].loc.col == f->loc.col && s->f[i].loc.file == f->loc.file)
+			return;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->f = realloc(s->f, s->cap * sizeof(*s->f));
+		if (!s->f) {
+			fputs("mmcheck: out of memory\n", stderr);
+			abort();
+		}
+	}
+	s->f[s->n++] = *f;
+}
+
+static int by_location(const void *a, const void *b)
+{
+	const struct mm_finding *x = a, *y = b;
+
+	if (x->loc.line != y->loc.line)
+		return x->loc.line - y->loc.line;
+	if (x->loc.col != y->loc.col)
+		return x->loc.col - y->loc.col;
+	return strcmp(x->rule, y->rule);
+}
+
+static void (*const checks[])(struct mm_check_ctx *) = {
+	mm_check_rmap_before_flush,
+	mm_check_undo_missing,
+};
+
+void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
+		  mm_report_fn report, void *ctx, int *incomplete)
+{
+	struct mm_seen seen = { .n = 0 };
+	struct mm_check_ctx c = { .fn = fn, .cat = cat, .report = report, .report_ctx = ctx,
+				  .seen = &seen };
+	size_t i;
+
+	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
+		checks[i](&c);
+	qsort(seen.f, seen.n, sizeof(*seen.f), by_location);
+	for (i = 0; i < (size_t)seen.n; i++)
+		report(&seen.f[i], ctx);
+	free(seen.f);
+	if (incomplete)
+		*incomplete = c.incomplete;
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ir.c - building a function's IR, and recording findings.  Allocation
+ * failures abort: a front end running inside a compiler has no better way
+ * out, and the core must never return half-built IR.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mmcore.h"
+
+static void *grow(void *p, int *cap, int need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 8;
+	if (*cap < need)
+		*cap = need;
+	p = realloc(p, *cap * size);
+	if (!p) {
+		fputs("mmcheck: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+void mm_func_init(struct mm_func *fn, const char *name)
+{
+	memset(fn, 0, sizeof(*fn));
+	fn->name = name;
+}
+
+void mm_func_free(struct mm_func *fn)
+{
+	int i;
+
+	for (i = 0; i < fn->nb; i++) {
+		free(fn->b[i].ev);
+		free(fn->b[i].succ);
+	}
+	free(fn->b);
+	memset(fn, 0, sizeof(*fn));
+}
+
+int mm_block_add(struct mm_func *fn)
+{
+	fn->b = grow(fn->b, &fn->cap_b, fn->nb + 1, sizeof(*fn->b));
+	memset(&fn->b[fn->nb], 0, sizeof(fn->b[0]));
+	return fn->nb++;
+}
+
+void mm_event_add(struct mm_func *fn, int block, const struct mm_event *ev)
+{
+	struct mm_block *b = &fn->b[block];
+
+	b->ev = grow(b->ev, &b->cap_ev, b->nev + 1, sizeof(*b->ev));
+	b->ev[b->nev++] = *ev;
+}
+
+void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value)
+{
+	struct mm_block *b = &fn->b[from];
+
+	b->succ = grow(b->succ, &b->cap_succ, b->nsucc + 1, sizeof(*b->succ));
+	b->succ[b->nsucc].to = to;
+	b->succ[b->nsucc].cond = cond;
+	b->succ[b->nsucc].value = value;
+	b->nsucc++;
+}
+
+void mm_finding_init(struct mm_finding *f, const char *rule, struct mm_loc loc,
+		     const char *fmt, ...)
+{
+	va_list ap;
+
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->loc = loc;
+	va_start(ap, fmt);
+	vsnprintf(f->message, sizeof(f->message), fmt, ap);
+	va_end(ap);
+}
+
+void mm_finding_note(struct mm_finding *f, struct mm_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (f->nnotes == MM_MAX_NOTES)
+		return;
+	f->note_loc[f->nnotes] = loc;
+	va_start(ap, fmt);
+	vsnprintf(f->note[f->nnotes], sizeof(f->note[0]), fmt, ap);
+	va_end(ap);
+	f->nnotes++;
+}

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mmcore.h - the analysis core every compiled mmcheck engine shares.
+ *
+ * A front end (the GCC plugin, the sparse checker) translates one function
+ * of its own IR into a struct mm_func: basic blocks of classified events and
+ * edges that may carry a condition on a call's result.  The checks then walk
+ * its paths once, with one path walker (paths.c), and report findings with
+ * the path of notes that proves them.  Which call is which event comes from
+ * catalogue/mm-api.tsv (catalogue.c), never from code.
+ */
+#ifndef MMCORE_H
+#define MMCORE_H
+
+#include <stddef.h>
+
+/* ---- catalogue ------------------------------------------------------- */
+
+struct mm_cat_entry {
+	char *kind;		/* "pte_clear_deferred", "lock_bh", ... */
+	char *name;		/* the kernel function or type */
+	char *pair;		/* undo rows: the "do" they undo */
+	char *lock;		/* lock rows: "spin" or "rw" */
+	int arg;		/* 1-based argument the kind is about, 0 if none */
+};
+
+struct mm_catalogue {
+	struct mm_cat_entry *e;
+	int n;
+};
+
+/* Load a catalogue; on error return -1 and put a message in err. */
+int mm_cat_load(struct mm_catalogue *cat, const char *path, char *err, size_t errlen);
+void mm_cat_free(struct mm_catalogue *cat);
+/* The entry of name with kind, or NULL. */
+const struct mm_cat_entry *mm_cat_find(const struct mm_catalogue *cat,
+				       const char *kind, const char *name);
+/* Does name have one of the kinds of a '|'-separated list? */
+int mm_cat_is(const struct mm_catalogue *cat, const char *kinds, const char *name);
+
+/* ---- IR --------------------------------------------------------------- */
+
+struct mm_loc {
+	const char *file;
+	int line;
+	int col;
+};
+
+enum mm_ev {
+	MM_EV_PTE_CLEAR_DEFERRED,	/* obj: PTE, result: the old value */
+	MM_EV_PTE_CLEAR_FLUSH,		/* cleared and flushed */
+	MM_EV_TLB_FLUSH,		/* the deferred flush (or its equivalent) */
+	MM_EV_RMAP_REMOVE,		/* obj: the page/folio */
+	MM_EV_RMAP_DELAY,		/* tlb_delay_rmap() */
+	MM_EV_RMAP_FLUSH,		/* tlb_flush_rmaps() */
+	MM_EV_PAGE_DIRTY,		/* obj: the page/folio */
+	MM_EV_FOLIO_LOCK,		/* obj: the folio */
+	MM_EV_FOLIO_UNLOCK,
+	MM_EV_PTL_UNLOCK,		/* page-table lock released */
+	MM_EV_LOCK,			/* obj: lock class id, flavour set */
+	MM_EV_UNLOCK,
+	MM_EV_BH_DISABLE,
+	MM_EV_BH_ENABLE,
+	MM_EV_DO,			/* result: the call's value; name: the "do" */
+	MM_EV_UNDO,			/* name: the undo */
+	MM_EV_PTE_RESTORE,		/* obj: the value stored back */
+	MM_EV_ABORT_JUMP,		/* a goto to an abort-named label */
+	MM_EV_ASSIGN,			/* obj: a value overwritten (kills facts) */
+	MM_EV_COUNT
+};
+
+enum mm_flavour { MM_PLAIN, MM_BH, MM_IRQ };
+
+struct mm_event {
+	enum mm_ev kind;
+	const char *name;	/* the callee as written */
+	int obj;		/* value id of the operand the kind is about, -1 */
+	int result;		/* value id the call returns, -1 */
+	enum mm_flavour flavour;
+	struct mm_loc loc;
+};
+
+enum mm_cond { MM_COND_NONE, MM_COND_SUCCESS, MM_COND_FAILURE };
+
+struct mm_edge {
+	int to;			/* block index */
+	enum mm_cond cond;	/* holds on this edge for value 'value' */
+	int value;
+};
+
+struct mm_block {
+	struct mm_event *ev;
+	int nev, cap_ev;
+	struct mm_edge *succ;
+	int nsucc, cap_succ;
+};
+
+struct mm_func {
+	const char *name;
+	struct mm_block *b;
+	int nb, cap_b;
+};
+
+/* Builders: a front end adds blocks, then events and edges to them. */
+void mm_func_init(struct mm_func *fn, const char *name);
+void mm_func_free(struct mm_func *fn);
+int mm_block_add(struct mm_func *fn);
+void mm_event_add(struct mm_func *fn, int block, const struct mm_event *ev);
+void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value);
+
+/* ---- findings ---------------------------------------------------------- */
+
+#define MM_MAX_NOTES 4
+
+struct mm_finding {
+	const char *rule;		/* "mm-rmap-before-flush", ... */
+	struct mm_loc loc;
+	char message[256];
+	int nnotes;
+	struct mm_loc note_loc[MM_MAX_NOTES];
+	char note[MM_MAX_NOTES][160];
+};
+
+typedef void (*mm_report_fn)(const struct mm_finding *f, void *ctx);
+
+/* ---- the path walker (paths.c), shared by every check ------------------ */
+
+/*
+ * A check is a small state machine over one path.  The walker explores
+ * (block, state) pairs depth-first, so each distinct state reaches each
+ * block once: loops terminate, and a finding that needs several events on
+ * one path is found whichever way the path winds.
+ */
+struct mm_walker {
+	size_t state_size;
+	void (*init)(void *state);
+	/* Apply an event; return nonzero to stop following this path. */
+	int (*event)(void *state, const struct mm_event *ev, void *ctx);
+	/* Apply an edge's condition; return 0 if the path cannot take it. */
+	int (*edge)(void *state, const struct mm_edge *e, void *ctx);
+};
+
+/* Returns 0, or -1 if the state space exceeded its bound (incomplete). */
+int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx);
+
+/* ---- checks -------------------------------------------------------------- */
+
+struct mm_check_ctx {
+	const struct mm_func *fn;
+	const struct mm_catalogue *cat;
+	mm_report_fn report;
+	void *report_ctx;
+	int incomplete;		/* set when a walk hit its bound */
+	struct mm_seen *seen;	/* reported (rule, location) pairs */
+};
+
+void mm_check_rmap_before_flush(struct mm_check_ctx *c);
+void mm_check_undo_missing(struct mm_check_ctx *c);
+/* Run every check on fn. */
+void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
+		  mm_report_fn report, void *ctx, int *incomplete);
+
+/* Helpers for checks: record one finding once per location. */
+void mm_finding_init(struct mm_finding *f, const char *rule, struct mm_loc loc,
+		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void mm_finding_note(struct mm_finding *f, struct mm_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif /* MMCORE_H */

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * paths.c - the one path walker every check uses.
+ *
+ * Depth-first over (block, state) pairs.  A check's state is plain bytes,
+ * compared with memcmp, so two paths that reach a block in the same state
+ * are explored once: loops end, and the cost is bounded by blocks times
+ * distinct states, not by the number of paths.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mmcore.h"
+
+#define MM_MAX_VISITS 200000
+
+struct visited {
+	unsigned char *slots;	/* per slot: int block (+1, 0 = empty), then state */
+	size_t nslots, used, slot_size, state_size;
+};
+
+static uint64_t hash_bytes(const void *p, size_t n, uint64_t h)
+{
+	const unsigned char *c = p;
+
+	while (n--)
+		h = (h ^ *c++) * 1099511628211ULL;
+	return h;
+}
+
+static int *slot_block(struct visited *v, size_t i)
+{
+	return (int *)(v->slots + i * v->slot_size);
+}
+
+static int insert(struct visited *v, int block, const void *state);
+
+static int rehash(struct visited *v)
+{
+	struct visited old = *v;
+	size_t i;
+
+	v->nslots = old.nslots ? old.nslots * 2 : 1024;
+	v->used = 0;
+	v->slots = calloc(v->nslots, v->slot_size);
+	if (!v->slots)
+		return -1;
+	for (i = 0; i < old.nslots; i++) {
+		int *b = (int *)(old.slots + i * old.slot_size);
+
+		if (*b)
+			insert(v, *b - 1, b + 1);
+	}
+	free(old.slots);
+	return 0;
+}
+
+/* 1 if newly inserted, 0 if already there, -1 on allocation failure. */
+static int insert(struct visited *v, int block, const void *state)
+{
+	uint64_t h;
+	size_t i;
+
+	if ((v->used + 1) * 2 > v->nslots && rehash(v))
+		return -1;
+	h = hash_bytes(state, v->state_size, hash_bytes(&block, sizeof(block), 14695981039346656037ULL));
+	for (i = h % v->nslots;; i = (i + 1) % v->nslots) {
+		int *b = slot_block(v, i);
+
+		if (!*b) {
+			*b = block + 1;
+			memcpy(b + 1, state, v->state_size);
+			v->used++;
+			return 1;
+		}
+		if (*b == block + 1 && !memcmp(b + 1, state, v->state_size))
+			return 0;
+	}
+}
+
+struct frame {
+	int block;
+	unsigned char state[];
+};
+
+int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
+{
+	size_t fsize = sizeof(struct frame) + w->state_size;
+	struct visited v = { .slot_size = sizeof(int) + w->state_size,
+			     .state_size = w->state_size };
+	unsigned char *stack = NULL, *cur;
+	size_t depth = 0, cap = 0;
+	int ret = 0, i, stop;
+
+	if (!fn->nb)
+		return 0;
+	cur = calloc(1, fsize);
+	if (!cur)
+		return -1;
+	w->init(((struct frame *)cur)->state);
+	stack = cur;
+	depth = cap = 1;
+	cur = malloc(fsize);
+	while (depth && cur) {
+		struct frame *top = (struct frame *)(stack + --depth * fsize);
+		const struct mm_block *b = &fn->b[top->block];
+		int fresh = insert(&v, top->block, top->state);
+
+		if (fresh <= 0) {
+			if (fresh < 0)
+				ret = -1;
+			continue;
+		}
+		if (v.used > MM_MAX_VISITS) {
+			ret = -1;
+			break;
+		}
+		memcpy(cur, top, fsize);
+		stop = 0;
+		for (i = 0; i < b->nev && !stop; i++)
+			stop = w->event(((struct frame *)cur)->state, &b->ev[i], ctx);
+		for (i = 0; i < b->nsucc && !stop; i++) {
+			struct frame *next;
+
+			if (depth == cap) {
+				unsigned char *grown = realloc(stack, (cap *= 2) * fsize);
+
+				if (!grown) {
+					ret = -1;
+					goto out;
+				}
+				stack = grown;
+			}
+			next = (struct frame *)(stack + depth * fsize);
+			memcpy(next, cur, fsize);
+			next->block = b->succ[i].to;
+			if (w->edge(next->state, &b->succ[i], ctx))
+				depth++;
+		}
+	}
+out:
+	free(cur);
+	free(stack);
+	free(v.slots);
+	return ret;
+}

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test_core.c - unit tests of the analysis core, with no front end: each
+ * test builds a function's IR by hand, in the shape a kernel function has,
+ * and states the findings it expects.  Prints TAP and a closing
+ * 'core: N passed, N failed' line.  Usage: test_core CATALOGUE
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "mmcore.h"
+
+static struct mm_catalogue cat;
+static int ntest, nfail;
+static char got[1024];
+
+static void collect(const struct mm_finding *f, void *ctx)
+{
+	char one[400];
+
+	(void)ctx;
+	snprintf(one, sizeof(one), "%s@%d(%d notes) ", f->rule, f->loc.line, f->nnotes);
+	if (strlen(got) + strlen(one) < sizeof(got))
+		strcat(got, one);
+}
+
+static void expect(const char *name, struct mm_func *fn, const char *want)
+{
+	int incomplete = 0;
+
+	got[0] = '\0';
+	mm_check_all(fn, &cat, collect, NULL, &incomplete);
+	ntest++;
+	if (!strcmp(got, want) && !incomplete) {
+		printf("ok %d - %s\n", ntest, name);
+	} else {
+		nfail++;
+		printf("not ok %d - %s\n#   want: '%s'\n#   got:  '%s'%s\n", ntest, name, want, got,
+		       incomplete ? " (incomplete)" : "");
+	}
+	mm_func_free(fn);
+}
+
+/* Add an event in one line: kind, callee, operand, result, source line. */
+static void ev(struct mm_func *fn, int b, enum mm_ev kind, const char *name, int obj,
+	       int result, int line)
+{
+	struct mm_event e = { .kind = kind, .name = name, .obj = obj, .result = result,
+			      .loc = { "test.c", line, 1 } };
+
+	mm_event_add(fn, b, &e);
+}
+
+enum { PTE = 1, OLD, PAGE, NEXT, RET };
+
+/* clear; dirty; rmap removed: the 6.1 zap_pte_range() shape, in a loop. */
+static void test_zap_loop(int flush_first, int delay, const char *want, const char *name)
+{
+	struct mm_func fn;
+	int head, body, out;
+
+	mm_func_init(&fn, "zap");
+	mm_block_add(&fn);
+	head = mm_block_add(&fn);
+	body = mm_block_add(&fn);
+	out = mm_block_add(&fn);
+	mm_edge_add(&fn, 0, head, MM_COND_NONE, 0);
+	mm_edge_add(&fn, head, body, MM_COND_NONE, 0);
+	mm_edge_add(&fn, head, out, MM_COND_NONE, 0);
+	ev(&fn, body, MM_EV_PTE_CLEAR_DEFERRED, "ptep_get_and_clear_full", PTE, OLD, 10);
+	ev(&fn, body, MM_EV_PAGE_DIRTY, "set_page_dirty", PAGE, -1, 12);
+	if (flush_first)
+		ev(&fn, body, MM_EV_TLB_FLUSH, "tlb_flush_mmu", -1, -1, 13);
+	if (delay)
+		ev(&fn, body, MM_EV_RMAP_DELAY, "tlb_delay_rmap", -1, -1, 13);
+	ev(&fn, body, MM_EV_RMAP_REMOVE, "page_remove_rmap", PAGE, -1, 14);
+	mm_edge_add(&fn, body, head, MM_COND_NONE, 0);
+	ev(&fn, out, MM_EV_TLB_FLUSH, "tlb_flush_mmu_tlbonly", -1, -1, 20);
+	expect(name, &fn, want);
+}
+
+static void test_rmap_other_page(void)
+{
+	struct mm_func fn;
+
+	mm_func_init(&fn, "zap_two");
+	mm_block_add(&fn);
+	ev(&fn, 0, MM_EV_PTE_CLEAR_DEFERRED, "ptep_get_and_clear_full", PTE, OLD, 10);
+	ev(&fn, 0, MM_EV_PAGE_DIRTY, "set_page_dirty", PAGE, -1, 11);
+	ev(&fn, 0, MM_EV_ASSIGN, "=", PAGE, -1, 12);
+	ev(&fn, 0, MM_EV_RMAP_REMOVE, "page_remove_rmap", PAGE, -1, 13);
+	expect("rmap: the page was reassigned before the removal", &fn, "");
+}
+
+static void test_rmap_folio_locked(void)
+{
+	struct mm_func fn;
+
+	mm_func_init(&fn, "collect");
+	mm_block_add(&fn);
+	ev(&fn, 0, MM_EV_FOLIO_LOCK, "folio_trylock", PAGE, -1, 9);
+	ev(&fn, 0, MM_EV_PTE_CLEAR_DEFERRED, "ptep_get_and_clear", PTE, OLD, 10);
+	ev(&fn, 0, MM_EV_PAGE_DIRTY, "folio_mark_dirty", PAGE, -1, 11);
+	ev(&fn, 0, MM_EV_RMAP_REMOVE, "folio_remove_rmap_pte", PAGE, -1, 12);
+	expect("rmap: folio locked across clear and removal", &fn, "");
+}
+
+/* clear; if (do() < 0) { restore; return } ; if (busy) { [undo;] restore } */
+static void test_undo(const char *do_name, const char *undo_name, int checked, const char *want,
+		      const char *name)
+{
+	struct mm_func fn;
+	int fail, ok, busy, done;
+
+	mm_func_init(&fn, "unmap_one");
+	mm_block_add(&fn);
+	fail = mm_block_add(&fn);
+	ok = mm_block_add(&fn);
+	busy = mm_block_add(&fn);
+	done = mm_block_add(&fn);
+	ev(&fn, 0, MM_EV_PTE_CLEAR_FLUSH, "ptep_clear_flush", PTE, OLD, 10);
+	ev(&fn, 0, MM_EV_DO, do_name, -1, checked ? RET : -1, 11);
+	mm_edge_add(&fn, 0, fail, checked ? MM_COND_FAILURE : MM_COND_NONE, RET);
+	mm_edge_add(&fn, 0, ok, checked ? MM_COND_SUCCESS : MM_COND_NONE, RET);
+	ev(&fn, fail, MM_EV_PTE_RESTORE, "set_pte_at", OLD, -1, 12);
+	mm_edge_add(&fn, ok, busy, MM_COND_NONE, 0);
+	mm_edge_add(&fn, ok, done, MM_COND_NONE, 0);
+	if (undo_name)
+		ev(&fn, busy, MM_EV_UNDO, undo_name, -1, -1, 15);
+	ev(&fn, busy, MM_EV_PTE_RESTORE, "set_pte_at", OLD, -1, 16);
+	ev(&fn, done, MM_EV_PTE_RESTORE, "set_pte_at", NEXT, -1, 20);
+	expect(name, &fn, want);
+}
+
+/* while (walk) { clear; if (redirtied) restore+break; if (do < 0) ...; } */
+static void test_undo_next_iteration(void)
+{
+	struct mm_func fn;
+	int head, body, redirty, after_do, out;
+
+	mm_func_init(&fn, "unmap_loop");
+	mm_block_add(&fn);
+	head = mm_block_add(&fn);
+	body = mm_block_add(&fn);
+	redirty = mm_block_add(&fn);
+	after_do = mm_block_add(&fn);
+	out = mm_block_add(&fn);
+	mm_edge_add(&fn, 0, head, MM_COND_NONE, 0);
+	mm_edge_add(&fn, head, body, MM_COND_NONE, 0);
+	mm_edge_add(&fn, head, out, MM_COND_NONE, 0);
+	ev(&fn, body, MM_EV_PTE_CLEAR_FLUSH, "ptep_clear_flush", PTE, OLD, 10);
+	mm_edge_add(&fn, body, redirty, MM_COND_NONE, 0);
+	ev(&fn, redirty, MM_EV_PTE_RESTORE, "set_pte_at", OLD, -1, 11);
+	mm_edge_add(&fn, redirty, out, MM_COND_NONE, 0);
+	mm_edge_add(&fn, body, after_do, MM_COND_NONE, 0);
+	ev(&fn, after_do, MM_EV_DO, "arch_unmap_one", -1, RET, 13);
+	mm_edge_add(&fn, after_do, head, MM_COND_SUCCESS, RET);
+	mm_edge_add(&fn, after_do, out, MM_COND_FAILURE, RET);
+	expect("undo: an abort in the next iteration is not this do's", &fn, "");
+}
+
+static void test_catalogue(const char *path)
+{
+	struct mm_catalogue bad;
+	char err[256];
+
+	ntest++;
+	if (mm_cat_is(&cat, "rmap_remove", "folio_remove_rmap_ptes") &&
+	    mm_cat_is(&cat, "rmap_remove", "page_remove_rmap") &&
+	    mm_cat_is(&cat, "lock_plain|lock_bh", "spin_lock_bh") &&
+	    mm_cat_find(&cat, "undo", "swap_free_nr") &&
+	    !strcmp(mm_cat_find(&cat, "undo", "arch_remap_one")->pair, "arch_unmap_one") &&
+	    !mm_cat_is(&cat, "tlb_flush", "page_remove_rmap"))
+		printf("ok %d - catalogue classifies 6.1 and mainline names\n", ntest);
+	else
+		printf("not ok %d - catalogue classifies 6.1 and mainline names (%s)\n", ntest, path),
+		nfail++;
+	ntest++;
+	if (mm_cat_load(&bad, "/nonexistent/mm-api.tsv", err, sizeof(err)) == -1 &&
+	    strstr(err, "/nonexistent/mm-api.tsv"))
+		printf("ok %d - an unreadable catalogue is an error naming the file\n", ntest);
+	else
+		printf("not ok %d - an unreadable catalogue is an error naming the file\n", ntest), nfail++;
+}
+
+int main(int argc, char **argv)
+{
+	char err[256];
+
+	if (argc != 2 || mm_cat_load(&cat, argv[1], err, sizeof(err))) {
+		fprintf(stderr, "test_core: %s\n", argc == 2 ? err : "usage: test_core CATALOGUE");
+		return 2;
+	}
+	printf("TAP version 13\n");
+	test_catalogue(argv[1]);
+	test_zap_loop(0, 0, "mm-rmap-before-flush@14(2 notes) ", "rmap: 6.1 zap loop, removal before the flush");
+	test_zap_loop(1, 0, "", "rmap: flush between dirtying and removal");
+	test_zap_loop(0, 1, "", "rmap: removal delayed with tlb_delay_rmap()");
+	test_rmap_other_page();
+	test_rmap_folio_locked();
+	test_undo("arch_unmap_one", NULL, 1, "mm-undo-missing@16(1 notes) ",
+		  "undo: abort after arch_unmap_one() succeeded");
+	test_undo("arch_unmap_one", "arch_remap_one", 1, "", "undo: arch_remap_one() before the abort");
+	test_undo("arch_unmap_one", "swap_free", 1, "mm-undo-missing@16(1 notes) ",
+		  "undo: swap_free() does not undo arch_unmap_one()");
+	test_undo("swap_duplicate", "swap_free_nr", 1, "", "undo: swap_free_nr() undoes swap_duplicate()");
+	test_undo("swap_duplicate", NULL, 0, "mm-undo-missing@12(1 notes) mm-undo-missing@16(1 notes) ",
+		  "undo: an unchecked do counts as succeeded");
+	test_undo_next_iteration();
+	printf("1..%d\n", ntest);
+	printf("core: %d passed, %d failed\n", ntest - nfail, nfail);
+	mm_cat_free(&cat);
+	return nfail ? 1 : 0;
+}
