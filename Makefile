@@ -5,6 +5,7 @@
 #   make demo          run mmcheck over the bundled corpus
 #   make test          every test: catalogue agreement, driver, core, corpus
 #   make core          the analysis core of the compiled engines (core/)
+#   make plugin        the GCC plugin (gcc-plugin/mmcheck.so)
 #   make check-kernels-quick   6.1 and 6.12 mm/ + arch/s390/ against ledgers
 #   make check-kernels         the whole 6.1 and 6.12 trees against ledgers
 #   make check-coccicheck      the rules through 6.1's own 'make coccicheck' 
@@ -50,7 +51,14 @@ demo: all
 core:
 	$(Q)$(MAKE) -s -C core
 
-test: check-catalogue check-driver check-core check-corpus
+plugin: core
+	$(Q)$(MAKE) -s -C gcc-plugin
+
+test: check-catalogue check-driver check-core check-plugin check-corpus
+
+check-plugin: plugin
+	@echo "  CHECK   GCC plugin (tests/test_plugin.py)"
+	$(Q)python3 -m unittest -q tests/test_plugin.py
 
 check-core:
 	@echo "  CHECK   analysis core (core/test_core)"
@@ -109,6 +117,7 @@ install: all
 clean:
 	$(Q)rm -rf tests/out __pycache__ lib/mmcheck/__pycache__
 	$(Q)$(MAKE) -s -C core clean
+	$(Q)$(MAKE) -s -C gcc-plugin clean
 
-.PHONY: all core catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin check-plugin catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-kernels check-coccicheck bench install clean

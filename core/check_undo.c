@@ -96,12 +96,16 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 			s->orig = -1;
 		break;
 	case MM_EV_PTE_RESTORE:
-		if (s->pending && s->orig >= 0 && ev->obj == s->orig)
+		if (s->pending && s->orig >= 0 && ev->obj == s->orig) {
 			report(s, ev, c);
+			return 1;	/* one finding per abort path */
+		}
 		break;
 	case MM_EV_ABORT_JUMP:
-		if (s->pending)
+		if (s->pending) {
 			report(s, ev, c);
+			return 1;
+		}
 		break;
 	default:
 		break;

@@ -14,6 +14,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* ---- catalogue ------------------------------------------------------- */
 
 struct mm_cat_entry {
@@ -44,6 +48,7 @@ struct mm_loc {
 	const char *file;
 	int line;
 	int col;
+	unsigned long native;	/* the front end's own location (GCC location_t) */
 };
 
 enum mm_ev {
@@ -165,5 +170,9 @@ void mm_finding_init(struct mm_finding *f, const char *rule, struct mm_loc loc,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void mm_finding_note(struct mm_finding *f, struct mm_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* MMCORE_H */

@@ -84,7 +84,7 @@ def pairs(entries):
 
 
 class Rule:
-    def __init__(self, rid, family, severity, scope, cocci, needs, seed, focus, summary):
+    def __init__(self, rid, family, severity, scope, cocci, needs, seed, focus, engines, summary):
         self.id = rid
         self.family = family
         self.severity = severity
@@ -93,16 +93,17 @@ class Rule:
         self.needs = [group.split("|") for group in needs.split("+")]
         self.seed = [] if seed == "-" else seed.split("|")
         self.focus = [] if focus == "-" else focus.split("+")
+        self.engines = engines.split(",")
         self.summary = summary
 
 
 def load_rules(path=RULES_FILE):
     rules = []
     for num, line in _rows(path):
-        fields = line.split(None, 8)
-        if len(fields) != 9:
+        fields = line.split(None, 9)
+        if len(fields) != 10:
             raise CatalogueError("%s:%d: expected ID FAMILY SEVERITY SCOPE COCCI NEEDS SEED FOCUS"
-                                 " SUMMARY" % (path, num))
+                                 " ENGINES SUMMARY" % (path, num))
         rule = Rule(*fields)
         if rule.scope not in ("file", "run"):
             raise CatalogueError("%s:%d: SCOPE must be file or run" % (path, num))

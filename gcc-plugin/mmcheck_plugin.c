@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmcheck_plugin.c - the mmcheck analysis inside a GCC build.
+ *
+ * A GIMPLE pass placed right after "cfg": the function has its control-flow
+ * graph, but no inlining has happened yet, so static inline wrappers such as
+ * arch_unmap_one(), set_pte_at() and tlb_delay_rmap() are still calls whose
+ * names the catalogue knows.  The pass translates each function into the
+ * core IR (core/mmcore.h), runs the shared checks and reports through GCC's
+ * own diagnostics: a warning per finding and a note per step of its path.
+ * It only reads the IR: the generated code never changes.
+ *
+ * Options (one spelling: -fplugin-arg-mmcheck-KEY=VALUE):
+ *   catalogue=FILE   the API catalogue (default: the one it was built with)
+ *   disable=RULES    comma-separated rule IDs not to report
+ *
+ * Usage:
+ *   gcc -fplugin=./mmcheck.so -c foo.c
+ *   make KCFLAGS=-fplugin=$PWD/mmcheck.so mm/     (in a kernel tree)
+ */
+#include "compat.h"
+
+#include "../core/mmcore.h"
+
+int plugin_is_GPL_compatible;
+
+static struct plugin_info mmcheck_plugin_info = {
+	.version = "0.1",
+	.help = "catalogue=FILE\tthe API catalogue (catalogue/mm-api.tsv)\n"
+		"disable=RULES\tcomma-separated rule IDs not to report\n",
+};
+
+static struct mm_catalogue catalogue;
+static const char *disabled = "";
+
+/* ---- values: which variable an operand names ------------------------- */
+
+/*
+ * Before SSA, GIMPLE names values by their declarations; temporaries
+ * (D.1234 = page) and conversions (page_folio(page), &folio->page) are
+ * followed back to the variable they stand for, so the checks see one
+ * object where the source has one.
+ */
+struct alias {
+	tree decl;
+	int id;
+};
+
+static vec<alias> aliases;
+
+static tree base_decl(tree t)
+{
+	while (t) {
+		switch (TREE_CODE(t)) {
+		case ADDR_EXPR:
+		case COMPONENT_REF:
+		case MEM_REF:
+		case ARRAY_REF:
+		case NOP_EXPR:
+			t = TREE_OPERAND(t, 0);
+			continue;
+		case VAR_DECL:
+		case PARM_DECL:
+		case RESULT_DECL:
+		case SSA_NAME:	/* the gimplifier's temporaries */
+			return t;
+		default:
+			return NULL_TREE;
+		}
+	}
+	return NULL_TREE;
+}
+
+static int lookup_alias(tree t)
+{
+	unsigned i;
+
+	for (i = 0; i < aliases.length(); i++)
+		if (aliases[i].decl == t)
+			return aliases[i].id;
+	return -1;
+}
+
+/*
+ * A temporary loaded from memory (_2 = *_1 with _1 = pages + i * 8) is
+ * known by the expression it was loaded from, followed through the SSA
+ * definitions of its operands: two loads of pages[i] are one object, as in
+ * the source.  Call results and other temporaries stay distinct.
+ */
+static hashval_t expr_hash(tree t, int depth)
+{
+	hashval_t h;
+	gimple *def;
+	int i, a;
+
+	if (!t || depth > 8)
+		return 0;
+	if (TREE_CODE(t) == SSA_NAME) {
+		a = lookup_alias(t);
+		if (a != -1)
+			return (hashval_t)a;
+		def = SSA_NAME_DEF_STMT(t);
+		if (!def || !is_gimple_assign(def))
+			return (hashval_t)SSA_NAME_VERSION(t) * 2654435761u;
+		h = (hashval_t)gimple_assign_rhs_code(def);
+		for (i = 1; i < (int)gimple_num_ops(def); i++)
+			h = iterative_hash_hashval_t(expr_hash(gimple_op(def, i), depth + 1), h);
+		return h;
+	}
+	if (DECL_P(t)) {
+		a = lookup_alias(t);
+		return (hashval_t)(a != -1 ? a : (int)DECL_UID(t));
+	}
+	if (TREE_CODE(t) == INTEGER_CST)
+		return (hashval_t)TREE_INT_CST_LOW(t) ^ 0x9e3779b9u;
+	if (TREE_CODE(t) == FIELD_DECL || TREE_CODE(t) == IDENTIFIER_NODE)
+		return (hashval_t)DECL_UID(t);
+	h = (hashval_t)TREE_CODE(t);
+	if (EXPR_P(t))
+		for (i = 0; i < TREE_OPERAND_LENGTH(t); i++)
+			h = iterative_hash_hashval_t(expr_hash(TREE_OPERAND(t, i), depth + 1), h);
+	return h;
+}
+
+static int value_id(tree t)
+{
+	int a;
+
+	t = base_decl(t);
+	if (!t)
+		return -1;
+	a = lookup_alias(t);
+	if (a != -1)
+		return a;
+	if (TREE_CODE(t) == SSA_NAME) {
+		gimple *def = SSA_NAME_DEF_STMT(t);
+
+		if (def && is_gimple_assign(def) && gimple_assign_load_p(def))
+			return (1 << 30) + (int)(expr_hash(t, 0) & 0x3fffffff);
+		return (1 << 24) + (int)SSA_NAME_VERSION(t);
+	}
+	return (int)DECL_UID(t);
+}
+
+static void set_alias(tree lhs, int id)
+{
+	alias a = { lhs, id };
+	unsigned i;
+
+	if (id == -1)
+		return;
+
+	for (i = 0; i < aliases.length(); i++)
+		if (aliases[i].decl == lhs) {
+			aliases[i].id = id;
+			return;
+		}
+	aliases.safe_push(a);
+}
+
+/* ---- translation: GIMPLE to the core IR ------------------------------- */
+
+static struct mm_loc loc_of(location_t l)
+{
+	expanded_location x = expand_location(l);
+	struct mm_loc loc = { x.file, x.line, x.column, (unsigned long)l };
+
+	return loc;
+}
+
+static int is(const char *kinds, const char *name)
+{
+	return mm_cat_is(&catalogue, kinds, name);
+}
+
+static int arg_id(gcall *call, const char *kind, const char *name, int fallback)
+{
+	const struct mm_cat_entry *e = mm_cat_find(&catalogue, kind, name);
+	unsigned n = e && e->arg ? e->arg - 1 : (unsigned)fallback;
+
+	return n < gimple_call_num_args(call) ? value_id(gimple_call_arg(call, n)) : -1;
+}
+
+static void add(struct mm_func *fn, int b, enum mm_ev kind, const char *name, int obj,
+		int result, location_t l)
+{
+	struct mm_event ev = { kind, name, obj, result, MM_PLAIN, loc_of(l) };
+
+	mm_event_add(fn, b, &ev);
+}
+
+static void translate_call(struct mm_func *fn, int b, gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call), lhs = gimple_call_lhs(call);
+	location_t l = gimple_location(call);
+	int res = lhs ? value_id(lhs) : -1;
+	const char *name;
+
+	if (!fndecl || !DECL_NAME(fndecl))
+		return;
+	name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	if (is("same_object", name) && lhs && base_decl(lhs)) {
+		set_alias(base_decl(lhs), arg_id(call, "same_object", name, 0));
+		return;
+	}
+	if (is("pte_clear_deferred", name))
+		add(fn, b, MM_EV_PTE_CLEAR_DEFERRED, name, -1, res, l);
+	else if (is("pte_clear_flush|pte_clear_hugetlb", name))
+		add(fn, b, MM_EV_PTE_CLEAR_FLUSH, name, -1, res, l);
+	else if (is("tlb_flush|tlb_flush_batched", name))
+		add(fn, b, MM_EV_TLB_FLUSH, name, -1, -1, l);
+	else if (is("rmap_remove", name))
+		add(fn, b, MM_EV_RMAP_REMOVE, name, arg_id(call, "rmap_remove", name, 0), -1, l);
+	else if (is("rmap_delay", name))
+		add(fn, b, MM_EV_RMAP_DELAY, name, -1, -1, l);
+	else if (is("rmap_flush", name))
+		add(fn, b, MM_EV_RMAP_FLUSH, name, -1, -1, l);
+	else if (is("page_dirty", name))
+		add(fn, b, MM_EV_PAGE_DIRTY, name, arg_id(call, "page_dirty", name, 0), -1, l);
+	else if (is("folio_lock", name))
+		add(fn, b, MM_EV_FOLIO_LOCK, name, arg_id(call, "folio_lock", name, 0), -1, l);
+	else if (is("folio_unlock", name))
+		add(fn, b, MM_EV_FOLIO_UNLOCK, name, arg_id(call, "folio_unlock", name, 0), -1, l);
+	else if (is("ptl_unlock", name))
+		add(fn, b, MM_EV_PTL_UNLOCK, name, -1, -1, l);
+	else if (is("pte_restore", name))
+		add(fn, b, MM_EV_PTE_RESTORE, name, arg_id(call, "pte_restore", name, 3), -1, l);
+	/* A name can be both: folio_put_swap() undoes two different "do"s. */
+	if (is("do", name))
+		add(fn, b, MM_EV_DO, name, -1, res, l);
+	if (is("undo", name))
+		add(fn, b, MM_EV_UNDO, name, -1, -1, l);
+}
+
+static void translate_assign(struct mm_func *fn, int b, gassign *as)
+{
+	tree lhs = gimple_assign_lhs(as), rhs;
+
+	if (!DECL_P(lhs) && TREE_CODE(lhs) != SSA_NAME)
+		return;		/* a store to memory: no variable changes */
+	rhs = gimple_assign_rhs1(as);
+	if (gimple_assign_single_p(as) && (DECL_P(rhs) || TREE_CODE(rhs) == SSA_NAME)) {
+		set_alias(lhs, value_id(rhs));	/* a copy names the same value */
+		return;
+	}
+	if (TREE_CODE(lhs) == SSA_NAME)
+		return;		/* a temporary's first and only value */
+	add(fn, b, MM_EV_ASSIGN, "=", value_id(lhs), -1, gimple_location(as));
+	set_alias(lhs, -(int)DECL_UID(lhs) - 2);	/* a new value from here on */
+}
+
+/* if (ret < 0) / if (ret != 0): the true edge is the failure of the call
+ * whose result ret is; if (ret == 0) / if (ret >= 0): its success. */
+static void cond_edges(gcond *c, int *value, enum mm_cond *on_true, enum mm_cond *on_false)
+{
+	enum tree_code code = gimple_cond_code(c);
+	tree rhs = gimple_cond_rhs(c);
+
+	*on_true = *on_false = MM_COND_NONE;
+	*value = value_id(gimple_cond_lhs(c));
+	if (!integer_zerop(rhs))
+		return;
+	if (code == LT_EXPR || code == NE_EXPR) {
+		*on_true = MM_COND_FAILURE;
+		*on_false = MM_COND_SUCCESS;
+	} else if (code == EQ_EXPR || code == GE_EXPR) {
+		*on_true = MM_COND_SUCCESS;
+		*on_false = MM_COND_FAILURE;
+	}
+}
+
+static int is_abort_label(basic_block bb)
+{
+	gimple_stmt_iterator gsi;
+	int i;
+
+	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+		glabel *lab = dyn_cast<glabel *>(gsi_stmt(gsi));
+		tree name;
+
+		if (!lab)
+			return 0;
+		name = DECL_NAME(gimple_label_label(lab));
+		if (!name)
+			continue;
+		for (i = 0; i < catalogue.n; i++)
+			if (!strcmp(catalogue.e[i].kind, "abort_label") &&
+			    !strncmp(IDENTIFIER_POINTER(name), catalogue.e[i].name,
+				     strlen(catalogue.e[i].name)))
+				return 1;
+	}
+	return 0;
+}
+
+/* A goto into an abort label gets a block of its own holding the jump, at
+ * the goto's location, so findings point at the goto as Coccinelle's do. */
+static void translate_edges(struct mm_func *fn, basic_block bb, const int *map, int value)
+{
+	gimple_stmt_iterator last = gsi_last_bb(bb);
+	gcond *c = gsi_end_p(last) ? NULL : dyn_cast<gcond *>(gsi_stmt(last));
+	enum mm_cond on_true = MM_COND_NONE, on_false = MM_COND_NONE;
+	int ignored, to;
+	edge_iterator ei;
+	edge e;
+
+	if (c)
+		cond_edges(c, &ignored, &on_true, &on_false);
+	FOR_EACH_EDGE(e, ei, bb->succs) {
+		enum mm_cond cond = (e->flags & EDGE_TRUE_VALUE) ? on_true :
+				    (e->flags & EDGE_FALSE_VALUE) ? on_false : MM_COND_NONE;
+
+		if (e->dest == EXIT_BLOCK_PTR_FOR_FN(cfun))
+			continue;
+		to = map[e->dest->index];
+		if (e->goto_locus != UNKNOWN_LOCATION && is_abort_label(e->dest)) {
+			int jump = mm_block_add(fn);
+
+			add(fn, jump, MM_EV_ABORT_JUMP, "goto", -1, -1, e->goto_locus);
+			mm_edge_add(fn, jump, to, MM_COND_NONE, 0);
+			to = jump;
+		}
+		mm_edge_add(fn, map[bb->index], to, cond, value);
+	}
+}
+
+static void translate(struct mm_func *fn, function *fun)
+{
+	int *map = XCNEWVEC(int, last_basic_block_for_fn(fun));
+	int *cond_value = XCNEWVEC(int, last_basic_block_for_fn(fun));
+	basic_block bb;
+
+	mm_block_add(fn);	/* block 0: the entry */
+	FOR_EACH_BB_FN(bb, fun)
+		map[bb->index] = mm_block_add(fn);
+	mm_edge_add(fn, 0, map[single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun))->index], MM_COND_NONE, 0);
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *stmt = gsi_stmt(gsi);
+
+			if (gcall *call = dyn_cast<gcall *>(stmt))
+				translate_call(fn, map[bb->index], call);
+			else if (gassign *as = dyn_cast<gassign *>(stmt))
+				translate_assign(fn, map[bb->index], as);
+			else if (gcond *c = dyn_cast<gcond *>(stmt))
+				/* the value tested, named as it is here, not after
+				 * later assignments renamed the variable */
+				cond_value[bb->index] = value_id(gimple_cond_lhs(c));
+		}
+	}
+	FOR_EACH_BB_FN(bb, fun)
+		translate_edges(fn, bb, map, cond_value[bb->index]);
+	XDELETEVEC(cond_value);
+	XDELETEVEC(map);
+}
+
+/* ---- reporting ---------------------------------------------------------- */
+
+static int rule_disabled(const char *rule)
+{
+	const char *p = strstr(disabled, rule);
+	size_t n = strlen(rule);
+
+	return p && (p == disabled || p[-1] == ',') && (p[n] == '\0' || p[n] == ',');
+}
+
+static void report(const struct mm_finding *f, void *ctx)
+{
+	int i;
+
+	(void)ctx;
+	if (rule_disabled(f->rule))
+		return;
+	if (!warning_at((location_t)f->loc.native, 0, "%s [%s]", f->message, f->rule))
+		return;
+	for (i = 0; i < f->nnotes; i++)
+		inform((location_t)f->note_loc[i].native, "%s", f->note[i]);
+}
+
+/* ---- the pass ------------------------------------------------------------ */
+
+static unsigned int mmcheck_execute(function *fun)
+{
+	struct mm_func fn;
+	int incomplete = 0;
+
+	mm_func_init(&fn, function_name(fun));
+	aliases.truncate(0);
+	translate(&fn, fun);
+	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
+	if (incomplete)
+		warning_at(DECL_SOURCE_LOCATION(fun->decl), 0,
+			   "mmcheck: %qs has too many paths; analysis incomplete [mmcheck-incomplete]",
+			   function_name(fun));
+	mm_func_free(&fn);
+	return 0;
+}
+
+static const pass_data mmcheck_pass_data = {
+	GIMPLE_PASS, "mmcheck", OPTGROUP_NONE, TV_NONE,
+	PROP_cfg, 0, 0, 0, 0,
+};
+
+class mmcheck_pass : public gimple_opt_pass {
+public:
+	mmcheck_pass(gcc::context *ctx) : gimple_opt_pass(mmcheck_pass_data, ctx) {}
+	unsigned int execute(function *fun) final override { return mmcheck_execute(fun); }
+};
+
+/* ---- options and plugin_init --------------------------------------------- */
+
+static int parse_args(struct plugin_name_args *info, const char **cat_path)
+{
+	int i;
+
+	for (i = 0; i < info->argc; i++) {
+		const char *key = info->argv[i].key, *val = info->argv[i].value;
+
+		if (!strcmp(key, "catalogue") && val && *val) {
+			*cat_path = val;
+		} else if (!strcmp(key, "disable") && val) {
+			disabled = val;
+		} else {
+			error("mmcheck: unknown option %<-fplugin-arg-%s-%s%>; known: catalogue=FILE, "
+			      "disable=RULES", info->base_name, key);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
+{
+	const char *cat_path = MMCHECK_CATALOGUE;
+	struct register_pass_info pass;
+	char err[512];
+
+	if (!plugin_default_version_check(version, &gcc_version)) {
+		error("mmcheck: this plugin was built for GCC %s (%s) and cannot load into GCC %s; "
+		      "rebuild it with the plugin headers of this compiler",
+		      gcc_version.basever, gcc_version.datestamp, version->basever);
+		return 1;
+	}
+	if (parse_args(info, &cat_path))
+		return 1;
+	if (mm_cat_load(&catalogue, cat_path, err, sizeof(err))) {
+		error("mmcheck: %s (set %<-fplugin-arg-%s-catalogue=FILE%>)", err, info->base_name);
+		return 1;
+	}
+	register_callback(info->base_name, PLUGIN_INFO, NULL, &mmcheck_plugin_info);
+	pass.pass = new mmcheck_pass(g);
+	pass.reference_pass_name = "cfg";
+	pass.ref_pass_instance_number = 1;
+	pass.pos_op = PASS_POS_INSERT_AFTER;
+	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+	return 0;
+}

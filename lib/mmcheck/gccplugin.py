@@ -1,0 +1,84 @@
+"""The GCC engine: compiles each .c file with the mmcheck plugin loaded and
+reads GCC's own diagnostics back.  The analysis is the shared C core
+(core/); the plugin translates GIMPLE into it (gcc-plugin/)."""
+import os
+import re
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+
+from . import catalogue
+from .findings import Finding
+
+PLUGIN_DIR = os.path.join(catalogue.TOP, "gcc-plugin")
+PLUGIN = os.path.join(PLUGIN_DIR, "mmcheck.so")
+GCC = os.environ.get("MMCHECK_GCC", "gcc")
+
+DIAG = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<kind>warning|note|error): "
+                  r"(?P<text>.*)$")
+IN_FUNCTION = re.compile(r"^(?P<file>[^:]+): In function '(?P<fn>[^']+)':$")
+RULE = re.compile(r"^(?P<msg>.*) \[(?P<rule>mm-[a-z0-9-]+)\]$")
+
+
+class EngineError(Exception):
+    pass
+
+
+def ensure_plugin():
+    """Build the plugin when it is missing or older than its sources."""
+    out = subprocess.run(["make", "-s", "-C", PLUGIN_DIR, "CC=" + GCC],
+                         capture_output=True, text=True)
+    if out.returncode or not os.path.exists(PLUGIN):
+        raise EngineError("cannot build the GCC plugin:\n" + (out.stderr or out.stdout).strip())
+
+
+def parse(text, rules_by_id):
+    findings, function, cur = [], "", None
+    for line in text.splitlines():
+        m = IN_FUNCTION.match(line)
+        if m:
+            function = m.group("fn")
+            continue
+        m = DIAG.match(line)
+        if not m:
+            continue
+        where = (m.group("file"), int(m.group("line")), int(m.group("col")))
+        if m.group("kind") == "warning":
+            r = RULE.match(m.group("text"))
+            cur = None
+            if r and r.group("rule") in rules_by_id:
+                rule = rules_by_id[r.group("rule")]
+                cur = Finding(rule.id, where[0], where[1], where[2], r.group("msg"), "gcc",
+                              rule.family, rule.severity)
+                cur.function = function
+                findings.append(cur)
+        elif m.group("kind") == "note" and cur is not None:
+            cur.notes.append(where + (m.group("text"),))
+    return findings
+
+
+def compile_one(path, cflags, timeout):
+    cmd = [GCC, "-c", "-o", os.devnull, "-fdiagnostics-plain-output",
+           "-fplugin=" + PLUGIN] + cflags + [path]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                             env=dict(os.environ, LC_ALL="C"))
+    except subprocess.TimeoutExpired:
+        return "", "compilation timed out after %d s" % timeout
+    if out.returncode:
+        first = next((l for l in out.stderr.splitlines() if ": error: " in l), out.stderr.strip())
+        return out.stderr, "GCC could not compile this file: " + first[:200]
+    return out.stderr, None
+
+
+def analyse(rules, files, jobs, timeout, cflags):
+    ensure_plugin()
+    by_id = {r.id: r for r in rules}
+    sources = [f for f in files if f.endswith(".c")]
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = list(pool.map(lambda f: compile_one(f, cflags, timeout), sources))
+    findings, incomplete = [], []
+    for path, (text, problem) in zip(sources, results):
+        findings += parse(text, by_id)
+        if problem:
+            incomplete.append((path, problem))
+    return findings, incomplete
