@@ -48,6 +48,17 @@ static void drop(int *set, struct mm_loc *locs, int *n, int obj)
 		locs[i] = locs[*n];
 }
 
+/* obj = result: a dirty page is still dirty under its new name. */
+static void copied(struct rmap_state *s, const struct mm_event *ev)
+{
+	int i = find(s->dirty, s->ndirty, ev->result);
+
+	if (i >= 0 && s->ndirty < NOBJ && find(s->dirty, s->ndirty, ev->obj) < 0) {
+		s->dirty[s->ndirty] = ev->obj;
+		s->dirty_loc[s->ndirty++] = s->dirty_loc[i];
+	}
+}
+
 static void init(void *p)
 {
 	memset(p, 0, sizeof(struct rmap_state));
@@ -103,6 +114,9 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 		break;
 	case MM_EV_ASSIGN:
 		drop(s->dirty, s->dirty_loc, &s->ndirty, ev->obj);
+		break;
+	case MM_EV_COPY:
+		copied(s, ev);
 		break;
 	case MM_EV_FOLIO_LOCK:
 		if (s->nlocked < NOBJ && find(s->locked, s->nlocked, ev->obj) < 0)

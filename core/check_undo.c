@@ -15,8 +15,8 @@
 #include "checks.h"
 
 struct undo_state {
-	int orig;			/* value id of the cleared PTE, -1 */
-	int cand;			/* result of a "do" not yet tested, -1 */
+	int orig;			/* value id of the cleared PTE */
+	int cand;			/* result of a "do" not yet tested */
 	const char *cand_do;
 	struct mm_loc cand_loc;
 	const char *pending;		/* the "do" that succeeded, or NULL */
@@ -28,7 +28,7 @@ static void init(void *p)
 	struct undo_state *s = p;
 
 	memset(s, 0, sizeof(*s));
-	s->orig = s->cand = -1;
+	s->orig = s->cand = MM_NO_VALUE;
 }
 
 static void forget(struct undo_state *s)
@@ -76,7 +76,7 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 		s->orig = ev->result;
 		break;
 	case MM_EV_DO:
-		if (ev->result < 0) {
+		if (ev->result == MM_NO_VALUE) {
 			s->pending = ev->name;
 			s->pending_loc = ev->loc;
 		} else {
@@ -93,10 +93,18 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 		break;
 	case MM_EV_ASSIGN:
 		if (ev->obj == s->orig)
-			s->orig = -1;
+			s->orig = MM_NO_VALUE;
+		if (ev->obj == s->cand)
+			s->cand = MM_NO_VALUE;
+		break;
+	case MM_EV_COPY:
+		if (ev->result == s->orig && ev->result != MM_NO_VALUE)
+			s->orig = ev->obj;
+		if (ev->result == s->cand && ev->result != MM_NO_VALUE)
+			s->cand = ev->obj;
 		break;
 	case MM_EV_PTE_RESTORE:
-		if (s->pending && s->orig >= 0 && ev->obj == s->orig) {
+		if (s->pending && s->orig != MM_NO_VALUE && ev->obj == s->orig) {
 			report(s, ev, c);
 			return 1;	/* one finding per abort path */
 		}
@@ -119,13 +127,13 @@ static int edge(void *p, const struct mm_edge *e, void *ctx)
 	struct undo_state *s = p;
 
 	(void)ctx;
-	if (e->cond == MM_COND_NONE || e->value != s->cand || s->cand < 0)
+	if (e->cond == MM_COND_NONE || s->cand == MM_NO_VALUE || e->value != s->cand)
 		return 1;
 	if (e->cond == MM_COND_SUCCESS) {
 		s->pending = s->cand_do;
 		s->pending_loc = s->cand_loc;
 	}
-	s->cand = -1;
+	s->cand = MM_NO_VALUE;
 	s->cand_do = NULL;
 	memset(&s->cand_loc, 0, sizeof(s->cand_loc));
 	return 1;

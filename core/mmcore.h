@@ -70,17 +70,21 @@ enum mm_ev {
 	MM_EV_UNDO,			/* name: the undo */
 	MM_EV_PTE_RESTORE,		/* obj: the value stored back */
 	MM_EV_ABORT_JUMP,		/* a goto to an abort-named label */
-	MM_EV_ASSIGN,			/* obj: a value overwritten (kills facts) */
+	MM_EV_ASSIGN,			/* obj: a variable overwritten (kills facts) */
+	MM_EV_COPY,			/* obj = result: facts of result now hold of obj */
 	MM_EV_COUNT
 };
 
 enum mm_flavour { MM_PLAIN, MM_BH, MM_IRQ };
 
+/* Value ids are any int a front end chooses; this one means "no value". */
+#define MM_NO_VALUE (-1)
+
 struct mm_event {
 	enum mm_ev kind;
 	const char *name;	/* the callee as written */
-	int obj;		/* value id of the operand the kind is about, -1 */
-	int result;		/* value id the call returns, -1 */
+	int obj;		/* value id of the operand the kind is about */
+	int result;		/* value id the call returns */
 	enum mm_flavour flavour;
 	struct mm_loc loc;
 };

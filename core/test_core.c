@@ -159,6 +159,38 @@ static void test_undo_next_iteration(void)
 	expect("undo: an abort in the next iteration is not this do's", &fn, "");
 }
 
+/* err = _1 where _1 = do(): the test of err is the test of the do; and a
+ * variable reassigned on one branch only keeps its cleared value on the
+ * other (try_to_unmap_one()'s hwpoison branch). */
+static void test_undo_copy_and_kill(void)
+{
+	enum { ERR = -7, TMP = -8, VAL = -9 };	/* ids may be any int but -1 */
+	struct mm_func fn;
+	int fail, ok, poison, abort_, done;
+
+	mm_func_init(&fn, "unmap_copy");
+	mm_block_add(&fn);
+	fail = mm_block_add(&fn);
+	ok = mm_block_add(&fn);
+	poison = mm_block_add(&fn);
+	abort_ = mm_block_add(&fn);
+	done = mm_block_add(&fn);
+	ev(&fn, 0, MM_EV_PTE_CLEAR_FLUSH, "ptep_clear_flush", PTE, VAL, 10);
+	ev(&fn, 0, MM_EV_DO, "arch_unmap_one", -1, TMP, 11);
+	ev(&fn, 0, MM_EV_ASSIGN, "=", ERR, -1, 11);
+	ev(&fn, 0, MM_EV_COPY, "=", ERR, TMP, 11);
+	mm_edge_add(&fn, 0, fail, MM_COND_FAILURE, ERR);
+	mm_edge_add(&fn, 0, ok, MM_COND_SUCCESS, ERR);
+	mm_edge_add(&fn, ok, poison, MM_COND_NONE, 0);
+	mm_edge_add(&fn, ok, abort_, MM_COND_NONE, 0);
+	ev(&fn, poison, MM_EV_ASSIGN, "=", VAL, -1, 14);
+	ev(&fn, poison, MM_EV_PTE_RESTORE, "set_pte_at", VAL, -1, 15);
+	mm_edge_add(&fn, poison, done, MM_COND_NONE, 0);
+	ev(&fn, abort_, MM_EV_PTE_RESTORE, "set_pte_at", VAL, -1, 17);
+	expect("undo: success tested through a copy; a reassigned PTE is not a restore", &fn,
+	       "mm-undo-missing@17(1 notes) ");
+}
+
 static void test_catalogue(const char *path)
 {
 	struct mm_catalogue bad;
@@ -207,6 +239,7 @@ int main(int argc, char **argv)
 	test_undo("swap_duplicate", NULL, 0, "mm-undo-missing@12(1 notes) mm-undo-missing@16(1 notes) ",
 		  "undo: an unchecked do counts as succeeded");
 	test_undo_next_iteration();
+	test_undo_copy_and_kill();
 	printf("1..%d\n", ntest);
 	printf("core: %d passed, %d failed\n", ntest - nfail, nfail);
 	mm_cat_free(&cat);

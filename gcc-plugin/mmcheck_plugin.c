@@ -36,10 +36,12 @@ static const char *disabled = "";
 /* ---- values: which variable an operand names ------------------------- */
 
 /*
- * Before SSA, GIMPLE names values by their declarations; temporaries
- * (D.1234 = page) and conversions (page_folio(page), &folio->page) are
- * followed back to the variable they stand for, so the checks see one
- * object where the source has one.
+ * A variable keeps one id (its DECL_UID) for the whole function; every
+ * assignment to it is an event, so the checks follow its values path by
+ * path.  Temporaries are assigned once, so they can simply stand for what
+ * they were copied or loaded from: an alias (D.1 = page; _2 = page_folio
+ * (page)), or, for a load, the expression loaded (two loads of pages[i]
+ * are one object, as in the source).
  */
 struct alias {
 	tree decl;
@@ -78,15 +80,9 @@ static int lookup_alias(tree t)
 	for (i = 0; i < aliases.length(); i++)
 		if (aliases[i].decl == t)
 			return aliases[i].id;
-	return -1;
+	return MM_NO_VALUE;
 }
 
-/*
- * A temporary loaded from memory (_2 = *_1 with _1 = pages + i * 8) is
- * known by the expression it was loaded from, followed through the SSA
- * definitions of its operands: two loads of pages[i] are one object, as in
- * the source.  Call results and other temporaries stay distinct.
- */
 static hashval_t expr_hash(tree t, int depth)
 {
 	hashval_t h;
@@ -97,7 +93,7 @@ static hashval_t expr_hash(tree t, int depth)
 		return 0;
 	if (TREE_CODE(t) == SSA_NAME) {
 		a = lookup_alias(t);
-		if (a != -1)
+		if (a != MM_NO_VALUE)
 			return (hashval_t)a;
 		def = SSA_NAME_DEF_STMT(t);
 		if (!def || !is_gimple_assign(def))
@@ -107,14 +103,10 @@ static hashval_t expr_hash(tree t, int depth)
 			h = iterative_hash_hashval_t(expr_hash(gimple_op(def, i), depth + 1), h);
 		return h;
 	}
-	if (DECL_P(t)) {
-		a = lookup_alias(t);
-		return (hashval_t)(a != -1 ? a : (int)DECL_UID(t));
-	}
+	if (DECL_P(t))
+		return (hashval_t)DECL_UID(t);
 	if (TREE_CODE(t) == INTEGER_CST)
 		return (hashval_t)TREE_INT_CST_LOW(t) ^ 0x9e3779b9u;
-	if (TREE_CODE(t) == FIELD_DECL || TREE_CODE(t) == IDENTIFIER_NODE)
-		return (hashval_t)DECL_UID(t);
 	h = (hashval_t)TREE_CODE(t);
 	if (EXPR_P(t))
 		for (i = 0; i < TREE_OPERAND_LENGTH(t); i++)
@@ -128,34 +120,24 @@ static int value_id(tree t)
 
 	t = base_decl(t);
 	if (!t)
-		return -1;
+		return MM_NO_VALUE;
+	if (TREE_CODE(t) != SSA_NAME)
+		return (int)DECL_UID(t);
 	a = lookup_alias(t);
-	if (a != -1)
+	if (a != MM_NO_VALUE)
 		return a;
-	if (TREE_CODE(t) == SSA_NAME) {
-		gimple *def = SSA_NAME_DEF_STMT(t);
-
-		if (def && is_gimple_assign(def) && gimple_assign_load_p(def))
-			return (1 << 30) + (int)(expr_hash(t, 0) & 0x3fffffff);
-		return (1 << 24) + (int)SSA_NAME_VERSION(t);
-	}
-	return (int)DECL_UID(t);
+	gimple *def = SSA_NAME_DEF_STMT(t);
+	if (def && is_gimple_assign(def) && gimple_assign_load_p(def))
+		return (1 << 30) + (int)(expr_hash(t, 0) & 0x3fffffff);
+	return (1 << 24) + (int)SSA_NAME_VERSION(t);
 }
 
-static void set_alias(tree lhs, int id)
+static void set_alias(tree tmp, int id)
 {
-	alias a = { lhs, id };
-	unsigned i;
+	alias a = { tmp, id };
 
-	if (id == -1)
-		return;
-
-	for (i = 0; i < aliases.length(); i++)
-		if (aliases[i].decl == lhs) {
-			aliases[i].id = id;
-			return;
-		}
-	aliases.safe_push(a);
+	if (id != MM_NO_VALUE)
+		aliases.safe_push(a);
 }
 
 /* ---- translation: GIMPLE to the core IR ------------------------------- */
@@ -199,8 +181,16 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	if (!fndecl || !DECL_NAME(fndecl))
 		return;
 	name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
-	if (is("same_object", name) && lhs && base_decl(lhs)) {
-		set_alias(base_decl(lhs), arg_id(call, "same_object", name, 0));
+	/* x = call(): what was known of x's old value no longer holds. */
+	if (lhs && DECL_P(lhs))
+		add(fn, b, MM_EV_ASSIGN, "=", res, MM_NO_VALUE, l);
+	if (is("same_object", name) && lhs) {
+		int of = arg_id(call, "same_object", name, 0);
+
+		if (TREE_CODE(lhs) == SSA_NAME)
+			set_alias(lhs, of);
+		else
+			add(fn, b, MM_EV_COPY, "=", res, of, l);
 		return;
 	}
 	if (is("pte_clear_deferred", name))
@@ -234,19 +224,20 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 
 static void translate_assign(struct mm_func *fn, int b, gassign *as)
 {
-	tree lhs = gimple_assign_lhs(as), rhs;
+	tree lhs = gimple_assign_lhs(as), rhs = gimple_assign_rhs1(as);
+	int copy = gimple_assign_single_p(as) && (DECL_P(rhs) || TREE_CODE(rhs) == SSA_NAME);
+	location_t l = gimple_location(as);
 
-	if (!DECL_P(lhs) && TREE_CODE(lhs) != SSA_NAME)
-		return;		/* a store to memory: no variable changes */
-	rhs = gimple_assign_rhs1(as);
-	if (gimple_assign_single_p(as) && (DECL_P(rhs) || TREE_CODE(rhs) == SSA_NAME)) {
-		set_alias(lhs, value_id(rhs));	/* a copy names the same value */
+	if (TREE_CODE(lhs) == SSA_NAME) {
+		if (copy)
+			set_alias(lhs, value_id(rhs));	/* assigned once: a name for rhs */
 		return;
 	}
-	if (TREE_CODE(lhs) == SSA_NAME)
-		return;		/* a temporary's first and only value */
-	add(fn, b, MM_EV_ASSIGN, "=", value_id(lhs), -1, gimple_location(as));
-	set_alias(lhs, -(int)DECL_UID(lhs) - 2);	/* a new value from here on */
+	if (!DECL_P(lhs))
+		return;		/* a store to memory: no variable changes */
+	add(fn, b, MM_EV_ASSIGN, "=", value_id(lhs), MM_NO_VALUE, l);
+	if (copy)
+		add(fn, b, MM_EV_COPY, "=", value_id(lhs), value_id(rhs), l);
 }
 
 /* if (ret < 0) / if (ret != 0): the true edge is the failure of the call
