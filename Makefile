@@ -8,7 +8,9 @@
 #   make plugin        the GCC plugin (gcc-plugin/mmcheck.so)
 #   make check-kernels-quick   6.1 and 6.12 mm/ + arch/s390/ against ledgers
 #   make check-kernels         the whole 6.1 and 6.12 trees against ledgers
-#   make check-coccicheck      the rules through 6.1's own 'make coccicheck' 
+#   make check-coccicheck      the rules through 6.1's own 'make coccicheck'
+#   make check-plugin-kernels  the GCC plugin building 6.1 and 6.12 mm/
+#   make bench-plugin  building 6.12 mm/ with vs. without the plugin
 #   make bench         time the rule set against the kernel's double_lock.cocci
 #   make install       install to $(PREFIX) (default /usr/local)
 #
@@ -88,6 +90,17 @@ check-kernels-quick: all fetch-kernels
 			-j $(JOBS) --expect $(CURDIR)/kernels/$$v.ledger mm arch/s390) || exit 1; \
 	done
 
+# The GCC plugin in real builds of 6.1 and 6.12 mm/ (x86_64 defconfig):
+# findings against the ledgers, .text identical with and without it.
+check-plugin-kernels: plugin fetch-kernels
+	$(Q)for v in $(KERNELS); do \
+		tools/check-plugin-kernel $(CACHE)/kernels/linux-source-$$v kernels/$$v.ledger mm $(JOBS) \
+			|| exit 1; \
+	done
+
+bench-plugin: plugin fetch-kernels
+	$(Q)bench/plugin-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
+
 # The rules through the kernel's own scripts/coccicheck, with --jobs.
 check-coccicheck: all fetch-kernels
 	$(Q)tools/check-coccicheck $(CACHE)/kernels/linux-source-6.1
@@ -120,4 +133,4 @@ clean:
 	$(Q)$(MAKE) -s -C gcc-plugin clean
 
 .PHONY: all core plugin check-plugin catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
-	fetch-kernels check-kernels-quick check-kernels check-coccicheck bench install clean
+	fetch-kernels check-kernels-quick check-kernels check-coccicheck check-plugin-kernels bench bench-plugin install clean

@@ -25,7 +25,7 @@ class EngineError(Exception):
 
 def ensure_plugin():
     """Build the plugin when it is missing or older than its sources."""
-    out = subprocess.run(["make", "-s", "-C", PLUGIN_DIR, "CC=" + GCC],
+    out = subprocess.run(["make", "-s", "-C", PLUGIN_DIR, "TARGET_GCC=" + GCC],
                          capture_output=True, text=True)
     if out.returncode or not os.path.exists(PLUGIN):
         raise EngineError("cannot build the GCC plugin:\n" + (out.stderr or out.stdout).strip())

@@ -1,0 +1,79 @@
+"""Building part of a kernel tree out of tree, with and without the mmcheck
+GCC plugin: what the plugin's kernel check and its benchmark share."""
+import os
+import subprocess
+import sys
+
+from . import catalogue
+
+PLUGIN = os.path.join(catalogue.TOP, "gcc-plugin", "mmcheck.so")
+
+
+class BuildError(Exception):
+    pass
+
+
+def make(tree, out, *args, env=None):
+    cmd = ["make", "-s", "-C", tree, "O=" + out] + list(args)
+    return subprocess.run(cmd, capture_output=True, text=True, env=env)
+
+
+def configure(tree, out, arch="x86_64", cross=""):
+    """defconfig with CONFIG_WERROR off (a finding must not stop the build),
+    then 'prepare', so that timing covers only the directory built."""
+    os.makedirs(out, exist_ok=True)
+    extra = ["ARCH=" + arch] + (["CROSS_COMPILE=" + cross] if cross else [])
+    for step in (["defconfig"], None, ["olddefconfig"], ["prepare"]):
+        if step is None:
+            r = subprocess.run([os.path.join(tree, "scripts", "config"), "--file",
+                                os.path.join(out, ".config"), "--disable", "WERROR"],
+                               capture_output=True, text=True)
+        else:
+            r = make(tree, out, *(extra + step))
+        if r.returncode:
+            raise BuildError("%s: %s failed:\n%s" % (tree, step or "scripts/config",
+                                                      r.stderr[-2000:]))
+    return extra
+
+
+# Runs one command and prints its wall time and the largest RSS among its
+# descendants; a process of its own per build, since RUSAGE_CHILDREN only
+# ever grows within one process.
+MEASURE = ("import resource, subprocess, sys, time\n"
+           "t = time.monotonic()\n"
+           "rc = subprocess.run(sys.argv[1:]).returncode\n"
+           "print('MMCHECK-MEASURE', time.monotonic() - t,"
+           " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)\n")
+
+
+def build_dir(tree, out, subdir, extra, plugin, jobs):
+    """Build subdir; return (seconds, peak compiler RSS in MB, stderr).  The
+    objects are removed first so every file is compiled."""
+    for root, _, names in os.walk(os.path.join(out, subdir)):
+        for n in names:
+            if n.endswith(".o"):
+                os.unlink(os.path.join(root, n))
+    kcflags = "-fplugin=" + PLUGIN if plugin else ""
+    cmd = [sys.executable, "-c", MEASURE, "make", "-s", "-C", tree, "O=" + out] + extra + \
+          ["-j%d" % jobs, "KCFLAGS=" + kcflags, subdir + "/"]
+    r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
+    line = [l for l in r.stdout.splitlines() if l.startswith("MMCHECK-MEASURE ")]
+    if not line:
+        raise BuildError("building %s: no measurement:\n%s" % (subdir, r.stderr[-3000:]))
+    _, secs, rss, rc = line[-1].split()
+    if int(rc):
+        raise BuildError("building %s failed:\n%s" % (subdir, r.stderr[-3000:]))
+    return float(secs), int(rss) // 1024, r.stderr
+
+
+def text_sections(out, subdir, objcopy="objcopy"):
+    """{object: .text bytes} of every object built under subdir."""
+    found = {}
+    for root, _, names in os.walk(os.path.join(out, subdir)):
+        for n in names:
+            if n.endswith(".o") and not n.endswith(".mod.o"):
+                obj = os.path.join(root, n)
+                r = subprocess.run([objcopy, "-O", "binary", "--only-section=.text", obj,
+                                    "/dev/stdout"], capture_output=True)
+                found[os.path.relpath(obj, out)] = r.stdout
+    return found
