@@ -56,7 +56,7 @@ core:
 plugin: core
 	$(Q)$(MAKE) -s -C gcc-plugin
 
-test: check-catalogue check-driver check-core check-plugin check-corpus
+test: check-catalogue check-driver check-core check-plugin check-corpus-gcc11 check-corpus
 
 check-plugin: plugin
 	@echo "  CHECK   GCC plugin (tests/test_plugin.py)"
@@ -73,6 +73,11 @@ check-catalogue:
 check-driver: all
 	@echo "  CHECK   driver behaviour (tests/test_driver.py)"
 	$(Q)python3 -m unittest -q tests/test_driver.py
+
+# The GCC engine under GCC 11 as well (the plugin supports 11 and 12).
+check-corpus-gcc11: all
+	@echo "  CHECK   corpus, gcc engine under GCC 11"
+	$(Q)MMCHECK_GCC=gcc-11 tests/run-corpus -e gcc -j $(JOBS) | tail -1
 
 check-corpus: all
 	@echo "  CHECK   corpus (tests/run-corpus)"
@@ -132,5 +137,5 @@ clean:
 	$(Q)$(MAKE) -s -C core clean
 	$(Q)$(MAKE) -s -C gcc-plugin clean
 
-.PHONY: all core plugin check-plugin catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin check-plugin check-corpus-gcc11 catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-kernels check-coccicheck check-plugin-kernels bench bench-plugin install clean

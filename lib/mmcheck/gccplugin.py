@@ -1,6 +1,7 @@
 """The GCC engine: compiles each .c file with the mmcheck plugin loaded and
 reads GCC's own diagnostics back.  The analysis is the shared C core
 (core/); the plugin translates GIMPLE into it (gcc-plugin/)."""
+import fcntl
 import os
 import re
 import subprocess
@@ -10,8 +11,10 @@ from . import catalogue
 from .findings import Finding
 
 PLUGIN_DIR = os.path.join(catalogue.TOP, "gcc-plugin")
-PLUGIN = os.path.join(PLUGIN_DIR, "mmcheck.so")
 GCC = os.environ.get("MMCHECK_GCC", "gcc")
+# One plugin per compiler: a plugin only loads into the GCC it was built for.
+PLUGIN = os.path.join(PLUGIN_DIR, "mmcheck.so" if GCC == "gcc" else
+                      "mmcheck-%s.so" % os.path.basename(GCC))
 
 DIAG = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<kind>warning|note|error): "
                   r"(?P<text>.*)$")
@@ -24,9 +27,13 @@ class EngineError(Exception):
 
 
 def ensure_plugin():
-    """Build the plugin when it is missing or older than its sources."""
-    out = subprocess.run(["make", "-s", "-C", PLUGIN_DIR, "TARGET_GCC=" + GCC],
-                         capture_output=True, text=True)
+    """Build the plugin when it is missing or older than its sources; one
+    mmcheck at a time (the corpus runs many at once)."""
+    with open(os.path.join(PLUGIN_DIR, ".build-lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        out = subprocess.run(["make", "-s", "-C", PLUGIN_DIR, "TARGET_GCC=" + GCC,
+                              "OUT=" + os.path.basename(PLUGIN)],
+                             capture_output=True, text=True)
     if out.returncode or not os.path.exists(PLUGIN):
         raise EngineError("cannot build the GCC plugin:\n" + (out.stderr or out.stdout).strip())
 
