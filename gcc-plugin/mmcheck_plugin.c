@@ -142,10 +142,13 @@ static void set_alias(tree tmp, int id)
 
 /* ---- translation: GIMPLE to the core IR ------------------------------- */
 
+/* Where the code is written in the function, not inside a macro's
+ * definition: 6.12's set_pte_at() is a macro around set_ptes(). */
 static struct mm_loc loc_of(location_t l)
 {
-	expanded_location x = expand_location(l);
-	struct mm_loc loc = { x.file, x.line, x.column, (unsigned long)l };
+	location_t at = linemap_resolve_location(line_table, l, LRK_MACRO_EXPANSION_POINT, NULL);
+	expanded_location x = expand_location(at);
+	struct mm_loc loc = { x.file, x.line, x.column, (unsigned long)at };
 
 	return loc;
 }
@@ -222,6 +225,13 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 		add(fn, b, MM_EV_UNDO, name, -1, -1, l);
 }
 
+static const char *field_name(tree ref)
+{
+	tree field = TREE_OPERAND(ref, 1);
+
+	return DECL_NAME(field) ? IDENTIFIER_POINTER(DECL_NAME(field)) : "";
+}
+
 static void translate_assign(struct mm_func *fn, int b, gassign *as)
 {
 	tree lhs = gimple_assign_lhs(as), rhs = gimple_assign_rhs1(as);
@@ -231,6 +241,11 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 	if (TREE_CODE(lhs) == SSA_NAME) {
 		if (copy)
 			set_alias(lhs, value_id(rhs));	/* assigned once: a name for rhs */
+		return;
+	}
+	if (TREE_CODE(lhs) == COMPONENT_REF && is("rmap_delay_field", field_name(lhs))) {
+		/* tlb->delayed_rmap = 1: what a macro tlb_delay_rmap() leaves */
+		add(fn, b, MM_EV_RMAP_DELAY, field_name(lhs), MM_NO_VALUE, MM_NO_VALUE, l);
 		return;
 	}
 	if (!DECL_P(lhs))

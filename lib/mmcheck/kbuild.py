@@ -48,12 +48,13 @@ MEASURE = ("import resource, subprocess, sys, time\n"
 
 def build_dir(tree, out, subdir, extra, plugin, jobs):
     """Build subdir; return (seconds, peak compiler RSS in MB, stderr).  The
-    objects are removed first so every file is compiled."""
+    objects are removed first so every file is compiled.  plugin: False, or
+    True for gcc-plugin/mmcheck.so, or the path of another build of it."""
     for root, _, names in os.walk(os.path.join(out, subdir)):
         for n in names:
             if n.endswith(".o"):
                 os.unlink(os.path.join(root, n))
-    kcflags = "-fplugin=" + PLUGIN if plugin else ""
+    kcflags = "-fplugin=" + (PLUGIN if plugin is True else plugin) if plugin else ""
     cmd = [sys.executable, "-c", MEASURE, "make", "-s", "-C", tree, "O=" + out] + extra + \
           ["-j%d" % jobs, "KCFLAGS=" + kcflags, subdir + "/"]
     r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
