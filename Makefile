@@ -95,13 +95,16 @@ check-kernels-quick: all fetch-kernels
 			-j $(JOBS) --expect $(CURDIR)/kernels/$$v.ledger mm arch/s390) || exit 1; \
 	done
 
-# The GCC plugin in real builds of 6.1 and 6.12 mm/ (x86_64 defconfig):
-# findings against the ledgers, .text identical with and without it.
+# The GCC plugin in real builds of 6.1 and 6.12 mm/ (x86_64 defconfig) and
+# of 6.1 arch/s390/mm + mm/ with the s390x cross compiler: findings against
+# the ledgers, .text identical with and without it.
 check-plugin-kernels: plugin fetch-kernels
 	$(Q)for v in $(KERNELS); do \
 		tools/check-plugin-kernel $(CACHE)/kernels/linux-source-$$v kernels/$$v.ledger mm $(JOBS) \
 			|| exit 1; \
 	done
+	$(Q)ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- tools/check-plugin-kernel \
+		$(CACHE)/kernels/linux-source-6.1 kernels/6.1.ledger arch/s390/mm,mm $(JOBS)
 
 bench-plugin: plugin fetch-kernels
 	$(Q)bench/plugin-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
