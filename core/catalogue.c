@@ -64,6 +64,91 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 	return e->kind && e->name ? 0 : -1;
 }
 
+static unsigned hash_name(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* Distinct kinds get bit numbers; names get an open-addressing index of
+ * their first entry (entries of one name are found by scanning from it). */
+static int build_index(struct mm_catalogue *cat, char *err, size_t errlen)
+{
+	int i, k;
+
+	for (i = 0; i < cat->n; i++) {
+		for (k = 0; k < cat->nkinds && strcmp(cat->kinds[k], cat->e[i].kind); k++)
+			;
+		if (k == cat->nkinds) {
+			if (k == 64) {
+				snprintf(err, errlen, "more than 64 kinds in the catalogue");
+				return -1;
+			}
+			cat->kinds[cat->nkinds++] = cat->e[i].kind;
+		}
+		cat->e[i].kind_id = k;
+	}
+	if (cat->n > (1 << 20)) {
+		snprintf(err, errlen, "catalogue too large (%d entries)", cat->n);
+		return -1;
+	}
+	cat->nindex = 4 * cat->n + 1;
+	cat->index = malloc(sizeof(*cat->index) * (size_t)(unsigned)cat->nindex);
+	if (!cat->index)
+		return -1;
+	for (i = 0; i < cat->nindex; i++)
+		cat->index[i] = -1;
+	for (i = 0; i < cat->n; i++) {
+		unsigned h = hash_name(cat->e[i].name) % cat->nindex;
+
+		while (cat->index[h] != -1 && strcmp(cat->e[cat->index[h]].name, cat->e[i].name))
+			h = (h + 1) % cat->nindex;
+		if (cat->index[h] == -1)
+			cat->index[h] = i;
+	}
+	return 0;
+}
+
+unsigned long long mm_cat_mask(const struct mm_catalogue *cat, const char *name)
+{
+	unsigned long long m = 0;
+	unsigned h;
+	int i;
+
+	if (!cat->nindex)
+		return 0;
+	for (h = hash_name(name) % cat->nindex; cat->index[h] != -1; h = (h + 1) % cat->nindex)
+		if (!strcmp(cat->e[cat->index[h]].name, name))
+			break;
+	if (cat->index[h] == -1)
+		return 0;
+	for (i = 0; i < cat->n; i++)
+		if (!strcmp(cat->e[i].name, name))
+			m |= 1ULL << cat->e[i].kind_id;
+	return m;
+}
+
+unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds)
+{
+	unsigned long long m = 0;
+	const char *k = kinds, *bar;
+	size_t n;
+	int i;
+
+	while (*k) {
+		bar = strchr(k, '|');
+		n = bar ? (size_t)(bar - k) : strlen(k);
+		for (i = 0; i < cat->nkinds; i++)
+			if (strlen(cat->kinds[i]) == n && !strncmp(cat->kinds[i], k, n))
+				m |= 1ULL << i;
+		k += n + (bar ? 1 : 0);
+	}
+	return m;
+}
+
 int mm_cat_load(struct mm_catalogue *cat, const char *path, char *err, size_t errlen)
 {
 	char line[1024], *f[8], *hash;
@@ -96,6 +181,10 @@ int mm_cat_load(struct mm_catalogue *cat, const char *path, char *err, size_t er
 		snprintf(err, errlen, "%s: the catalogue is empty", path);
 		return -1;
 	}
+	if (build_index(cat, err, errlen)) {
+		mm_cat_free(cat);
+		return -1;
+	}
 	return 0;
 }
 
@@ -110,6 +199,7 @@ void mm_cat_free(struct mm_catalogue *cat)
 		free(cat->e[i].lock);
 	}
 	free(cat->e);
+	free(cat->index);
 	memset(cat, 0, sizeof(*cat));
 }
 

@@ -26,11 +26,16 @@ struct mm_cat_entry {
 	char *pair;		/* undo rows: the "do" they undo */
 	char *lock;		/* lock rows: "spin" or "rw" */
 	int arg;		/* 1-based argument the kind is about, 0 if none */
+	int kind_id;		/* index of kind in mm_catalogue.kinds */
 };
 
 struct mm_catalogue {
 	struct mm_cat_entry *e;
 	int n;
+	char *kinds[64];	/* distinct kinds; a kind's bit is 1ULL << its index */
+	int nkinds;
+	int *index;		/* hash of name -> entry, for mm_cat_mask() */
+	int nindex;
 };
 
 /* Load a catalogue; on error return -1 and put a message in err. */
@@ -41,6 +46,10 @@ const struct mm_cat_entry *mm_cat_find(const struct mm_catalogue *cat,
 				       const char *kind, const char *name);
 /* Does name have one of the kinds of a '|'-separated list? */
 int mm_cat_is(const struct mm_catalogue *cat, const char *kinds, const char *name);
+/* The kinds of name as a bit set, in O(1): what a front end asks per call.
+ * mm_cat_bits() turns a '|'-separated list of kinds into such a set. */
+unsigned long long mm_cat_mask(const struct mm_catalogue *cat, const char *name);
+unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds);
 
 /* ---- IR --------------------------------------------------------------- */
 

@@ -202,7 +202,11 @@ static void test_catalogue(const char *path)
 	    mm_cat_is(&cat, "lock_plain|lock_bh", "spin_lock_bh") &&
 	    mm_cat_find(&cat, "undo", "swap_free_nr") &&
 	    !strcmp(mm_cat_find(&cat, "undo", "arch_remap_one")->pair, "arch_unmap_one") &&
-	    !mm_cat_is(&cat, "tlb_flush", "page_remove_rmap"))
+	    !mm_cat_is(&cat, "tlb_flush", "page_remove_rmap") &&
+	    (mm_cat_mask(&cat, "folio_put_swap") & mm_cat_bits(&cat, "undo")) &&
+	    (mm_cat_mask(&cat, "spin_lock_bh") & mm_cat_bits(&cat, "lock_bh")) &&
+	    !(mm_cat_mask(&cat, "spin_lock_bh") & mm_cat_bits(&cat, "lock_plain|lock_irq")) &&
+	    !mm_cat_mask(&cat, "printk"))
 		printf("ok %d - catalogue classifies 6.1 and mainline names\n", ntest);
 	else
 		printf("not ok %d - catalogue classifies 6.1 and mainline names (%s)\n", ntest, path),

@@ -153,10 +153,16 @@ static struct mm_loc loc_of(location_t l)
 	return loc;
 }
 
+/* The kinds of the callee being translated, looked up once (a hash). */
+static unsigned long long callee_kinds;
+
 static int is(const char *kinds, const char *name)
 {
-	return mm_cat_is(&catalogue, kinds, name);
+	(void)name;
+	return (callee_kinds & mm_cat_bits(&catalogue, kinds)) != 0;
 }
+
+static unsigned long long delay_field_bits;	/* set in plugin_init */
 
 static int arg_id(gcall *call, const char *kind, const char *name, int fallback)
 {
@@ -187,6 +193,9 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	/* x = call(): what was known of x's old value no longer holds. */
 	if (lhs && DECL_P(lhs))
 		add(fn, b, MM_EV_ASSIGN, "=", res, MM_NO_VALUE, l);
+	callee_kinds = mm_cat_mask(&catalogue, name);
+	if (!callee_kinds)
+		return;		/* most calls: nothing the catalogue knows */
 	if (is("same_object", name) && lhs) {
 		int of = arg_id(call, "same_object", name, 0);
 
@@ -243,7 +252,8 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 			set_alias(lhs, value_id(rhs));	/* assigned once: a name for rhs */
 		return;
 	}
-	if (TREE_CODE(lhs) == COMPONENT_REF && is("rmap_delay_field", field_name(lhs))) {
+	if (TREE_CODE(lhs) == COMPONENT_REF &&
+	    (mm_cat_mask(&catalogue, field_name(lhs)) & delay_field_bits)) {
 		/* tlb->delayed_rmap = 1: what a macro tlb_delay_rmap() leaves */
 		add(fn, b, MM_EV_RMAP_DELAY, field_name(lhs), MM_NO_VALUE, MM_NO_VALUE, l);
 		return;
@@ -454,6 +464,7 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 		error("mmcheck: %s (set %<-fplugin-arg-%s-catalogue=FILE%>)", err, info->base_name);
 		return 1;
 	}
+	delay_field_bits = mm_cat_bits(&catalogue, "rmap_delay_field");
 	register_callback(info->base_name, PLUGIN_INFO, NULL, &mmcheck_plugin_info);
 	pass.pass = new mmcheck_pass(g);
 	pass.reference_pass_name = "cfg";
