@@ -16,16 +16,23 @@ class CatalogueError(Exception):
     pass
 
 
-def _rows(path):
+def table_rows(path, error, inline_comments=True):
+    """(line number, text) of each row of a text table: blank lines and
+    '#' comments skipped ('#' anywhere, or only at the start when a row may
+    hold one, as a ledger's reason can).  OSError becomes error(message)."""
     try:
         with open(path, encoding="utf-8") as f:
-            lines = f.readlines()
+            lines = f.read().splitlines()
     except OSError as e:
-        raise CatalogueError("cannot read %s: %s" % (path, e.strerror))
+        raise error("%s: cannot read: %s" % (path, e.strerror))
     for num, line in enumerate(lines, 1):
-        line = line.split("#", 1)[0].strip()
-        if line:
+        line = (line.split("#", 1)[0] if inline_comments else line).strip()
+        if line and not line.startswith("#"):
             yield num, line
+
+
+def _rows(path):
+    return table_rows(path, CatalogueError)
 
 
 class Entry:

@@ -10,6 +10,8 @@ findings on real kernels (--expect).
 FILE without :LINE matches any line; FUNCTION '*' matches any function.
 """
 
+from .catalogue import table_rows
+
 VERDICTS = ("real", "false-alarm")
 
 
@@ -41,16 +43,8 @@ class Entry:
 
 
 def load(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except OSError as e:
-        raise LedgerError("%s: cannot read: %s" % (path, e.strerror))
     entries = []
-    for num, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
+    for num, line in table_rows(path, LedgerError, inline_comments=False):
         fields = line.split(None, 4)
         if len(fields) < 5:
             raise LedgerError("%s:%d: expected RULE FILE[:LINE] FUNCTION VERDICT REASON" % (path, num))
