@@ -50,6 +50,8 @@ static int by_location(const void *a, const void *b)
 
 static void (*const checks[])(struct mm_check_ctx *) = {
 	mm_check_rmap_before_flush,
+	mm_check_delay_rmap_anon,
+	mm_check_delay_rmap_unflushed,
 	mm_check_undo_missing,
 };
 

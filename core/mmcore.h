@@ -68,6 +68,7 @@ enum mm_ev {
 	MM_EV_RMAP_DELAY,		/* tlb_delay_rmap() */
 	MM_EV_RMAP_FLUSH,		/* tlb_flush_rmaps() */
 	MM_EV_PAGE_DIRTY,		/* obj: the page/folio */
+	MM_EV_ANON_TEST,		/* obj: the page, result: the test's value */
 	MM_EV_FOLIO_LOCK,		/* obj: the folio */
 	MM_EV_FOLIO_UNLOCK,
 	MM_EV_PTL_UNLOCK,		/* page-table lock released */
@@ -174,6 +175,8 @@ struct mm_check_ctx {
 
 void mm_check_rmap_before_flush(struct mm_check_ctx *c);
 void mm_check_undo_missing(struct mm_check_ctx *c);
+void mm_check_delay_rmap_anon(struct mm_check_ctx *c);
+void mm_check_delay_rmap_unflushed(struct mm_check_ctx *c);
 /* Run every check on fn. */
 void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 		  mm_report_fn report, void *ctx, int *incomplete);

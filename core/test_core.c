@@ -231,7 +231,8 @@ int main(int argc, char **argv)
 	test_catalogue(argv[1]);
 	test_zap_loop(0, 0, "mm-rmap-before-flush@14(2 notes) ", "rmap: 6.1 zap loop, removal before the flush");
 	test_zap_loop(1, 0, "", "rmap: flush between dirtying and removal");
-	test_zap_loop(0, 1, "", "rmap: removal delayed with tlb_delay_rmap()");
+	test_zap_loop(0, 1, "mm-delay-rmap-anon@13(1 notes) ",
+		      "rmap: removal delayed with tlb_delay_rmap(), but with no anon test");
 	test_rmap_other_page();
 	test_rmap_folio_locked();
 	test_undo("arch_unmap_one", NULL, 1, "mm-undo-missing@16(1 notes) ",

@@ -49,6 +49,7 @@ struct alias {
 };
 
 static vec<alias> aliases;
+static vec<alias> negations;	/* _2 = ~_1 (!folio_test_anon()): _2 -> id of _1 */
 
 static tree base_decl(tree t)
 {
@@ -217,6 +218,8 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 		add(fn, b, MM_EV_RMAP_DELAY, name, -1, -1, l);
 	else if (is("rmap_flush", name))
 		add(fn, b, MM_EV_RMAP_FLUSH, name, -1, -1, l);
+	else if (is("anon_test", name))
+		add(fn, b, MM_EV_ANON_TEST, name, arg_id(call, "anon_test", name, 0), res, l);
 	else if (is("page_dirty", name))
 		add(fn, b, MM_EV_PAGE_DIRTY, name, arg_id(call, "page_dirty", name, 0), -1, l);
 	else if (is("folio_lock", name))
@@ -248,14 +251,22 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 	location_t l = gimple_location(as);
 
 	if (TREE_CODE(lhs) == SSA_NAME) {
+		enum tree_code code = gimple_assign_rhs_code(as);
+
 		if (copy)
 			set_alias(lhs, value_id(rhs));	/* assigned once: a name for rhs */
+		else if (code == TRUTH_NOT_EXPR || code == BIT_NOT_EXPR ||
+			 (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(as)))) {
+			alias a = { lhs, value_id(rhs) };
+
+			negations.safe_push(a);
+		}
 		return;
 	}
-	if (TREE_CODE(lhs) == COMPONENT_REF &&
-	    (mm_cat_mask(&catalogue, field_name(lhs)) & delay_field_bits)) {
+	if (TREE_CODE(lhs) == COMPONENT_REF && TREE_CODE(rhs) == INTEGER_CST &&
+	    !integer_zerop(rhs) && (mm_cat_mask(&catalogue, field_name(lhs)) & delay_field_bits)) {
 		/* tlb->delayed_rmap = 1: what a macro tlb_delay_rmap() leaves */
-		add(fn, b, MM_EV_RMAP_DELAY, field_name(lhs), MM_NO_VALUE, MM_NO_VALUE, l);
+		add(fn, b, MM_EV_RMAP_DELAY, "tlb_delay_rmap", MM_NO_VALUE, MM_NO_VALUE, l);
 		return;
 	}
 	if (!DECL_P(lhs))
@@ -272,8 +283,12 @@ static void cond_edges(gcond *c, int *value, enum mm_cond *on_true, enum mm_cond
 	enum tree_code code = gimple_cond_code(c);
 	tree rhs = gimple_cond_rhs(c);
 
+	tree lhs = gimple_cond_lhs(c);
+	enum mm_cond swap;
+	unsigned i;
+
 	*on_true = *on_false = MM_COND_NONE;
-	*value = value_id(gimple_cond_lhs(c));
+	*value = value_id(lhs);
 	if (!integer_zerop(rhs))
 		return;
 	if (code == LT_EXPR || code == NE_EXPR) {
@@ -283,6 +298,13 @@ static void cond_edges(gcond *c, int *value, enum mm_cond *on_true, enum mm_cond
 		*on_true = MM_COND_SUCCESS;
 		*on_false = MM_COND_FAILURE;
 	}
+	for (i = 0; i < negations.length(); i++)
+		if (negations[i].decl == lhs) {	/* if (!x): the branches of x, swapped */
+			*value = negations[i].id;
+			swap = *on_true;
+			*on_true = *on_false;
+			*on_false = swap;
+		}
 }
 
 static int is_abort_label(basic_block bb)
@@ -359,10 +381,13 @@ static void translate(struct mm_func *fn, function *fun)
 				translate_call(fn, map[bb->index], call);
 			else if (gassign *as = dyn_cast<gassign *>(stmt))
 				translate_assign(fn, map[bb->index], as);
-			else if (gcond *c = dyn_cast<gcond *>(stmt))
+			else if (gcond *c = dyn_cast<gcond *>(stmt)) {
 				/* the value tested, named as it is here, not after
 				 * later assignments renamed the variable */
-				cond_value[bb->index] = value_id(gimple_cond_lhs(c));
+				enum mm_cond t, f;
+
+				cond_edges(c, &cond_value[bb->index], &t, &f);
+			}
 		}
 	}
 	FOR_EACH_BB_FN(bb, fun)
@@ -403,6 +428,7 @@ static unsigned int mmcheck_execute(function *fun)
 
 	mm_func_init(&fn, function_name(fun));
 	aliases.truncate(0);
+	negations.truncate(0);
 	translate(&fn, fun);
 	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
 	if (incomplete)

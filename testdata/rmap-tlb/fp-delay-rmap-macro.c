@@ -23,6 +23,11 @@ static void zap_macro_delay(struct gather *tlb, struct vm_area_struct *vma,
 	if (!delay_rmap)
 		folio_remove_rmap_ptes(folio, page, nr, vma);
 }
+/* Clearing the flag (6.12 tlb_flush_rmaps(), tlb_gather_mmu()) is no delay. */
+static void gather_reset(struct gather *tlb)
+{
+	tlb->delayed_rmap = 0;
+}
 /*
  * check-name: rmap delay through a macro that stores tlb->delayed_rmap
  * check-known-to-fail: cocci the macro hides the delay from the text (gather_delay_rmap is not tlb_delay_rmap)
