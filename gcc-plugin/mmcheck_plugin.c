@@ -157,9 +157,8 @@ static struct mm_loc loc_of(location_t l)
 /* The kinds of the callee being translated, looked up once (a hash). */
 static unsigned long long callee_kinds;
 
-static int is(const char *kinds, const char *name)
+static int is(const char *kinds)
 {
-	(void)name;
 	return (callee_kinds & mm_cat_bits(&catalogue, kinds)) != 0;
 }
 
@@ -185,7 +184,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 {
 	tree fndecl = gimple_call_fndecl(call), lhs = gimple_call_lhs(call);
 	location_t l = gimple_location(call);
-	int res = lhs ? value_id(lhs) : -1;
+	int res = lhs ? value_id(lhs) : MM_NO_VALUE;
 	const char *name;
 
 	if (!fndecl || !DECL_NAME(fndecl))
@@ -197,7 +196,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	callee_kinds = mm_cat_mask(&catalogue, name);
 	if (!callee_kinds)
 		return;		/* most calls: nothing the catalogue knows */
-	if (is("same_object", name) && lhs) {
+	if (is("same_object") && lhs) {
 		int of = arg_id(call, "same_object", name, 0);
 
 		if (TREE_CODE(lhs) == SSA_NAME)
@@ -206,35 +205,35 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 			add(fn, b, MM_EV_COPY, "=", res, of, l);
 		return;
 	}
-	if (is("pte_clear_deferred", name))
-		add(fn, b, MM_EV_PTE_CLEAR_DEFERRED, name, -1, res, l);
-	else if (is("pte_clear_flush|pte_clear_hugetlb", name))
-		add(fn, b, MM_EV_PTE_CLEAR_FLUSH, name, -1, res, l);
-	else if (is("tlb_flush|tlb_flush_batched", name))
-		add(fn, b, MM_EV_TLB_FLUSH, name, -1, -1, l);
-	else if (is("rmap_remove", name))
-		add(fn, b, MM_EV_RMAP_REMOVE, name, arg_id(call, "rmap_remove", name, 0), -1, l);
-	else if (is("rmap_delay", name))
-		add(fn, b, MM_EV_RMAP_DELAY, name, -1, -1, l);
-	else if (is("rmap_flush", name))
-		add(fn, b, MM_EV_RMAP_FLUSH, name, -1, -1, l);
-	else if (is("anon_test", name))
+	if (is("pte_clear_deferred"))
+		add(fn, b, MM_EV_PTE_CLEAR_DEFERRED, name, MM_NO_VALUE, res, l);
+	else if (is("pte_clear_flush|pte_clear_hugetlb"))
+		add(fn, b, MM_EV_PTE_CLEAR_FLUSH, name, MM_NO_VALUE, res, l);
+	else if (is("tlb_flush|tlb_flush_batched"))
+		add(fn, b, MM_EV_TLB_FLUSH, name, MM_NO_VALUE, MM_NO_VALUE, l);
+	else if (is("rmap_remove"))
+		add(fn, b, MM_EV_RMAP_REMOVE, name, arg_id(call, "rmap_remove", name, 0), MM_NO_VALUE, l);
+	else if (is("rmap_delay"))
+		add(fn, b, MM_EV_RMAP_DELAY, name, MM_NO_VALUE, MM_NO_VALUE, l);
+	else if (is("rmap_flush"))
+		add(fn, b, MM_EV_RMAP_FLUSH, name, MM_NO_VALUE, MM_NO_VALUE, l);
+	else if (is("anon_test"))
 		add(fn, b, MM_EV_ANON_TEST, name, arg_id(call, "anon_test", name, 0), res, l);
-	else if (is("page_dirty", name))
-		add(fn, b, MM_EV_PAGE_DIRTY, name, arg_id(call, "page_dirty", name, 0), -1, l);
-	else if (is("folio_lock", name))
-		add(fn, b, MM_EV_FOLIO_LOCK, name, arg_id(call, "folio_lock", name, 0), -1, l);
-	else if (is("folio_unlock", name))
-		add(fn, b, MM_EV_FOLIO_UNLOCK, name, arg_id(call, "folio_unlock", name, 0), -1, l);
-	else if (is("ptl_unlock", name))
-		add(fn, b, MM_EV_PTL_UNLOCK, name, -1, -1, l);
-	else if (is("pte_restore", name))
-		add(fn, b, MM_EV_PTE_RESTORE, name, arg_id(call, "pte_restore", name, 3), -1, l);
+	else if (is("page_dirty"))
+		add(fn, b, MM_EV_PAGE_DIRTY, name, arg_id(call, "page_dirty", name, 0), MM_NO_VALUE, l);
+	else if (is("folio_lock"))
+		add(fn, b, MM_EV_FOLIO_LOCK, name, arg_id(call, "folio_lock", name, 0), MM_NO_VALUE, l);
+	else if (is("folio_unlock"))
+		add(fn, b, MM_EV_FOLIO_UNLOCK, name, arg_id(call, "folio_unlock", name, 0), MM_NO_VALUE, l);
+	else if (is("ptl_unlock"))
+		add(fn, b, MM_EV_PTL_UNLOCK, name, MM_NO_VALUE, MM_NO_VALUE, l);
+	else if (is("pte_restore"))
+		add(fn, b, MM_EV_PTE_RESTORE, name, arg_id(call, "pte_restore", name, 3), MM_NO_VALUE, l);
 	/* A name can be both: folio_put_swap() undoes two different "do"s. */
-	if (is("do", name))
-		add(fn, b, MM_EV_DO, name, -1, res, l);
-	if (is("undo", name))
-		add(fn, b, MM_EV_UNDO, name, -1, -1, l);
+	if (is("do"))
+		add(fn, b, MM_EV_DO, name, MM_NO_VALUE, res, l);
+	if (is("undo"))
+		add(fn, b, MM_EV_UNDO, name, MM_NO_VALUE, MM_NO_VALUE, l);
 }
 
 static const char *field_name(tree ref)
@@ -353,7 +352,7 @@ static void translate_edges(struct mm_func *fn, basic_block bb, const int *map, 
 		if (e->goto_locus != UNKNOWN_LOCATION && is_abort_label(e->dest)) {
 			int jump = mm_block_add(fn);
 
-			add(fn, jump, MM_EV_ABORT_JUMP, "goto", -1, -1, e->goto_locus);
+			add(fn, jump, MM_EV_ABORT_JUMP, "goto", MM_NO_VALUE, MM_NO_VALUE, e->goto_locus);
 			mm_edge_add(fn, jump, to, MM_COND_NONE, 0);
 			to = jump;
 		}
