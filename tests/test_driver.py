@@ -167,6 +167,11 @@ class Ledger(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stdout)
         self.assertIn("0 unexpected, 0 missing", r.stdout)
 
+    def test_expect_only_the_rules_that_ran(self):
+        r = run("-r", "rmap-tlb", "--expect", self.ledger("real"), CASE, cwd=os.path.dirname(CASE))
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertIn("0 in the ledger", r.stdout)
+
     def test_expect_reports_unexplained(self):
         with tempfile.NamedTemporaryFile("w", suffix=".ledger") as f:
             f.write("# empty\n")
