@@ -118,6 +118,7 @@ mm_all_locks = True
 bh_paths << virtual.bh_paths;
 @@
 mm_fix_paths = set(x for x in bh_paths.split(",") if x)
+MMCHECK_BH_OF = {'spin_lock': 'spin_lock_bh', 'spin_trylock': 'spin_trylock_bh', 'read_lock': 'read_lock_bh', 'write_lock': 'write_lock_bh', 'spin_unlock': 'spin_unlock_bh', 'read_unlock': 'read_unlock_bh', 'write_unlock': 'write_unlock_bh'}
 
 // ---------------------------------------------------------------- context
 // BH already off: after a _bh/_irq acquisition, local_bh_disable() or a
@@ -239,11 +240,11 @@ coccinelle.mm_softirq.add((p[0].file, f))
 
 @hardirq@
 identifier f;
-typedef irqreturn_t;
+type T =~ "^(irqreturn_t)$";
 position p;
 @@
 
-irqreturn_t f@p(...) { ... }
+T f@p(...) { ... }
 
 @script:python@
 p << hardirq.p;
@@ -372,16 +373,14 @@ fn@p(&E->f.f2.f3, ...)
 identifier fn =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
 identifier l;
 expression LE, E;
-typedef spinlock_t, rwlock_t;
+type T =~ "^(rwlock_t|spinlock_t)$";
 position p;
 @@
 
 (
 l = &LE;
 |
-spinlock_t *l = &LE;
-|
-rwlock_t *l = &LE;
+T *l = &LE;
 )
 ... when != l = E
 fn@p(l, ...)
@@ -445,37 +444,29 @@ fn@p(L)
 
 @script:python fixok depends on patch@
 p << fixme.p;
+fn << fixme.fn;
 L << fixme.L;
 @@
 t = re.sub(r"\s+", "", L)
-if (mm_pos(p) in coccinelle.mm_bhoff or
+if (fn not in MMCHECK_BH_OF or mm_pos(p) in coccinelle.mm_bhoff or
     not any(t.endswith("->" + x) or t.endswith("." + x) for x in mm_fix_paths)):
     cocci.include_match(False)
 
+// The _bh forms come from the catalogue (bh= on the plain lock rows).
 @depends on patch && fixok@
 position fixme.p;
+identifier fixme.fn;
+identifier ul =~ "^(read_unlock|spin_unlock|write_unlock)$";
+fresh identifier fn_bh = script:python(fn) { MMCHECK_BH_OF[fn] };
+fresh identifier ul_bh = script:python(ul) { MMCHECK_BH_OF[ul] };
 expression L;
 @@
 
-(
-- spin_lock@p(L);
-+ spin_lock_bh(L);
+- fn@p(L);
++ fn_bh(L);
   ...
-- spin_unlock(L);
-+ spin_unlock_bh(L);
-|
-- read_lock@p(L);
-+ read_lock_bh(L);
-  ...
-- read_unlock(L);
-+ read_unlock_bh(L);
-|
-- write_lock@p(L);
-+ write_lock_bh(L);
-  ...
-- write_unlock(L);
-+ write_unlock_bh(L);
-)
+- ul(L);
++ ul_bh(L);
 
 // ------------------------------------------------------------- reporting
 // The mmcheck driver runs this rule on batches of files with
