@@ -63,8 +63,7 @@ void mm_check_delay_rmap_anon(struct mm_check_ctx *c)
 		.init = anon_init, .event = anon_event, .edge = anon_edge,
 	};
 
-	if (mm_walk(c->fn, &w, c))
-		c->incomplete = 1;
+	mm_check_walk(c, &w, c);
 }
 
 /* ---- mm-delay-rmap-unflushed: no path from the delay to the unlock flushes.
@@ -134,25 +133,18 @@ static int unflushed_event(void *p, const struct mm_event *ev, void *ctx)
 	return 0;
 }
 
-static int unflushed_edge(void *p, const struct mm_edge *e, void *ctx)
-{
-	(void)p, (void)e, (void)ctx;
-	return 1;
-}
-
 void mm_check_delay_rmap_unflushed(struct mm_check_ctx *c)
 {
 	static const struct mm_walker w = {
 		.state_size = sizeof(struct unflushed_state),
-		.init = unflushed_init, .event = unflushed_event, .edge = unflushed_edge,
+		.init = unflushed_init, .event = unflushed_event,
 	};
 	struct pairs pairs = { .n = 0 };
 	struct unflushed_ctx u = { c, &pairs };
 	struct mm_finding f;
 	int i, j, any;
 
-	if (mm_walk(c->fn, &w, &u))
-		c->incomplete = 1;
+	mm_check_walk(c, &w, &u);
 	for (i = 0; i < pairs.n; i++) {
 		for (any = 0, j = 0; j < pairs.n; j++)
 			if (pairs.p[j].delay.line == pairs.p[i].delay.line &&

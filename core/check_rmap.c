@@ -134,19 +134,12 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 	return 0;
 }
 
-static int edge(void *p, const struct mm_edge *e, void *ctx)
-{
-	(void)p, (void)e, (void)ctx;
-	return 1;
-}
-
 void mm_check_rmap_before_flush(struct mm_check_ctx *c)
 {
 	static const struct mm_walker w = {
 		.state_size = sizeof(struct rmap_state),
-		.init = init, .event = event, .edge = edge,
+		.init = init, .event = event,
 	};
 
-	if (mm_walk(c->fn, &w, c))
-		c->incomplete = 1;
+	mm_check_walk(c, &w, c);
 }

@@ -146,6 +146,5 @@ void mm_check_undo_missing(struct mm_check_ctx *c)
 		.init = init, .event = event, .edge = edge,
 	};
 
-	if (mm_walk(c->fn, &w, c))
-		c->incomplete = 1;
+	mm_check_walk(c, &w, c);
 }

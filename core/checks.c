@@ -37,6 +37,12 @@ void mm_report_once(struct mm_check_ctx *c, const struct mm_finding *f)
 	s->f[s->n++] = *f;
 }
 
+void mm_check_walk(struct mm_check_ctx *c, const struct mm_walker *w, void *ctx)
+{
+	if (mm_walk(c->fn, w, ctx))
+		c->incomplete = 1;
+}
+
 static int by_location(const void *a, const void *b)
 {
 	const struct mm_finding *x = a, *y = b;

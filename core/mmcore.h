@@ -155,7 +155,8 @@ struct mm_walker {
 	void (*init)(void *state);
 	/* Apply an event; return nonzero to stop following this path. */
 	int (*event)(void *state, const struct mm_event *ev, void *ctx);
-	/* Apply an edge's condition; return 0 if the path cannot take it. */
+	/* Apply an edge's condition; return 0 if the path cannot take it.
+	 * NULL: the check ignores conditions, every edge is taken. */
 	int (*edge)(void *state, const struct mm_edge *e, void *ctx);
 };
 

@@ -135,7 +135,7 @@ int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
 			next = (struct frame *)(stack + depth * fsize);
 			memcpy(next, cur, fsize);
 			next->block = b->succ[i].to;
-			if (w->edge(next->state, &b->succ[i], ctx))
+			if (!w->edge || w->edge(next->state, &b->succ[i], ctx))
 				depth++;
 		}
 	}

@@ -163,6 +163,7 @@ static int is(const char *kinds)
 }
 
 static unsigned long long delay_field_bits;	/* set in plugin_init */
+static const char *delay_name = "";		/* a macro delay's name, ditto */
 
 static int arg_id(gcall *call, const char *kind, const char *name, int fallback)
 {
@@ -180,12 +181,42 @@ static void add(struct mm_func *fn, int b, enum mm_ev kind, const char *name, in
 	mm_event_add(fn, b, &ev);
 }
 
+/*
+ * What a call of each catalogue kind becomes in the IR: the first row
+ * whose kinds match wins.  operand: the argument the event is about (the
+ * catalogue's arg= overrides this 0-based default), -1 for none; result:
+ * whether the call's value is the event's result.  "do" and "undo" are
+ * added on top, as one name can be both (folio_put_swap()).
+ */
+struct call_event {
+	const char *kinds;
+	enum mm_ev ev;
+	int operand;
+	int result;
+};
+
+static const struct call_event call_events[] = {
+	{ "pte_clear_deferred",			MM_EV_PTE_CLEAR_DEFERRED, -1, 1 },
+	{ "pte_clear_flush|pte_clear_hugetlb",	MM_EV_PTE_CLEAR_FLUSH,	  -1, 1 },
+	{ "tlb_flush|tlb_flush_batched",	MM_EV_TLB_FLUSH,	  -1, 0 },
+	{ "rmap_remove",			MM_EV_RMAP_REMOVE,	   0, 0 },
+	{ "rmap_delay",				MM_EV_RMAP_DELAY,	  -1, 0 },
+	{ "rmap_flush",				MM_EV_RMAP_FLUSH,	  -1, 0 },
+	{ "anon_test",				MM_EV_ANON_TEST,	   0, 1 },
+	{ "page_dirty",				MM_EV_PAGE_DIRTY,	   0, 0 },
+	{ "folio_lock",				MM_EV_FOLIO_LOCK,	   0, 0 },
+	{ "folio_unlock",			MM_EV_FOLIO_UNLOCK,	   0, 0 },
+	{ "ptl_unlock",				MM_EV_PTL_UNLOCK,	  -1, 0 },
+	{ "pte_restore",			MM_EV_PTE_RESTORE,	   3, 0 },
+};
+
 static void translate_call(struct mm_func *fn, int b, gcall *call)
 {
 	tree fndecl = gimple_call_fndecl(call), lhs = gimple_call_lhs(call);
 	location_t l = gimple_location(call);
 	int res = lhs ? value_id(lhs) : MM_NO_VALUE;
 	const char *name;
+	unsigned i;
 
 	if (!fndecl || !DECL_NAME(fndecl))
 		return;
@@ -205,30 +236,16 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 			add(fn, b, MM_EV_COPY, "=", res, of, l);
 		return;
 	}
-	if (is("pte_clear_deferred"))
-		add(fn, b, MM_EV_PTE_CLEAR_DEFERRED, name, MM_NO_VALUE, res, l);
-	else if (is("pte_clear_flush|pte_clear_hugetlb"))
-		add(fn, b, MM_EV_PTE_CLEAR_FLUSH, name, MM_NO_VALUE, res, l);
-	else if (is("tlb_flush|tlb_flush_batched"))
-		add(fn, b, MM_EV_TLB_FLUSH, name, MM_NO_VALUE, MM_NO_VALUE, l);
-	else if (is("rmap_remove"))
-		add(fn, b, MM_EV_RMAP_REMOVE, name, arg_id(call, "rmap_remove", name, 0), MM_NO_VALUE, l);
-	else if (is("rmap_delay"))
-		add(fn, b, MM_EV_RMAP_DELAY, name, MM_NO_VALUE, MM_NO_VALUE, l);
-	else if (is("rmap_flush"))
-		add(fn, b, MM_EV_RMAP_FLUSH, name, MM_NO_VALUE, MM_NO_VALUE, l);
-	else if (is("anon_test"))
-		add(fn, b, MM_EV_ANON_TEST, name, arg_id(call, "anon_test", name, 0), res, l);
-	else if (is("page_dirty"))
-		add(fn, b, MM_EV_PAGE_DIRTY, name, arg_id(call, "page_dirty", name, 0), MM_NO_VALUE, l);
-	else if (is("folio_lock"))
-		add(fn, b, MM_EV_FOLIO_LOCK, name, arg_id(call, "folio_lock", name, 0), MM_NO_VALUE, l);
-	else if (is("folio_unlock"))
-		add(fn, b, MM_EV_FOLIO_UNLOCK, name, arg_id(call, "folio_unlock", name, 0), MM_NO_VALUE, l);
-	else if (is("ptl_unlock"))
-		add(fn, b, MM_EV_PTL_UNLOCK, name, MM_NO_VALUE, MM_NO_VALUE, l);
-	else if (is("pte_restore"))
-		add(fn, b, MM_EV_PTE_RESTORE, name, arg_id(call, "pte_restore", name, 3), MM_NO_VALUE, l);
+	for (i = 0; i < ARRAY_SIZE(call_events); i++) {
+		const struct call_event *ce = &call_events[i];
+
+		if (!is(ce->kinds))
+			continue;
+		add(fn, b, ce->ev, name,
+		    ce->operand < 0 ? MM_NO_VALUE : arg_id(call, ce->kinds, name, ce->operand),
+		    ce->result ? res : MM_NO_VALUE, l);
+		break;
+	}
 	/* A name can be both: folio_put_swap() undoes two different "do"s. */
 	if (is("do"))
 		add(fn, b, MM_EV_DO, name, MM_NO_VALUE, res, l);
@@ -265,7 +282,7 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 	if (TREE_CODE(lhs) == COMPONENT_REF && TREE_CODE(rhs) == INTEGER_CST &&
 	    !integer_zerop(rhs) && (mm_cat_mask(&catalogue, field_name(lhs)) & delay_field_bits)) {
 		/* tlb->delayed_rmap = 1: what a macro tlb_delay_rmap() leaves */
-		add(fn, b, MM_EV_RMAP_DELAY, "tlb_delay_rmap", MM_NO_VALUE, MM_NO_VALUE, l);
+		add(fn, b, MM_EV_RMAP_DELAY, delay_name, MM_NO_VALUE, MM_NO_VALUE, l);
 		return;
 	}
 	if (!DECL_P(lhs))
@@ -490,6 +507,9 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 		return 1;
 	}
 	delay_field_bits = mm_cat_bits(&catalogue, "rmap_delay_field");
+	for (int i = catalogue.n - 1; i >= 0; i--)
+		if (!strcmp(catalogue.e[i].kind, "rmap_delay"))
+			delay_name = catalogue.e[i].name;
 	register_callback(info->base_name, PLUGIN_INFO, NULL, &mmcheck_plugin_info);
 	pass.pass = new mmcheck_pass(g);
 	pass.reference_pass_name = "cfg";
