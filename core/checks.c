@@ -54,12 +54,31 @@ static int by_location(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
-static void (*const checks[])(struct mm_check_ctx *) = {
-	mm_check_rmap_before_flush,
-	mm_check_delay_rmap_anon,
-	mm_check_delay_rmap_unflushed,
-	mm_check_undo_missing,
+#define EV(k) (1ULL << (k))
+
+/* Each check, and the events it starts from: a function without any of
+ * them cannot produce its finding, so its paths are not walked (most
+ * functions of a kernel build have none). */
+static const struct {
+	void (*run)(struct mm_check_ctx *);
+	unsigned long long needs;
+} checks[] = {
+	{ mm_check_rmap_before_flush,	 EV(MM_EV_PTE_CLEAR_DEFERRED) },
+	{ mm_check_delay_rmap_anon,	 EV(MM_EV_RMAP_DELAY) },
+	{ mm_check_delay_rmap_unflushed, EV(MM_EV_RMAP_DELAY) },
+	{ mm_check_undo_missing,	 EV(MM_EV_DO) },
 };
+
+static unsigned long long events_of(const struct mm_func *fn)
+{
+	unsigned long long m = 0;
+	int b, i;
+
+	for (b = 0; b < fn->nb; b++)
+		for (i = 0; i < fn->b[b].nev; i++)
+			m |= EV(fn->b[b].ev[i].kind);
+	return m;
+}
 
 void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 		  mm_report_fn report, void *ctx, int *incomplete)
@@ -67,10 +86,12 @@ void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 	struct mm_seen seen = { .n = 0 };
 	struct mm_check_ctx c = { .fn = fn, .cat = cat, .report = report, .report_ctx = ctx,
 				  .seen = &seen };
+	unsigned long long has = events_of(fn);
 	size_t i;
 
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
-		checks[i](&c);
+		if (has & checks[i].needs)
+			checks[i].run(&c);
 	qsort(seen.f, seen.n, sizeof(*seen.f), by_location);
 	for (i = 0; i < (size_t)seen.n; i++)
 		report(&seen.f[i], ctx);
