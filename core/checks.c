@@ -67,6 +67,7 @@ static const struct {
 	{ mm_check_delay_rmap_anon,	 EV(MM_EV_RMAP_DELAY) },
 	{ mm_check_delay_rmap_unflushed, EV(MM_EV_RMAP_DELAY) },
 	{ mm_check_undo_missing,	 EV(MM_EV_DO) },
+	{ mm_check_debug_bh,		 EV(MM_EV_DEBUG) },
 };
 
 static unsigned long long events_of(const struct mm_func *fn)

@@ -56,7 +56,8 @@ void mm_event_add(struct mm_func *fn, int block, const struct mm_event *ev)
 	struct mm_block *b = &fn->b[block];
 
 	b->ev = grow(b->ev, &b->cap_ev, b->nev + 1, sizeof(*b->ev));
-	b->ev[b->nev++] = *ev;
+	b->ev[b->nev] = *ev;
+	b->ev[b->nev++].seq = fn->nev++;
 }
 
 void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value)

@@ -82,6 +82,7 @@ enum mm_ev {
 	MM_EV_ABORT_JUMP,		/* a goto to an abort-named label */
 	MM_EV_ASSIGN,			/* obj: a variable overwritten (kills facts) */
 	MM_EV_COPY,			/* obj = result: facts of result now hold of obj */
+	MM_EV_DEBUG,			/* __mmcheck_bh(): report what the walk believes */
 	MM_EV_COUNT
 };
 
@@ -97,6 +98,9 @@ struct mm_event {
 	int result;		/* value id the call returns */
 	enum mm_flavour flavour;
 	struct mm_loc loc;
+	const char *what;	/* LOCK/UNLOCK: the lock class ("struct mm_struct::context.lock",
+				 * a global's name); NULL when the front end cannot tell */
+	int seq;		/* set by mm_event_add(): index among the function's events */
 };
 
 enum mm_cond { MM_COND_NONE, MM_COND_SUCCESS, MM_COND_FAILURE };
@@ -118,6 +122,7 @@ struct mm_func {
 	const char *name;
 	struct mm_block *b;
 	int nb, cap_b;
+	int nev;		/* events in all blocks */
 };
 
 /* Builders: a front end adds blocks, then events and edges to them. */
@@ -178,9 +183,56 @@ void mm_check_rmap_before_flush(struct mm_check_ctx *c);
 void mm_check_undo_missing(struct mm_check_ctx *c);
 void mm_check_delay_rmap_anon(struct mm_check_ctx *c);
 void mm_check_delay_rmap_unflushed(struct mm_check_ctx *c);
+void mm_check_debug_bh(struct mm_check_ctx *c);
 /* Run every check on fn. */
 void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 		  mm_report_fn report, void *ctx, int *incomplete);
+
+/* ---- lock acquisitions (check_bh.c) -------------------------------------- */
+
+/* BH state at an acquisition, over every path that reaches it. */
+enum mm_bh { MM_BH_ENABLED, MM_BH_DISABLED };
+
+/* Called once per reachable MM_EV_LOCK event of fn, in event order:
+ * MM_BH_ENABLED if BH is enabled there on at least one path (no enclosing
+ * _bh or _irq* lock, local_bh_disable(), BH-disabling guard). */
+typedef void (*mm_acq_fn)(const struct mm_event *ev, enum mm_bh bh, void *ctx);
+/* Returns 0, or -1 if the walk hit its bound (then nothing is reported). */
+int mm_lock_acquisitions(const struct mm_func *fn, mm_acq_fn cb, void *ctx);
+
+/* ---- lock facts (facts.c; format in docs/facts.md) ---------------------- */
+
+struct mm_facts {
+	char *buf;		/* the text, NUL-terminated */
+	size_t len, cap;
+	int nrec;
+};
+
+/* tree: the build's top directory; tu: the main input file.  Function
+ * names are written as the front end gives them: name, or name@tu for a
+ * static function, so that two files' statics stay apart. */
+void mm_facts_begin(struct mm_facts *f, const char *tree, const char *tu);
+void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev, enum mm_bh bh);
+void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee);
+void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
+		  const char *registrar, const struct mm_loc *loc);
+void mm_facts_end(struct mm_facts *f);
+void mm_facts_free(struct mm_facts *f);
+
+#define MM_FACT_MAX_FIELDS 8
+
+struct mm_fact {
+	int nf;
+	char *f[MM_FACT_MAX_FIELDS];	/* f[0]: the record type or the header magic */
+};
+
+/* Return nonzero to reject a record (the parse then fails). */
+typedef int (*mm_fact_fn)(const struct mm_fact *fact, void *ctx);
+/* Parse buf (modified in place): one or more blobs back to back, each a
+ * header, records and an end record.  Returns 0, or -1 with a message
+ * naming origin in err: foreign, truncated, or corrupt facts. */
+int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, void *ctx,
+		   char *err, size_t errlen);
 
 /* Helpers for checks: record one finding once per location. */
 void mm_finding_init(struct mm_finding *f, const char *rule, struct mm_loc loc,

@@ -6,6 +6,7 @@
  * 'core: N passed, N failed' line.  Usage: test_core CATALOGUE
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mmcore.h"
@@ -219,6 +220,118 @@ static void test_catalogue(const char *path)
 		printf("not ok %d - an unreadable catalogue is an error naming the file\n", ntest), nfail++;
 }
 
+static void ok(int cond, const char *name)
+{
+	ntest++;
+	printf("%s %d - %s\n", cond ? "ok" : "not ok", ntest, name);
+	nfail += !cond;
+}
+
+static void lock_ev(struct mm_func *fn, int b, enum mm_ev kind, enum mm_flavour fl, int line)
+{
+	struct mm_event e = { .kind = kind, .name = "spin_lock", .obj = -1, .result = -1,
+			      .flavour = fl, .loc = { "test.c", line, 9 },
+			      .what = "struct mm_struct::context.lock" };
+
+	mm_event_add(fn, b, &e);
+}
+
+static void collect_acq(const struct mm_event *ev, enum mm_bh bh, void *ctx)
+{
+	char one[64];
+
+	snprintf(one, sizeof(one), "%d:%s ", ev->loc.line, bh == MM_BH_ENABLED ? "on" : "off");
+	strcat(ctx, one);
+}
+
+/*
+ * if (c) spin_lock_bh(a) else local_bh_disable();  spin_lock(b) at line 20:
+ * BH off on both paths.  Then the _bh section ends on one path only
+ * (line 30), and a plain lock at line 31 sees BH on there.
+ */
+static void test_bh_state(void)
+{
+	struct mm_func fn;
+	int then, els, join, end1, end2, tail;
+	char got_acq[256] = "";
+
+	mm_func_init(&fn, "bh");
+	mm_block_add(&fn);
+	then = mm_block_add(&fn);
+	els = mm_block_add(&fn);
+	join = mm_block_add(&fn);
+	end1 = mm_block_add(&fn);
+	end2 = mm_block_add(&fn);
+	tail = mm_block_add(&fn);
+	mm_edge_add(&fn, 0, then, MM_COND_NONE, 0);
+	mm_edge_add(&fn, 0, els, MM_COND_NONE, 0);
+	lock_ev(&fn, then, MM_EV_LOCK, MM_BH, 10);
+	ev(&fn, els, MM_EV_BH_DISABLE, "local_bh_disable", -1, -1, 12);
+	mm_edge_add(&fn, then, join, MM_COND_NONE, 0);
+	mm_edge_add(&fn, els, join, MM_COND_NONE, 0);
+	lock_ev(&fn, join, MM_EV_LOCK, MM_PLAIN, 20);
+	ev(&fn, join, MM_EV_DEBUG, "__mmcheck_bh", -1, -1, 21);
+	mm_edge_add(&fn, join, end1, MM_COND_NONE, 0);
+	mm_edge_add(&fn, join, end2, MM_COND_NONE, 0);
+	lock_ev(&fn, end1, MM_EV_UNLOCK, MM_BH, 30);
+	mm_edge_add(&fn, end1, tail, MM_COND_NONE, 0);
+	mm_edge_add(&fn, end2, tail, MM_COND_NONE, 0);
+	lock_ev(&fn, tail, MM_EV_LOCK, MM_PLAIN, 31);
+	ok(!mm_lock_acquisitions(&fn, collect_acq, got_acq) &&
+	   !strcmp(got_acq, "10:on 20:off 31:on "), "bh: state at each acquisition, over all paths");
+	expect("bh: __mmcheck_bh() reports what the walk believes", &fn, "mm-debug@21(1 notes) ");
+}
+
+struct fact_count {
+	int header, acq, call, reg, end;
+};
+
+static int count_fact(const struct mm_fact *f, void *ctx)
+{
+	struct fact_count *n = ctx;
+
+	n->header += !strcmp(f->f[0], "mmcheck-facts");
+	n->acq += !strcmp(f->f[0], "acq") && !strcmp(f->f[2], "struct mm_struct::context.lock");
+	n->call += !strcmp(f->f[0], "call");
+	n->reg += !strcmp(f->f[0], "reg") && !strcmp(f->f[2], "free_rcu@x.c");
+	n->end += !strcmp(f->f[0], "end");
+	return 0;
+}
+
+static void test_facts(void)
+{
+	struct mm_event e = { .kind = MM_EV_LOCK, .name = "spin_lock", .flavour = MM_PLAIN,
+			      .loc = { "x.c", 3, 9 }, .what = "struct mm_struct::context.lock" };
+	struct mm_loc at = { "x.c", 9, 2, 0 };
+	struct mm_facts f;
+	struct fact_count n = { 0 };
+	char err[256], *two;
+	size_t len;
+
+	mm_facts_begin(&f, "/tree", "x.c");
+	mm_facts_acq(&f, "flush", &e, MM_BH_ENABLED);
+	mm_facts_call(&f, "flush", "helper@x.c");
+	mm_facts_reg(&f, "flush", "free_rcu@x.c", "call_rcu", &at);
+	mm_facts_end(&f);
+	/* a link concatenates two objects' sections */
+	len = 2 * f.len;
+	two = malloc(len + 1);
+	memcpy(two, f.buf, f.len);
+	memcpy(two + f.len, f.buf, f.len + 1);
+	ok(!mm_facts_parse(two, len, "two.o", count_fact, &n, err, sizeof(err)) &&
+	   n.header == 2 && n.acq == 2 && n.call == 2 && n.reg == 2 && n.end == 2,
+	   "facts: written, concatenated, read back whole");
+	memcpy(two, f.buf, f.len + 1);
+	ok(mm_facts_parse(two, f.len - 7, "cut.o", count_fact, &n, err, sizeof(err)) &&
+	   strstr(err, "cut.o") && strstr(err, "truncated"), "facts: a truncated blob is an error");
+	memcpy(two, f.buf, f.len + 1);
+	two[0] = 'X';
+	ok(mm_facts_parse(two, f.len, "foreign.o", count_fact, &n, err, sizeof(err)) &&
+	   strstr(err, "foreign"), "facts: a foreign section is an error");
+	free(two);
+	mm_facts_free(&f);
+}
+
 int main(int argc, char **argv)
 {
 	char err[256];
@@ -245,6 +358,8 @@ int main(int argc, char **argv)
 		  "undo: an unchecked do counts as succeeded");
 	test_undo_next_iteration();
 	test_undo_copy_and_kill();
+	test_bh_state();
+	test_facts();
 	printf("1..%d\n", ntest);
 	printf("core: %d passed, %d failed\n", ntest - nfail, nfail);
 	mm_cat_free(&cat);

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * facts.c - lock facts: what one translation unit tells the whole-tree
+ * lock analysis (docs/facts.md has the format).
+ *
+ * A front end writes them into a non-allocated ELF section of the object
+ * it compiles, so that -j, ccache, distcc and icecream builds keep them
+ * with the object they describe; a link concatenates such sections, so a
+ * reader accepts several blobs back to back.  Each blob ends with its own
+ * record count: a truncated or half-written blob is an error, never a
+ * shorter list of facts.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mmcore.h"
+
+#define MAGIC "mmcheck-facts"
+
+static const struct {
+	const char *type;
+	int nfields;
+} record_types[] = {
+	{ "acq", 6 },	/* fn class flavour bh file:line:col callee */
+	{ "call", 2 },	/* caller callee */
+	{ "reg", 4 },	/* fn callback registrar file:line:col */
+};
+
+static void put(struct mm_facts *f, const char *s, size_t n)
+{
+	if (f->len + n + 1 > f->cap) {
+		f->cap = (f->len + n + 1) * 2;
+		f->buf = realloc(f->buf, f->cap);
+		if (!f->buf) {
+			fputs("mmcheck: out of memory\n", stderr);
+			abort();
+		}
+	}
+	memcpy(f->buf + f->len, s, n);
+	f->len += n;
+	f->buf[f->len] = '\0';
+}
+
+/* A field never holds the separators: tabs and newlines become spaces. */
+static void put_field(struct mm_facts *f, const char *s)
+{
+	put(f, "\t", 1);
+	for (; s && *s; s++)
+		put(f, *s == '\t' || *s == '\n' ? " " : s, 1);
+	if (!s)
+		put(f, "-", 1);
+}
+
+static void record(struct mm_facts *f, const char *type, ...)
+{
+	va_list ap;
+	const char *s;
+
+	put(f, type, strlen(type));
+	va_start(ap, type);
+	while ((s = va_arg(ap, const char *)) != NULL)
+		put_field(f, s);
+	va_end(ap);
+	put(f, "\n", 1);
+	f->nrec++;
+}
+
+void mm_facts_begin(struct mm_facts *f, const char *tree, const char *tu)
+{
+	memset(f, 0, sizeof(*f));
+	record(f, MAGIC, "1", tree, tu, (char *)NULL);
+	f->nrec = 0;
+}
+
+static const char *where(const struct mm_loc *l, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s:%d:%d", l->file ? l->file : "?", l->line, l->col);
+	return buf;
+}
+
+void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev, enum mm_bh bh)
+{
+	static const char *const flavour[] = { "plain", "bh", "irq" };
+	char at[512];
+
+	record(f, "acq", fn, ev->what, flavour[ev->flavour],
+	       bh == MM_BH_ENABLED ? "bh-on" : "bh-off", where(&ev->loc, at, sizeof(at)),
+	       ev->name, (char *)NULL);
+}
+
+void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee)
+{
+	record(f, "call", caller, callee, (char *)NULL);
+}
+
+void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
+		  const char *registrar, const struct mm_loc *loc)
+{
+	char at[512];
+
+	record(f, "reg", fn, callback, registrar, where(loc, at, sizeof(at)), (char *)NULL);
+}
+
+void mm_facts_end(struct mm_facts *f)
+{
+	char n[32];
+
+	snprintf(n, sizeof(n), "%d", f->nrec);
+	record(f, "end", n, (char *)NULL);
+}
+
+void mm_facts_free(struct mm_facts *f)
+{
+	free(f->buf);
+	memset(f, 0, sizeof(*f));
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+static int split_tabs(char *line, char **field, int max)
+{
+	int n = 0;
+
+	field[n++] = line;
+	while ((line = strchr(line, '\t')) != NULL) {
+		*line++ = '\0';
+		if (n == max)
+			return max + 1;
+		field[n++] = line;
+	}
+	return n;
+}
+
+static int known(const char *type, int nf)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(record_types) / sizeof(record_types[0]); i++)
+		if (!strcmp(type, record_types[i].type))
+			return record_types[i].nfields == nf - 1;
+	return 0;
+}
+
+struct reader {
+	const char *origin;
+	char *err;
+	size_t errlen;
+	int lineno;
+	int in_blob, nrec;
+};
+
+static int fail(struct reader *r, const char *what)
+{
+	snprintf(r->err, r->errlen, "%s: facts line %d: %s", r->origin, r->lineno, what);
+	return -1;
+}
+
+static int one_line(struct reader *r, char *line, mm_fact_fn cb, void *ctx)
+{
+	struct mm_fact fact;
+
+	fact.nf = split_tabs(line, fact.f, MM_FACT_MAX_FIELDS);
+	if (!r->in_blob) {
+		if (strcmp(fact.f[0], MAGIC))
+			return fail(r, "not mmcheck facts (foreign or corrupt section)");
+		if (fact.nf != 4 || strcmp(fact.f[1], "1"))
+			return fail(r, "facts format version not supported (want 1)");
+		r->in_blob = 1;
+		r->nrec = 0;
+	} else if (!strcmp(fact.f[0], "end")) {
+		if (fact.nf != 2 || atoi(fact.f[1]) != r->nrec)
+			return fail(r, "record count does not match: facts truncated or corrupt");
+		r->in_blob = 0;
+	} else if (!known(fact.f[0], fact.nf)) {
+		return fail(r, "unknown record or wrong number of fields");
+	} else {
+		r->nrec++;
+	}
+	return cb(&fact, ctx) ? fail(r, "rejected by the reader") : 0;
+}
+
+int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, void *ctx,
+		   char *err, size_t errlen)
+{
+	struct reader r = { origin, err, errlen, 0, 0, 0 };
+	size_t i = 0;
+
+	while (i < len) {
+		char *nl = memchr(buf + i, '\n', len - i);
+
+		if (!buf[i]) {		/* padding between blobs */
+			i++;
+			continue;
+		}
+		r.lineno++;
+		if (!nl)
+			return fail(&r, "last line not terminated: facts truncated");
+		*nl = '\0';
+		if (one_line(&r, buf + i, cb, ctx))
+			return -1;
+		i = nl - buf + 1;
+	}
+	if (r.in_blob)
+		return fail(&r, "no end record: facts truncated");
+	if (!r.lineno)
+		return fail(&r, "empty facts");
+	return 0;
+}
