@@ -185,6 +185,9 @@ int mm_cat_load(struct mm_catalogue *cat, const char *path, char *err, size_t er
 		mm_cat_free(cat);
 		return -1;
 	}
+	for (num = 0; num < cat->n && cat->nguards < 8; num++)
+		if (!strncmp(cat->e[num].kind, "guard_", 6) && strchr(cat->e[num].name, '%'))
+			cat->guards[cat->nguards++] = num;
 	return 0;
 }
 
@@ -230,6 +233,52 @@ int mm_cat_is(const struct mm_catalogue *cat, const char *kinds, const char *nam
 				return 1;
 		}
 		k += n + (bar ? 1 : 0);
+	}
+	return 0;
+}
+
+/* Does name match a guard_ctor/guard_dtor pattern ('%' stands for the
+ * guard's class)?  Copies the class into cls. */
+static int match_pattern(const char *pattern, const char *name, char *cls, size_t n)
+{
+	const char *pct = strchr(pattern, '%');
+	size_t pre, post, len = strlen(name);
+
+	if (!pct)
+		return 0;
+	pre = pct - pattern;
+	post = strlen(pct + 1);
+	if (len <= pre + post || len - pre - post >= n || strncmp(name, pattern, pre) ||
+	    strcmp(name + len - post, pct + 1))
+		return 0;
+	memcpy(cls, name + pre, len - pre - post);
+	cls[len - pre - post] = '\0';
+	return 1;
+}
+
+int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavour *flavour,
+		 int *release)
+{
+	static const struct {
+		const char *kind;
+		enum mm_flavour flavour;
+	} classes[] = { { "guard_plain", MM_PLAIN }, { "guard_bh", MM_BH }, { "guard_irq", MM_IRQ } };
+	char cls[128];
+	size_t k;
+	int g;
+
+	for (g = 0; g < cat->nguards; g++) {
+		const struct mm_cat_entry *e = &cat->e[cat->guards[g]];
+		int dtor = !strcmp(e->kind, "guard_dtor");
+
+		if (!match_pattern(e->name, name, cls, sizeof(cls)))
+			continue;
+		for (k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)
+			if (mm_cat_find(cat, classes[k].kind, cls)) {
+				*flavour = classes[k].flavour;
+				*release = dtor;
+				return 1;
+			}
 	}
 	return 0;
 }

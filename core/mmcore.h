@@ -36,6 +36,8 @@ struct mm_catalogue {
 	int nkinds;
 	int *index;		/* hash of name -> entry, for mm_cat_mask() */
 	int nindex;
+	int guards[8];		/* entries of kind guard_ctor/guard_dtor */
+	int nguards;
 };
 
 /* Load a catalogue; on error return -1 and put a message in err. */
@@ -52,6 +54,15 @@ unsigned long long mm_cat_mask(const struct mm_catalogue *cat, const char *name)
 unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds);
 
 /* ---- IR --------------------------------------------------------------- */
+
+enum mm_flavour { MM_PLAIN, MM_BH, MM_IRQ };
+
+/* Is name a guard's acquisition or (release = 1) its release, as the
+ * compiler sees it (catalogue rows guard_ctor/guard_dtor)?  Then flavour
+ * says how it disables BH.  Called only for names mm_cat_mask() does not
+ * know, so the cost is on the rare path. */
+int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavour *flavour,
+		 int *release);
 
 struct mm_loc {
 	const char *file;
@@ -85,8 +96,6 @@ enum mm_ev {
 	MM_EV_DEBUG,			/* __mmcheck_bh(): report what the walk believes */
 	MM_EV_COUNT
 };
-
-enum mm_flavour { MM_PLAIN, MM_BH, MM_IRQ };
 
 /* Value ids are any int a front end chooses; this one means "no value". */
 #define MM_NO_VALUE (-1)

@@ -19,10 +19,26 @@
 #include "gimple.h"
 #include "gimple-iterator.h"
 #include "diagnostic-core.h"
+#include "diagnostic.h"
 #include "stringpool.h"
+#include "output.h"
+#include "cpplib.h"
 
 #if BUILDING_GCC_VERSION < 11000
 #error "mmcheck's plugin needs GCC 11 or later"
 #endif
+
+/* The column a user sees (tabs every 8), as GCC's own diagnostics print
+ * it; GCC 12 takes a column policy where GCC 11 took the tab stop. */
+static inline int display_column(expanded_location x)
+{
+#if BUILDING_GCC_VERSION >= 12000
+	cpp_char_column_policy policy(8, cpp_wcwidth);
+
+	return location_compute_display_column(x, policy);
+#else
+	return location_compute_display_column(x, 8);
+#endif
+}
 
 #endif /* MMCHECK_GCC_COMPAT_H */

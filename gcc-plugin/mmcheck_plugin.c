@@ -13,6 +13,10 @@
  * Options (one spelling: -fplugin-arg-mmcheck-KEY=VALUE):
  *   catalogue=FILE   the API catalogue (default: the one it was built with)
  *   disable=RULES    comma-separated rule IDs not to report
+ *   facts=section    write the unit's lock facts (docs/facts.md) into a
+ *                    non-allocated .mmcheck.facts section of the object, so
+ *                    they travel with it through -j, ccache and distcc
+ *   facts=DIR        or into DIR/<unit>.<hash>.facts (written atomically)
  *
  * Usage:
  *   gcc -fplugin=./mmcheck.so -c foo.c
@@ -27,11 +31,16 @@ int plugin_is_GPL_compatible;
 static struct plugin_info mmcheck_plugin_info = {
 	.version = "0.1",
 	.help = "catalogue=FILE\tthe API catalogue (catalogue/mm-api.tsv)\n"
-		"disable=RULES\tcomma-separated rule IDs not to report\n",
+		"disable=RULES\tcomma-separated rule IDs not to report\n"
+		"facts=section|DIR\twrite lock facts into the object's .mmcheck.facts section, "
+		"or into DIR\n",
 };
 
 static struct mm_catalogue catalogue;
 static const char *disabled = "";
+static const char *facts_to;		/* NULL, "section" or a directory */
+static struct mm_facts facts;		/* .buf == NULL until the unit's first function */
+static char tree_dir[4096];		/* the build's top directory (kbuild runs there) */
 
 /* ---- values: which variable an operand names ------------------------- */
 
@@ -149,7 +158,8 @@ static struct mm_loc loc_of(location_t l)
 {
 	location_t at = linemap_resolve_location(line_table, l, LRK_MACRO_EXPANSION_POINT, NULL);
 	expanded_location x = expand_location(at);
-	struct mm_loc loc = { x.file, x.line, x.column, (unsigned long)at };
+	struct mm_loc loc = { x.file, x.line, x.file ? display_column(x) : x.column,
+			      (unsigned long)at };
 
 	return loc;
 }
@@ -176,9 +186,112 @@ static int arg_id(gcall *call, const char *kind, const char *name, int fallback)
 static void add(struct mm_func *fn, int b, enum mm_ev kind, const char *name, int obj,
 		int result, location_t l)
 {
-	struct mm_event ev = { kind, name, obj, result, MM_PLAIN, loc_of(l) };
+	struct mm_event ev = { kind, name, obj, result, MM_PLAIN, loc_of(l), NULL, 0 };
 
 	mm_event_add(fn, b, &ev);
+}
+
+/* ---- locks: which lock an argument names ------------------------------ */
+
+static const char *field_name_of(tree ref)
+{
+	tree field = TREE_OPERAND(ref, 1);
+
+	return DECL_NAME(field) ? IDENTIFIER_POINTER(DECL_NAME(field)) : "";
+}
+
+/* Strings that live as long as the function being translated. */
+static vec<char *> strings;
+
+static const char *keep(char *s)
+{
+	strings.safe_push(s);
+	return s;
+}
+
+static const char *type_name(tree type)
+{
+	tree name;
+
+	type = TYPE_MAIN_VARIANT(type);
+	name = TYPE_NAME(type);
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
+		return NULL;
+	if (TREE_CODE(type) == RECORD_TYPE && TYPE_NAME(type) == name)
+		return keep(concat("struct ", IDENTIFIER_POINTER(name), NULL));
+	if (TREE_CODE(type) == UNION_TYPE && TYPE_NAME(type) == name)
+		return keep(concat("union ", IDENTIFIER_POINTER(name), NULL));
+	return IDENTIFIER_POINTER(name);
+}
+
+/* A function's name in the facts: static functions are per unit. */
+static const char *function_id(tree decl)
+{
+	const char *name = IDENTIFIER_POINTER(DECL_NAME(decl));
+
+	return TREE_PUBLIC(decl) ? name : keep(concat(name, "@", main_input_filename, NULL));
+}
+
+/*
+ * The lock class of &expr, as lockdep keys it: a lock inside a structure
+ * reached through a pointer is "struct mm_struct::context.lock" whatever
+ * the pointer (gmap->mm->context.lock is the same class); a global lock is
+ * its symbol, name@unit when static.  NULL when the expression does not
+ * say (a spinlock_t * parameter).  Temporaries are followed back to the
+ * address they hold.
+ */
+static const char *lock_class(tree t, int depth)
+{
+	char *path = NULL, *next;
+	const char *base = NULL;
+
+	while (t && depth < 8 && (TREE_CODE(t) == SSA_NAME || CONVERT_EXPR_P(t))) {
+		gimple *def;
+
+		if (CONVERT_EXPR_P(t)) {
+			t = TREE_OPERAND(t, 0);
+			continue;
+		}
+		def = SSA_NAME_DEF_STMT(t);
+		depth++;
+		if (def && is_gimple_assign(def) && gimple_assign_single_p(def))
+			t = gimple_assign_rhs1(def);
+		else if (def && is_gimple_call(def) && gimple_call_num_args(def) &&
+			 gimple_call_fndecl(def) && (mm_cat_mask(&catalogue, IDENTIFIER_POINTER(
+				DECL_NAME(gimple_call_fndecl(def)))) & mm_cat_bits(&catalogue, "same_object")))
+			t = gimple_call_arg(def, 0);
+		else
+			return NULL;
+	}
+	if (!t || TREE_CODE(t) != ADDR_EXPR)
+		return NULL;
+	for (t = TREE_OPERAND(t, 0); t; t = TREE_OPERAND(t, 0)) {
+		if (TREE_CODE(t) == COMPONENT_REF || TREE_CODE(t) == ARRAY_REF) {
+			const char *part = TREE_CODE(t) == ARRAY_REF ? "[]" : field_name_of(t);
+
+			next = path ? concat(part, TREE_CODE(t) == ARRAY_REF ? "" : ".", path, NULL)
+				    : xstrdup(part);
+			free(path);
+			path = next;
+			continue;
+		}
+		if (TREE_CODE(t) == MEM_REF || TREE_CODE(t) == INDIRECT_REF ||
+		    (TREE_CODE(t) == VAR_DECL && !TREE_STATIC(t) && !DECL_EXTERNAL(t)))
+			base = type_name(TREE_TYPE(t));		/* by type: lockdep's class */
+		else if (TREE_CODE(t) == VAR_DECL)
+			base = function_id(t);			/* a global object */
+		break;
+	}
+	if (!base || (!path && TREE_CODE(t) != VAR_DECL)) {
+		free(path);
+		return NULL;
+	}
+	next = path ? concat(base, TREE_CODE(t) == VAR_DECL && (TREE_STATIC(t) || DECL_EXTERNAL(t))
+			     ? "." : "::", path, NULL) : xstrdup(base);
+	free(path);
+	return keep(next);
 }
 
 /*
@@ -193,9 +306,19 @@ struct call_event {
 	enum mm_ev ev;
 	int operand;
 	int result;
+	enum mm_flavour flavour;	/* lock events */
 };
 
 static const struct call_event call_events[] = {
+	{ "lock_plain|guard_plain",		MM_EV_LOCK,		   0, 0, MM_PLAIN },
+	{ "lock_bh|guard_bh",			MM_EV_LOCK,		   0, 0, MM_BH },
+	{ "lock_irq|guard_irq",			MM_EV_LOCK,		   0, 0, MM_IRQ },
+	{ "unlock_plain",			MM_EV_UNLOCK,		  -1, 0, MM_PLAIN },
+	{ "unlock_bh",				MM_EV_UNLOCK,		  -1, 0, MM_BH },
+	{ "unlock_irq",				MM_EV_UNLOCK,		  -1, 0, MM_IRQ },
+	{ "bh_disable",				MM_EV_BH_DISABLE,	  -1, 0 },
+	{ "bh_enable",				MM_EV_BH_ENABLE,	  -1, 0 },
+	{ "debug_bh",				MM_EV_DEBUG,		  -1, 0 },
 	{ "pte_clear_deferred",			MM_EV_PTE_CLEAR_DEFERRED, -1, 1 },
 	{ "pte_clear_flush|pte_clear_hugetlb",	MM_EV_PTE_CLEAR_FLUSH,	  -1, 1 },
 	{ "tlb_flush|tlb_flush_batched",	MM_EV_TLB_FLUSH,	  -1, 0 },
@@ -210,12 +333,55 @@ static const struct call_event call_events[] = {
 	{ "pte_restore",			MM_EV_PTE_RESTORE,	   3, 0 },
 };
 
+/* A lock event carries its flavour and, for an acquisition, the class. */
+static void add_lock(struct mm_func *fn, int b, enum mm_ev kind, enum mm_flavour flavour,
+		     const char *name, gcall *call)
+{
+	struct mm_event ev = { kind, name, MM_NO_VALUE, MM_NO_VALUE, flavour,
+			       loc_of(gimple_location(call)), NULL, 0 };
+
+	if (kind == MM_EV_LOCK && gimple_call_num_args(call))
+		ev.what = lock_class(gimple_call_arg(call, 0), 0);
+	mm_event_add(fn, b, &ev);
+}
+
+/* ---- lock facts: the call graph and softirq callbacks ------------------ */
+
+static const char *current_fn_id;
+static vec<tree> callees;	/* of the current function, each once */
+
+static void call_facts(gcall *call, tree fndecl, const char *name)
+{
+	const struct mm_cat_entry *reg;
+	tree cb;
+
+	if (callee_kinds & mm_cat_bits(&catalogue, "softirq_register")) {
+		reg = mm_cat_find(&catalogue, "softirq_register", name);
+		if (!reg || !reg->arg || (unsigned)reg->arg > gimple_call_num_args(call))
+			return;
+		cb = gimple_call_arg(call, reg->arg - 1);
+		STRIP_NOPS(cb);
+		if (TREE_CODE(cb) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(cb, 0)) == FUNCTION_DECL) {
+			struct mm_loc at = loc_of(gimple_location(call));
+
+			mm_facts_reg(&facts, current_fn_id, function_id(TREE_OPERAND(cb, 0)), name, &at);
+		}
+		return;
+	}
+	if (callee_kinds || fndecl_built_in_p(fndecl) || callees.contains(fndecl))
+		return;		/* catalogue APIs are events, not edges */
+	callees.safe_push(fndecl);
+	mm_facts_call(&facts, current_fn_id, function_id(fndecl));
+}
+
 static void translate_call(struct mm_func *fn, int b, gcall *call)
 {
 	tree fndecl = gimple_call_fndecl(call), lhs = gimple_call_lhs(call);
 	location_t l = gimple_location(call);
 	int res = lhs ? value_id(lhs) : MM_NO_VALUE;
+	enum mm_flavour flavour;
 	const char *name;
+	int release;
 	unsigned i;
 
 	if (!fndecl || !DECL_NAME(fndecl))
@@ -225,6 +391,12 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	if (lhs && DECL_P(lhs))
 		add(fn, b, MM_EV_ASSIGN, "=", res, MM_NO_VALUE, l);
 	callee_kinds = mm_cat_mask(&catalogue, name);
+	if (!callee_kinds && mm_cat_guard(&catalogue, name, &flavour, &release)) {
+		add_lock(fn, b, release ? MM_EV_UNLOCK : MM_EV_LOCK, flavour, name, call);
+		return;
+	}
+	if (facts_to)
+		call_facts(call, fndecl, name);
 	if (!callee_kinds)
 		return;		/* most calls: nothing the catalogue knows */
 	if (is("same_object") && lhs) {
@@ -241,9 +413,12 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 
 		if (!is(ce->kinds))
 			continue;
-		add(fn, b, ce->ev, name,
-		    ce->operand < 0 ? MM_NO_VALUE : arg_id(call, ce->kinds, name, ce->operand),
-		    ce->result ? res : MM_NO_VALUE, l);
+		if (ce->ev == MM_EV_LOCK || ce->ev == MM_EV_UNLOCK)
+			add_lock(fn, b, ce->ev, ce->flavour, name, call);
+		else
+			add(fn, b, ce->ev, name,
+			    ce->operand < 0 ? MM_NO_VALUE : arg_id(call, ce->kinds, name, ce->operand),
+			    ce->result ? res : MM_NO_VALUE, l);
 		break;
 	}
 	/* A name can be both: folio_put_swap() undoes two different "do"s. */
@@ -251,13 +426,6 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 		add(fn, b, MM_EV_DO, name, MM_NO_VALUE, res, l);
 	if (is("undo"))
 		add(fn, b, MM_EV_UNDO, name, MM_NO_VALUE, MM_NO_VALUE, l);
-}
-
-static const char *field_name(tree ref)
-{
-	tree field = TREE_OPERAND(ref, 1);
-
-	return DECL_NAME(field) ? IDENTIFIER_POINTER(DECL_NAME(field)) : "";
 }
 
 static void translate_assign(struct mm_func *fn, int b, gassign *as)
@@ -280,7 +448,7 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 		return;
 	}
 	if (TREE_CODE(lhs) == COMPONENT_REF && TREE_CODE(rhs) == INTEGER_CST &&
-	    !integer_zerop(rhs) && (mm_cat_mask(&catalogue, field_name(lhs)) & delay_field_bits)) {
+	    !integer_zerop(rhs) && (mm_cat_mask(&catalogue, field_name_of(lhs)) & delay_field_bits)) {
 		/* tlb->delayed_rmap = 1: what a macro tlb_delay_rmap() leaves */
 		add(fn, b, MM_EV_RMAP_DELAY, delay_name, MM_NO_VALUE, MM_NO_VALUE, l);
 		return;
@@ -429,6 +597,8 @@ static void report(const struct mm_finding *f, void *ctx)
 	(void)ctx;
 	if (rule_disabled(f->rule))
 		return;
+	/* one group: -fdiagnostics-format=json nests the notes in the warning */
+	auto_diagnostic_group group;
 	if (!warning_at((location_t)f->loc.native, 0, "%s [%s]", f->message, f->rule))
 		return;
 	for (i = 0; i < f->nnotes; i++)
@@ -437,22 +607,99 @@ static void report(const struct mm_finding *f, void *ctx)
 
 /* ---- the pass ------------------------------------------------------------ */
 
+static void acquisition(const struct mm_event *ev, enum mm_bh bh, void *ctx)
+{
+	if (ev->what)
+		mm_facts_acq(&facts, current_fn_id, ev, bh);
+}
+
+static void incomplete_warning(function *fun)
+{
+	warning_at(DECL_SOURCE_LOCATION(fun->decl), 0,
+		   "mmcheck: %qs has too many paths; analysis incomplete [mmcheck-incomplete]",
+		   function_name(fun));
+}
+
 static unsigned int mmcheck_execute(function *fun)
 {
 	struct mm_func fn;
 	int incomplete = 0;
+	unsigned i;
 
 	mm_func_init(&fn, function_name(fun));
 	aliases.truncate(0);
 	negations.truncate(0);
+	callees.truncate(0);
+	current_fn_id = function_id(fun->decl);
+	if (facts_to && !facts.buf)
+		mm_facts_begin(&facts, tree_dir, main_input_filename);
 	translate(&fn, fun);
 	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
+	if (facts_to && mm_lock_acquisitions(&fn, acquisition, NULL))
+		incomplete = 1;
 	if (incomplete)
-		warning_at(DECL_SOURCE_LOCATION(fun->decl), 0,
-			   "mmcheck: %qs has too many paths; analysis incomplete [mmcheck-incomplete]",
-			   function_name(fun));
+		incomplete_warning(fun);
 	mm_func_free(&fn);
+	for (i = 0; i < strings.length(); i++)
+		free(strings[i]);
+	strings.truncate(0);
 	return 0;
+}
+
+/* ---- facts output ---------------------------------------------------------- */
+
+/* As .ascii lines in a section without the "a" flag: never loaded, never
+ * in .text, kept by ld -r and by the archives kbuild makes. */
+static void facts_to_section(void)
+{
+	const char *p;
+
+	fprintf(asm_out_file, "\t.pushsection .mmcheck.facts,\"\",%%progbits\n\t.ascii \"");
+	for (p = facts.buf; *p; p++) {
+		if (*p == '\n')
+			fprintf(asm_out_file, "\\n\"\n%s", p[1] ? "\t.ascii \"" : "");
+		else if (*p == '"' || *p == '\\')
+			fprintf(asm_out_file, "\\%c", *p);
+		else if ((unsigned char)*p < 32 || (unsigned char)*p > 126)
+			fprintf(asm_out_file, "\\%03o", (unsigned char)*p);
+		else
+			fputc(*p, asm_out_file);
+	}
+	fprintf(asm_out_file, "\t.popsection\n");
+}
+
+/* DIR/<unit>.<hash>.facts, renamed into place: a reader never sees half. */
+static void facts_to_dir(void)
+{
+	const char *base = lbasename(main_input_filename);
+	char *path, *tmp;
+	FILE *f;
+
+	path = xasprintf("%s/%s.%08x.facts", facts_to, base,
+			 (unsigned)htab_hash_string(concat(tree_dir, "/", main_input_filename, NULL)));
+	tmp = concat(path, ".tmp", NULL);
+	f = fopen(tmp, "w");
+	if (!f || fwrite(facts.buf, 1, facts.len, f) != facts.len || fclose(f) ||
+	    rename(tmp, path))
+		error("mmcheck: cannot write lock facts to %qs: %m", path);
+	free(tmp);
+	free(path);
+}
+
+static void finish_unit(void *gcc_data, void *user_data)
+{
+	if (seen_error())
+		return;		/* no object will be written either */
+	if (!facts.buf)
+		mm_facts_begin(&facts, tree_dir, main_input_filename);
+	mm_facts_end(&facts);
+	if (!strcmp(facts_to, "section")) {
+		if (asm_out_file)
+			facts_to_section();
+	} else {
+		facts_to_dir();
+	}
+	mm_facts_free(&facts);
 }
 
 static const pass_data mmcheck_pass_data = {
@@ -479,9 +726,11 @@ static int parse_args(struct plugin_name_args *info, const char **cat_path)
 			*cat_path = val;
 		} else if (!strcmp(key, "disable") && val) {
 			disabled = val;
+		} else if (!strcmp(key, "facts") && val && *val) {
+			facts_to = val;
 		} else {
 			error("mmcheck: unknown option %<-fplugin-arg-%s-%s%>; known: catalogue=FILE, "
-			      "disable=RULES", info->base_name, key);
+			      "disable=RULES, facts=section|DIR", info->base_name, key);
 			return 1;
 		}
 	}
@@ -502,6 +751,13 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	}
 	if (parse_args(info, &cat_path))
 		return 1;
+	if (facts_to && strcmp(facts_to, "section") && access(facts_to, W_OK | X_OK)) {
+		error("mmcheck: facts directory %qs is not a writable directory: %m "
+		      "(%<-fplugin-arg-%s-facts=DIR%>)", facts_to, info->base_name);
+		return 1;
+	}
+	if (!getcwd(tree_dir, sizeof(tree_dir)))
+		strcpy(tree_dir, "?");
 	if (mm_cat_load(&catalogue, cat_path, err, sizeof(err))) {
 		error("mmcheck: %s (set %<-fplugin-arg-%s-catalogue=FILE%>)", err, info->base_name);
 		return 1;
@@ -516,5 +772,7 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	pass.ref_pass_instance_number = 1;
 	pass.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+	if (facts_to)
+		register_callback(info->base_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
 	return 0;
 }

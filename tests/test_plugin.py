@@ -1,6 +1,7 @@
 """The GCC plugin as a compiler user meets it: it never changes generated
 code, and bad options or input give a clear error, never an ICE.
 Skipped when this GCC has no plugin headers (make deps installs them)."""
+import json
 import os
 import subprocess
 import tempfile
@@ -56,6 +57,55 @@ class Plugin(unittest.TestCase):
         out = gcc("-Werror", "-c", "-o", os.devnull, "-fplugin=" + PLUGIN, *INCLUDE, CASES[0])
         self.assertNotEqual(out.returncode, 0)
         self.assertIn("error: rmap of a dirty file page", out.stderr)
+
+    def test_json_diagnostics_nest_the_notes(self):
+        out = gcc("-c", "-o", os.devnull, "-fdiagnostics-format=json", "-fplugin=" + PLUGIN,
+                  *INCLUDE, CASES[0])
+        doc = json.loads(out.stderr)
+        self.assertEqual([d["kind"] for d in doc], ["warning"])
+        self.assertIn("[mm-rmap-before-flush]", doc[0]["message"])
+        self.assertEqual([c["kind"] for c in doc[0]["children"]], ["note", "note"])
+
+    def facts_of(self, src, d, extra=()):
+        obj = os.path.join(d, os.path.basename(src) + ".o")
+        out = gcc("-O2", "-c", "-o", obj, "-fplugin=" + PLUGIN,
+                  "-fplugin-arg-mmcheck-facts=section", *INCLUDE, *extra, src)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        dump = obj + ".facts"
+        subprocess.run(["objcopy", "--dump-section", ".mmcheck.facts=" + dump, obj, os.devnull],
+                       check=True)
+        with open(dump) as f:
+            return [line.split("\t") for line in f.read().splitlines()]
+
+    def test_lock_facts_in_a_section(self):
+        case = os.path.join(TOP, "testdata", "lock-bh", "bug-s390-context-lock")
+        with tempfile.TemporaryDirectory() as d:
+            gmap = self.facts_of(os.path.join(case, "gmap.c"), d)
+            pgalloc = self.facts_of(os.path.join(case, "pgalloc.c"), d)
+            flags = subprocess.run(["readelf", "-S", "-W", os.path.join(d, "gmap.c.o")],
+                                   capture_output=True, text=True).stdout
+        self.assertEqual(gmap[0][0], "mmcheck-facts")
+        self.assertEqual(gmap[-1], ["end", str(len(gmap) - 2)])
+        acq = [(r[1], r[2], r[3], r[4]) for r in gmap + pgalloc if r[0] == "acq"]
+        lock = "struct mm_struct::context.lock"
+        self.assertIn(("gmap_attach", lock, "plain", "bh-on"), acq)
+        self.assertIn(("gmap_detach", lock, "plain", "bh-on"), acq)
+        self.assertIn(("page_table_take", lock, "bh", "bh-on"), acq)
+        line = next(l for l in flags.splitlines() if ".mmcheck.facts" in l)
+        self.assertNotIn(" A", line.split("PROGBITS")[1])   # never loaded
+
+    def test_facts_do_not_change_code(self):
+        src = os.path.join(TOP, "testdata", "lock-bh", "bug-s390-context-lock", "gmap.c")
+        with tempfile.TemporaryDirectory() as d:
+            plain = self.text_section(src, [], d, "plain")
+            checked = self.text_section(src, ["-fplugin=" + PLUGIN,
+                                              "-fplugin-arg-mmcheck-facts=section"], d, "facts")
+            self.assertEqual(plain, checked)
+
+    def test_facts_directory_not_writable(self):
+        out = gcc("-c", "-o", os.devnull, "-fplugin=" + PLUGIN,
+                  "-fplugin-arg-mmcheck-facts=/nonexistent/facts", *INCLUDE, CASES[0])
+        self.assertCleanError(out, "/nonexistent/facts", "not a writable directory")
 
     def test_disable_a_rule(self):
         out = gcc("-c", "-o", os.devnull, "-fplugin=" + PLUGIN,

@@ -124,8 +124,8 @@ MMCHECK_BH_OF = {'spin_lock': 'spin_lock_bh', 'spin_trylock': 'spin_trylock_bh',
 // BH already off: after a _bh/_irq acquisition, local_bh_disable() or a
 // _bh/_irq guard, with no release on the way.
 @bhoff exists@
-identifier off =~ "^(local_bh_disable|local_irq_disable|local_irq_save|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
-identifier on =~ "^(local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
+identifier off =~ "^(_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_irqsave|arch_local_irq_disable|arch_local_irq_save|local_bh_disable|local_irq_disable|local_irq_save|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier on =~ "^(arch_local_irq_enable|arch_local_irq_restore|local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
 identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
 identifier pl =~ "^(read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
 identifier gp =~ "^(read_lock|spinlock|write_lock)$";
@@ -146,8 +146,8 @@ guard@p(gp)(L)
 )
 
 @bhoff_sg exists@
-identifier off =~ "^(local_bh_disable|local_irq_disable|local_irq_save|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
-identifier on =~ "^(local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
+identifier off =~ "^(_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_irqsave|arch_local_irq_disable|arch_local_irq_save|local_bh_disable|local_irq_disable|local_irq_save|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier on =~ "^(arch_local_irq_enable|arch_local_irq_restore|local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
 identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
 identifier gp =~ "^(read_lock|spinlock|write_lock)$";
 iterator name scoped_cond_guard, scoped_guard;
@@ -253,7 +253,7 @@ f << hardirq.f;
 coccinelle.mm_softirq.add((p[0].file, f))
 
 @softirq_reg@
-identifier reg =~ "^(call_rcu|call_rcu_hurry|netif_napi_add|netif_napi_add_tx|netif_napi_add_weight|tasklet_init|tasklet_setup|timer_setup)$";
+identifier reg =~ "^(call_rcu|call_rcu_hurry|init_timer_key|netif_napi_add|netif_napi_add_tx|netif_napi_add_weight|tasklet_init|tasklet_setup|timer_setup)$";
 identifier f;
 position p;
 @@
@@ -295,7 +295,7 @@ coccinelle.mm_static.add((p[0].file, l))
 
 // ----------------------------------------------------------- acquisitions
 @acq@
-identifier fn =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
+identifier fn =~ "^(_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_irqsave|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
 expression L;
 position p;
 @@
@@ -353,7 +353,7 @@ scoped_guard@p(g, &E->f.f2) S
 
 // The struct type behind &E->member, where Coccinelle can infer it.
 @acq_typed@
-identifier fn =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
+identifier fn =~ "^(_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_irqsave|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
 type T;
 T *E;
 identifier f, f2, f3;
@@ -370,7 +370,7 @@ fn@p(&E->f.f2.f3, ...)
 
 // A lock reached through a local pointer: l = &x->lock; spin_lock(l);
 @acq_alias exists@
-identifier fn =~ "^(read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
+identifier fn =~ "^(_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_irqsave|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
 identifier l;
 expression LE, E;
 type T =~ "^(rwlock_t|spinlock_t)$";

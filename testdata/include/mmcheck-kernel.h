@@ -105,10 +105,9 @@ void spin_lock_bh(spinlock_t *lock);
 void spin_unlock_bh(spinlock_t *lock);
 void spin_lock_irq(spinlock_t *lock);
 void spin_unlock_irq(spinlock_t *lock);
-#define spin_lock_irqsave(lock, flags)		((flags) = __irqsave(lock))
-#define spin_unlock_irqrestore(lock, flags)	__irqrestore(lock, flags)
-unsigned long __irqsave(spinlock_t *lock);
-void __irqrestore(spinlock_t *lock, unsigned long flags);
+#define spin_lock_irqsave(lock, flags)		((flags) = _raw_spin_lock_irqsave(lock))
+unsigned long _raw_spin_lock_irqsave(spinlock_t *lock);
+void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags);
 void read_lock(rwlock_t *lock);
 void read_unlock(rwlock_t *lock);
 void write_lock(rwlock_t *lock);
@@ -119,18 +118,35 @@ void write_lock_bh(rwlock_t *lock);
 void write_unlock_bh(rwlock_t *lock);
 void local_bh_disable(void);
 void local_bh_enable(void);
+unsigned long arch_local_irq_save(void);
+void arch_local_irq_restore(unsigned long flags);
+#define local_irq_save(flags)		((flags) = arch_local_irq_save())
+#define local_irq_restore(flags)	arch_local_irq_restore(flags)
+
+/* mmcheck's debugging intrinsic: what the analysis believes here. */
+void __mmcheck_bh(void);
 #define DEFINE_SPINLOCK(x)	spinlock_t x = { 0 }
 #define DEFINE_RWLOCK(x)	rwlock_t x = { 0 }
 
-/* linux/cleanup.h lock guards, reduced to calls the compiler can see. */
-#define guard(class)			__guard_##class
-#define scoped_guard(class, lock)	\
-	for (int __sg = (__guard_##class(lock), 0); !__sg; __sg = 1)
-void __guard_spinlock(spinlock_t *lock);
-void __guard_spinlock_bh(spinlock_t *lock);
-void __guard_spinlock_irq(spinlock_t *lock);
-void __guard_read_lock(rwlock_t *lock);
-void __guard_write_lock_bh(rwlock_t *lock);
+/* linux/cleanup.h lock guards as the compiler sees them: a constructor
+ * takes the lock, a cleanup destructor releases it at scope exit. */
+#define __guard_cat(a, b)	a##b
+#define __guard_name(n)		__guard_cat(__guard_, n)
+#define DEFINE_TEST_GUARD(c, type)					\
+	typedef type *class_##c##_t;					\
+	class_##c##_t class_##c##_constructor(type *lock);		\
+	void class_##c##_destructor(class_##c##_t *scope)
+#define guard(c)							\
+	class_##c##_t __guard_name(__COUNTER__)				\
+	__attribute__((cleanup(class_##c##_destructor))) = class_##c##_constructor
+#define scoped_guard(c, lock)						\
+	for (class_##c##_t scope __attribute__((cleanup(class_##c##_destructor))) = \
+	     class_##c##_constructor(lock), *done = 0; !done; done = (void *)1)
+DEFINE_TEST_GUARD(spinlock, spinlock_t);
+DEFINE_TEST_GUARD(spinlock_bh, spinlock_t);
+DEFINE_TEST_GUARD(spinlock_irq, spinlock_t);
+DEFINE_TEST_GUARD(read_lock, rwlock_t);
+DEFINE_TEST_GUARD(write_lock_bh, rwlock_t);
 
 /* Softirq callbacks and their registration. */
 void call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *head));
