@@ -257,13 +257,12 @@ static int match_pattern(const char *pattern, const char *name, char *cls, size_
 }
 
 int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavour *flavour,
-		 int *release)
+		 int *release, char *cls, size_t n)
 {
 	static const struct {
 		const char *kind;
 		enum mm_flavour flavour;
 	} classes[] = { { "guard_plain", MM_PLAIN }, { "guard_bh", MM_BH }, { "guard_irq", MM_IRQ } };
-	char cls[128];
 	size_t k;
 	int g;
 
@@ -271,7 +270,7 @@ int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavo
 		const struct mm_cat_entry *e = &cat->e[cat->guards[g]];
 		int dtor = !strcmp(e->kind, "guard_dtor");
 
-		if (!match_pattern(e->name, name, cls, sizeof(cls)))
+		if (!match_pattern(e->name, name, cls, n))
 			continue;
 		for (k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)
 			if (mm_cat_find(cat, classes[k].kind, cls)) {

@@ -26,6 +26,7 @@ static const struct {
 	{ "acq", 6 },	/* fn class flavour bh file:line:col callee */
 	{ "call", 2 },	/* caller callee */
 	{ "reg", 4 },	/* fn callback registrar file:line:col */
+	{ "ctx", 4 },	/* fn softirq|hardirq why file:line:col */
 };
 
 static void put(struct mm_facts *f, const char *s, size_t n)
@@ -101,6 +102,14 @@ void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
 	char at[512];
 
 	record(f, "reg", fn, callback, registrar, where(loc, at, sizeof(at)), (char *)NULL);
+}
+
+void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const char *why,
+		  const struct mm_loc *loc)
+{
+	char at[512];
+
+	record(f, "ctx", fn, context, why, where(loc, at, sizeof(at)), (char *)NULL);
 }
 
 void mm_facts_end(struct mm_facts *f)

@@ -59,10 +59,10 @@ enum mm_flavour { MM_PLAIN, MM_BH, MM_IRQ };
 
 /* Is name a guard's acquisition or (release = 1) its release, as the
  * compiler sees it (catalogue rows guard_ctor/guard_dtor)?  Then flavour
- * says how it disables BH.  Called only for names mm_cat_mask() does not
- * know, so the cost is on the rare path. */
+ * says how it disables BH, and cls (n bytes) gets the guard's class, the
+ * name a user wrote in guard(CLASS).  Tries only the few pattern rows. */
 int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavour *flavour,
-		 int *release);
+		 int *release, char *cls, size_t n);
 
 struct mm_loc {
 	const char *file;
@@ -151,7 +151,7 @@ struct mm_finding {
 	char message[256];
 	int nnotes;
 	struct mm_loc note_loc[MM_MAX_NOTES];
-	char note[MM_MAX_NOTES][160];
+	char note[MM_MAX_NOTES][320];
 };
 
 typedef void (*mm_report_fn)(const struct mm_finding *f, void *ctx);
@@ -225,6 +225,9 @@ void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev,
 void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee);
 void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
 		  const char *registrar, const struct mm_loc *loc);
+/* fn runs in context ("softirq", "hardirq") whoever calls it; why: what says so. */
+void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const char *why,
+		  const struct mm_loc *loc);
 void mm_facts_end(struct mm_facts *f);
 void mm_facts_free(struct mm_facts *f);
 
@@ -242,6 +245,19 @@ typedef int (*mm_fact_fn)(const struct mm_fact *fact, void *ctx);
  * naming origin in err: foreign, truncated, or corrupt facts. */
 int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, void *ctx,
 		   char *err, size_t errlen);
+
+/* ---- the whole-tree lock analysis (lockgraph.c) ------------------------ */
+
+struct mm_lockgraph;
+struct mm_lockgraph *mm_lg_new(void);
+/* Add the facts in buf (modified); -1 with a message on bad facts, or on
+ * facts of another tree than those added before. */
+int mm_lg_add(struct mm_lockgraph *g, char *buf, size_t len, const char *origin,
+	      char *err, size_t errlen);
+int mm_lg_units(const struct mm_lockgraph *g);
+/* Report mm-lock-softirq-unsafe and mm-lock-bh-mixed, sorted by place. */
+void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx);
+void mm_lg_free(struct mm_lockgraph *g);
 
 /* Helpers for checks: record one finding once per location. */
 void mm_finding_init(struct mm_finding *f, const char *rule, struct mm_loc loc,

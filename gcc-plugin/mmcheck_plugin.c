@@ -200,6 +200,21 @@ static const char *field_name_of(tree ref)
 	return DECL_NAME(field) ? IDENTIFIER_POINTER(DECL_NAME(field)) : "";
 }
 
+/* spinlock_t *l = &mm->context.lock: what a local pointer was last set
+ * to, in translation order, so that spin_lock(l) knows its class. */
+static vec<alias> lock_ptrs;	/* .id: index into lock_ptr_values */
+static vec<tree> lock_ptr_values;
+
+static tree lock_ptr_value(tree decl)
+{
+	unsigned i;
+
+	for (i = lock_ptrs.length(); i-- > 0;)
+		if (lock_ptrs[i].decl == decl)
+			return lock_ptr_values[lock_ptrs[i].id];
+	return NULL_TREE;
+}
+
 /* Strings that live as long as the function being translated. */
 static vec<char *> strings;
 
@@ -247,11 +262,17 @@ static const char *lock_class(tree t, int depth)
 	char *path = NULL, *next;
 	const char *base = NULL;
 
-	while (t && depth < 8 && (TREE_CODE(t) == SSA_NAME || CONVERT_EXPR_P(t))) {
+	while (t && depth < 8 && (TREE_CODE(t) == SSA_NAME || CONVERT_EXPR_P(t) ||
+				  (TREE_CODE(t) == VAR_DECL && lock_ptr_value(t)))) {
 		gimple *def;
 
 		if (CONVERT_EXPR_P(t)) {
 			t = TREE_OPERAND(t, 0);
+			continue;
+		}
+		if (TREE_CODE(t) == VAR_DECL) {
+			t = lock_ptr_value(t);
+			depth++;
 			continue;
 		}
 		def = SSA_NAME_DEF_STMT(t);
@@ -374,6 +395,43 @@ static void call_facts(gcall *call, tree fndecl, const char *name)
 	mm_facts_call(&facts, current_fn_id, function_id(fndecl));
 }
 
+/* sk->sk_data_ready = my_ready: the network stack calls it in softirq. */
+static void field_registration(tree lhs, tree rhs, location_t l)
+{
+	const char *field = field_name_of(lhs);
+	struct mm_loc at;
+
+	STRIP_NOPS(rhs);
+	if (TREE_CODE(rhs) != ADDR_EXPR || TREE_CODE(TREE_OPERAND(rhs, 0)) != FUNCTION_DECL ||
+	    !(mm_cat_mask(&catalogue, field) & mm_cat_bits(&catalogue, "softirq_field")))
+		return;
+	at = loc_of(l);
+	mm_facts_reg(&facts, current_fn_id, function_id(TREE_OPERAND(rhs, 0)), field, &at);
+}
+
+/* A callback by its signature: a struct rcu_head * (timer_list, ...)
+ * first parameter, or a hardirq handler's irqreturn_t. */
+static void signature_facts(tree decl)
+{
+	tree parm = DECL_ARGUMENTS(decl), ret = TREE_TYPE(TREE_TYPE(decl));
+	struct mm_loc at = loc_of(DECL_SOURCE_LOCATION(decl));
+	const char *type;
+
+	if (ret && TYPE_NAME(ret) && TREE_CODE(TYPE_NAME(ret)) == TYPE_DECL &&
+	    DECL_NAME(TYPE_NAME(ret)) &&
+	    mm_cat_find(&catalogue, "irq_return", IDENTIFIER_POINTER(DECL_NAME(TYPE_NAME(ret))))) {
+		mm_facts_ctx(&facts, current_fn_id, "hardirq", "returns irqreturn_t", &at);
+		return;
+	}
+	if (!parm || !POINTER_TYPE_P(TREE_TYPE(parm)))
+		return;
+	type = type_name(TREE_TYPE(TREE_TYPE(parm)));
+	if (type && !strncmp(type, "struct ", 7) &&
+	    mm_cat_find(&catalogue, "softirq_param", type + 7))
+		mm_facts_ctx(&facts, current_fn_id, "softirq", keep(concat("takes a ", type, " *",
+									NULL)), &at);
+}
+
 static void translate_call(struct mm_func *fn, int b, gcall *call)
 {
 	tree fndecl = gimple_call_fndecl(call), lhs = gimple_call_lhs(call);
@@ -381,6 +439,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	int res = lhs ? value_id(lhs) : MM_NO_VALUE;
 	enum mm_flavour flavour;
 	const char *name;
+	char cls[128];
 	int release;
 	unsigned i;
 
@@ -391,8 +450,9 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	if (lhs && DECL_P(lhs))
 		add(fn, b, MM_EV_ASSIGN, "=", res, MM_NO_VALUE, l);
 	callee_kinds = mm_cat_mask(&catalogue, name);
-	if (!callee_kinds && mm_cat_guard(&catalogue, name, &flavour, &release)) {
-		add_lock(fn, b, release ? MM_EV_UNLOCK : MM_EV_LOCK, flavour, name, call);
+	if (!callee_kinds && mm_cat_guard(&catalogue, name, &flavour, &release, cls, sizeof(cls))) {
+		/* named as written: guard(spinlock_bh), not its constructor */
+		add_lock(fn, b, release ? MM_EV_UNLOCK : MM_EV_LOCK, flavour, keep(xstrdup(cls)), call);
 		return;
 	}
 	if (facts_to)
@@ -453,8 +513,17 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 		add(fn, b, MM_EV_RMAP_DELAY, delay_name, MM_NO_VALUE, MM_NO_VALUE, l);
 		return;
 	}
+	if (TREE_CODE(lhs) == COMPONENT_REF && facts_to)
+		field_registration(lhs, rhs, l);
 	if (!DECL_P(lhs))
 		return;		/* a store to memory: no variable changes */
+	if (TREE_CODE(lhs) == VAR_DECL && POINTER_TYPE_P(TREE_TYPE(lhs)) &&
+	    gimple_assign_single_p(as)) {
+		alias a = { lhs, (int)lock_ptr_values.length() };
+
+		lock_ptrs.safe_push(a);
+		lock_ptr_values.safe_push(rhs);
+	}
 	add(fn, b, MM_EV_ASSIGN, "=", value_id(lhs), MM_NO_VALUE, l);
 	if (copy)
 		add(fn, b, MM_EV_COPY, "=", value_id(lhs), value_id(rhs), l);
@@ -630,9 +699,13 @@ static unsigned int mmcheck_execute(function *fun)
 	aliases.truncate(0);
 	negations.truncate(0);
 	callees.truncate(0);
+	lock_ptrs.truncate(0);
+	lock_ptr_values.truncate(0);
 	current_fn_id = function_id(fun->decl);
 	if (facts_to && !facts.buf)
 		mm_facts_begin(&facts, tree_dir, main_input_filename);
+	if (facts_to)
+		signature_facts(fun->decl);
 	translate(&fn, fun);
 	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
 	if (facts_to && mm_lock_acquisitions(&fn, acquisition, NULL))

@@ -140,7 +140,9 @@ class PatchMode(unittest.TestCase):
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertEqual(out.stderr, "")
         added = [l for l in out.stdout.splitlines() if l.startswith("+\t")]
-        self.assertEqual(len(added), 4, out.stdout)
+        # gmap.c's two lock/unlock pairs, and the pair in the tlbflush.h it
+        # includes (the s390 fix converted that header too)
+        self.assertEqual(len(added), 6, out.stdout)
         self.assertTrue(all("_bh(" in l for l in added), out.stdout)
 
 

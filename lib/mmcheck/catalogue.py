@@ -117,8 +117,11 @@ def load_rules(path=RULES_FILE):
         rule = Rule(*fields)
         if rule.scope not in ("file", "run"):
             raise CatalogueError("%s:%d: SCOPE must be file or run" % (path, num))
-        if (rule.scope == "run") != bool(rule.seed):
-            raise CatalogueError("%s:%d: a SEED goes with SCOPE run, and only there" % (path, num))
+        # Coccinelle's cross-file schedule needs seeds; the compiled engines'
+        # whole-tree analysis reads every unit's facts and needs none.
+        if (rule.scope == "run" and "cocci" in rule.engines) != bool(rule.seed):
+            raise CatalogueError("%s:%d: a SEED goes with SCOPE run under cocci, and only there"
+                                 % (path, num))
         rules.append(rule)
     return rules
 

@@ -2,15 +2,19 @@
 reads GCC's own diagnostics back.  The analysis is the shared C core
 (core/); the plugin translates GIMPLE into it (gcc-plugin/)."""
 import fcntl
+import fnmatch
+import json
 import os
 import re
 import subprocess
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 from . import catalogue
 from .findings import Finding
 
 PLUGIN_DIR = os.path.join(catalogue.TOP, "gcc-plugin")
+LOCKS = os.path.join(catalogue.TOP, "locks", "mmcheck-locks")
 GCC = os.environ.get("MMCHECK_GCC", "gcc")
 # One plugin per compiler: a plugin only loads into the GCC it was built for.
 PLUGIN = os.path.join(PLUGIN_DIR, "mmcheck.so" if GCC == "gcc" else
@@ -63,9 +67,18 @@ def parse(text, rules_by_id):
     return findings
 
 
-def compile_one(path, cflags, timeout):
+def ensure_locks():
+    out = subprocess.run(["make", "-s", "-C", os.path.dirname(LOCKS)], capture_output=True,
+                         text=True)
+    if out.returncode or not os.path.exists(LOCKS):
+        raise EngineError("cannot build mmcheck-locks:\n" + (out.stderr or out.stdout).strip())
+
+
+def compile_one(path, cflags, timeout, facts_dir=None):
     cmd = [GCC, "-c", "-o", os.devnull, "-fdiagnostics-plain-output",
            "-fplugin=" + PLUGIN] + cflags + [path]
+    if facts_dir:
+        cmd.insert(-1, "-fplugin-arg-%s-facts=%s" % (os.path.basename(PLUGIN)[:-3], facts_dir))
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
                              env=dict(os.environ, LC_ALL="C"))
@@ -77,15 +90,62 @@ def compile_one(path, cflags, timeout):
     return out.stderr, None
 
 
-def analyse(rules, files, jobs, timeout, cflags):
+def in_focus(fd, entries):
+    """The lock rules' default scope, as the Coccinelle rule's: mm's lock
+    classes (catalogue mm_type), or a place in an mm_path file."""
+    types = catalogue.names(entries, "mm_type")
+    globs = catalogue.names(entries, "mm_path")
+    cls = re.match(r"^lock (?:struct |union )?(\w+)", fd.message)
+    places = [fd.file] + [n[0] for n in fd.notes]
+    return (cls and cls.group(1) in types) or any(
+        fnmatch.fnmatch(p, g) or fnmatch.fnmatch(p, "*/" + g) for p in places for g in globs)
+
+
+def one_arch(fd):
+    """Places in two architectures' arch/ trees never meet in one kernel
+    (the corpus, or a source tree checked whole, compiles them side by side)."""
+    arches = {m.group(1) for p in [fd.file] + [n[0] for n in fd.notes]
+              for m in [re.search(r"(?:^|/)arch/([^/]+)/", p)] if m}
+    return len(arches) <= 1
+
+
+def lock_findings(facts_dir, rules, all_locks):
+    """The whole-tree lock analysis over the facts the compilations left."""
+    out = subprocess.run([LOCKS, "-f", "json", "--partial-ok", facts_dir], capture_output=True,
+                         text=True)
+    if out.returncode not in (0, 1):
+        raise EngineError("mmcheck-locks failed: " + out.stderr.strip()[-500:])
+    by_id = {r.id: r for r in rules}
+    entries = catalogue.load_api()
+    findings = []
+    for d in json.loads(out.stdout)["findings"]:
+        rule = by_id.get(d["rule"])
+        if not rule:
+            continue
+        fd = Finding(rule.id, d["file"], d["line"], d["column"], d["message"], "gcc",
+                     rule.family, rule.severity)
+        fd.notes = [(n["file"], n["line"], n["column"], n["message"]) for n in d["notes"]]
+        if one_arch(fd) and (all_locks or in_focus(fd, entries)):
+            findings.append(fd)
+    return findings
+
+
+def analyse(rules, files, jobs, timeout, cflags, all_locks=False):
     ensure_plugin()
     by_id = {r.id: r for r in rules}
     sources = [f for f in files if f.endswith(".c")]
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        results = list(pool.map(lambda f: compile_one(f, cflags, timeout), sources))
-    findings, incomplete = [], []
-    for path, (text, problem) in zip(sources, results):
-        findings += parse(text, by_id)
-        if problem:
-            incomplete.append((path, problem))
+    whole = [r for r in rules if r.scope == "run"]
+    if whole:
+        ensure_locks()
+    with tempfile.TemporaryDirectory(prefix="mmcheck-facts-") as facts_dir:
+        facts = facts_dir if whole else None
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            results = list(pool.map(lambda f: compile_one(f, cflags, timeout, facts), sources))
+        findings, incomplete = [], []
+        for path, (text, problem) in zip(sources, results):
+            findings += parse(text, by_id)
+            if problem:
+                incomplete.append((path, problem))
+        if whole and any(n.endswith(".facts") for n in os.listdir(facts_dir)):
+            findings += lock_findings(facts_dir, whole, all_locks)
     return findings, incomplete

@@ -46,6 +46,13 @@ MEASURE = ("import resource, subprocess, sys, time\n"
            " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)\n")
 
 
+def plugin_flags(so):
+    """Load the plugin with its lock facts on, as a whole-tree run uses it:
+    its options are named after the .so (mmcheck-s390x-...-gcc-12.so)."""
+    base = os.path.basename(so)[:-3]
+    return "-fplugin=%s -fplugin-arg-%s-facts=section" % (so, base)
+
+
 def build_dir(tree, out, subdir, extra, plugin, jobs):
     """Build subdir; return (seconds, peak compiler RSS in MB, stderr).  The
     objects are removed first so every file is compiled.  plugin: False, or
@@ -54,7 +61,7 @@ def build_dir(tree, out, subdir, extra, plugin, jobs):
         for n in names:
             if n.endswith(".o"):
                 os.unlink(os.path.join(root, n))
-    kcflags = "-fplugin=" + (PLUGIN if plugin is True else plugin) if plugin else ""
+    kcflags = plugin_flags(PLUGIN if plugin is True else plugin) if plugin else ""
     cmd = [sys.executable, "-c", MEASURE, "make", "-s", "-C", tree, "O=" + out] + extra + \
           ["-j%d" % jobs, "KCFLAGS=" + kcflags, subdir + "/"]
     r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))

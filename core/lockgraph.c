@@ -1,0 +1,504 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lockgraph.c - the whole-tree lock analysis: a static lockdep for BH.
+ *
+ * Input: the lock facts of many translation units (facts.c).  A lock is
+ * its class, as lockdep keys it ("struct mm_struct::context.lock", or a
+ * global's name), so gmap->mm->context.lock and mm->context.lock are one.
+ *
+ * Softirq context: every callback a unit registers with call_rcu(), a
+ * timer, tasklet or NAPI (catalogue kind softirq_register), and every
+ * function those reach through the call graph.  A function is softirq-only
+ * when all its known callers are; the others may run in process context.
+ *
+ * Per class, at each plain acquisition made with BH enabled in a function
+ * that may run in process context:
+ *   mm-lock-softirq-unsafe (error) if the class is also taken in softirq
+ *     context: lockdep's {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W}, a deadlock when
+ *     the softirq interrupts the holder on the same CPU;
+ *   mm-lock-bh-mixed (warning) if it is also taken with a _bh form in
+ *     process context (the message is the Coccinelle rule's, so engines
+ *     agree).  Both can hold: the first is the proof, the second the
+ *     inconsistency a reviewer sees.
+ * Known limits: calls through function pointers are not edges, so a
+ * callback registered in an ops table is not softirq context.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mmcore.h"
+
+/* ---- interned strings and a name -> index map -------------------------- */
+
+struct strmap {
+	char **key;
+	int *val;
+	size_t n, cap;
+};
+
+static unsigned long hash_str(const char *s)
+{
+	unsigned long h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p) {
+		fputs("mmcheck: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static size_t slot(const struct strmap *m, const char *s)
+{
+	size_t i = hash_str(s) & (m->cap - 1);
+
+	while (m->key[i] && strcmp(m->key[i], s))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void grow_map(struct strmap *m)
+{
+	struct strmap old = *m;
+	size_t i, j;
+
+	m->cap = old.cap ? old.cap * 2 : 1024;
+	m->key = calloc(m->cap, sizeof(*m->key));
+	m->val = xrealloc(NULL, m->cap * sizeof(*m->val));
+	if (!m->key)
+		abort();
+	for (i = 0; i < old.cap; i++)
+		if (old.key[i]) {
+			j = slot(m, old.key[i]);
+			m->key[j] = old.key[i];
+			m->val[j] = old.val[i];
+		}
+	free(old.key);
+	free(old.val);
+}
+
+/* The value of s, adding it with value next if new; *key: the kept copy. */
+static int lookup(struct strmap *m, const char *s, int next, const char **key)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap)
+		grow_map(m);
+	i = slot(m, s);
+	if (!m->key[i]) {
+		m->key[i] = strdup(s);
+		m->val[i] = next;
+		m->n++;
+	}
+	if (key)
+		*key = m->key[i];
+	return m->val[i];
+}
+
+static void free_map(struct strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->key[i]);
+	free(m->key);
+	free(m->val);
+}
+
+/* ---- the graph ----------------------------------------------------------- */
+
+struct lg_fn {
+	const char *name;
+	int *callees, ncallees;
+	int ncallers, nprocess_callers;
+	int softirq;		/* reachable from a softirq callback */
+	int hardirq;		/* reachable from a hardirq handler */
+	int process;		/* may run in process context */
+	int parent;		/* the caller that made it softirq, -1 for a callback */
+	int reg;		/* for a callback: its registration, else -1 */
+};
+
+struct lg_acq {
+	const char *cls, *callee;
+	int fn;
+	enum mm_flavour flavour;
+	int bh_on;
+	struct mm_loc loc;
+};
+
+/* A registration (call_rcu(..., cb)), or a function that is a callback by
+ * its own signature (ctx record): then fn == callback and registrar says why. */
+struct lg_reg {
+	int fn, callback;
+	const char *registrar;
+	struct mm_loc loc;
+	int hardirq;
+};
+
+struct mm_lockgraph {
+	struct strmap names;	/* functions */
+	struct strmap strings;	/* everything else kept */
+	struct strmap seen;	/* records already added (a link copies them) */
+	struct lg_fn *fn;
+	int nfn;
+	struct lg_acq *acq;
+	int nacq;
+	struct lg_reg *reg;
+	int nreg;
+	const char *tree, *tree_origin, *other_tree;
+	const char *origin;
+	int nunits;
+};
+
+struct mm_lockgraph *mm_lg_new(void)
+{
+	struct mm_lockgraph *g = calloc(1, sizeof(*g));
+
+	if (!g)
+		abort();
+	return g;
+}
+
+static int fn_id(struct mm_lockgraph *g, const char *name)
+{
+	int id = lookup(&g->names, name, g->nfn, NULL);
+
+	if (id == g->nfn) {
+		g->fn = xrealloc(g->fn, (g->nfn + 1) * sizeof(*g->fn));
+		memset(&g->fn[g->nfn], 0, sizeof(g->fn[0]));
+		lookup(&g->names, name, 0, &g->fn[g->nfn].name);
+		g->fn[g->nfn].parent = g->fn[g->nfn].reg = -1;
+		g->nfn++;
+	}
+	return id;
+}
+
+static const char *keep(struct mm_lockgraph *g, const char *s)
+{
+	const char *k;
+
+	lookup(&g->strings, s, 0, &k);
+	return k;
+}
+
+/* "file:line:col", the file possibly holding ':' itself. */
+static struct mm_loc parse_loc(struct mm_lockgraph *g, const char *s)
+{
+	struct mm_loc loc = { NULL, 0, 0, 0 };
+	char *copy = strdup(s), *col = strrchr(copy, ':'), *line;
+
+	if (col) {
+		*col = '\0';
+		line = strrchr(copy, ':');
+		if (line) {
+			*line = '\0';
+			loc.line = atoi(line + 1);
+			loc.col = atoi(col + 1);
+		}
+	}
+	loc.file = keep(g, copy);
+	free(copy);
+	return loc;
+}
+
+static void add_call(struct mm_lockgraph *g, const char *caller, const char *callee)
+{
+	int from = fn_id(g, caller), to = fn_id(g, callee);
+	struct lg_fn *f = &g->fn[from];
+
+	f->callees = xrealloc(f->callees, (f->ncallees + 1) * sizeof(int));
+	f->callees[f->ncallees++] = to;
+	g->fn[to].ncallers++;
+}
+
+static void add_acq(struct mm_lockgraph *g, char *const *f)
+{
+	struct lg_acq *a;
+
+	g->acq = xrealloc(g->acq, (g->nacq + 1) * sizeof(*g->acq));
+	a = &g->acq[g->nacq++];
+	a->fn = fn_id(g, f[1]);
+	a->cls = keep(g, f[2]);
+	a->flavour = !strcmp(f[3], "bh") ? MM_BH : !strcmp(f[3], "irq") ? MM_IRQ : MM_PLAIN;
+	a->bh_on = !strcmp(f[4], "bh-on");
+	a->loc = parse_loc(g, f[5]);
+	a->callee = keep(g, f[6]);
+}
+
+static void add_reg(struct mm_lockgraph *g, const char *fn, const char *callback,
+		    const char *registrar, const char *loc, int hardirq)
+{
+	struct lg_reg *r;
+
+	g->reg = xrealloc(g->reg, (g->nreg + 1) * sizeof(*g->reg));
+	r = &g->reg[g->nreg++];
+	r->fn = fn_id(g, fn);
+	r->callback = fn_id(g, callback);
+	r->registrar = keep(g, registrar);
+	r->loc = parse_loc(g, loc);
+	r->hardirq = hardirq;
+}
+
+/* A record seen before (the same unit twice, or a linked object that
+ * holds copies of its parts' sections) adds nothing. */
+static int duplicate(struct mm_lockgraph *g, const struct mm_fact *fact)
+{
+	char key[2048];
+	size_t n = 0, before = g->seen.n;
+	int i;
+
+	for (i = 0; i < fact->nf && n < sizeof(key) - 1; i++)
+		n += snprintf(key + n, sizeof(key) - n, "%s\t", fact->f[i]);
+	lookup(&g->seen, key, 0, NULL);
+	return g->seen.n == before;
+}
+
+static int add_fact(const struct mm_fact *fact, void *ctx)
+{
+	struct mm_lockgraph *g = ctx;
+
+	if (!strcmp(fact->f[0], "mmcheck-facts")) {
+		if (!g->tree) {
+			g->tree = keep(g, fact->f[2]);
+			g->tree_origin = keep(g, g->origin);
+		} else if (strcmp(g->tree, fact->f[2])) {
+			g->other_tree = keep(g, fact->f[2]);
+			return 1;
+		}
+		g->nunits++;
+		return 0;
+	}
+	if (!strcmp(fact->f[0], "end") || duplicate(g, fact))
+		return 0;
+	if (!strcmp(fact->f[0], "call"))
+		add_call(g, fact->f[1], fact->f[2]);
+	else if (!strcmp(fact->f[0], "acq") && strcmp(fact->f[2], "-"))
+		add_acq(g, fact->f);
+	else if (!strcmp(fact->f[0], "reg"))
+		add_reg(g, fact->f[1], fact->f[2], fact->f[3], fact->f[4], 0);
+	else if (!strcmp(fact->f[0], "ctx"))
+		add_reg(g, fact->f[1], fact->f[1], fact->f[3], fact->f[4],
+			!strcmp(fact->f[2], "hardirq"));
+	return 0;
+}
+
+int mm_lg_add(struct mm_lockgraph *g, char *buf, size_t len, const char *origin,
+	      char *err, size_t errlen)
+{
+	g->origin = origin;
+	g->other_tree = NULL;
+	if (!mm_facts_parse(buf, len, origin, add_fact, g, err, errlen))
+		return 0;
+	if (g->other_tree)
+		snprintf(err, errlen, "%s: facts of the build in %s, but %s is of the build in %s: "
+			 "two trees mixed", origin, g->other_tree, g->tree_origin, g->tree);
+	return -1;
+}
+
+int mm_lg_units(const struct mm_lockgraph *g)
+{
+	return g->nunits;
+}
+
+/* ---- contexts ------------------------------------------------------------ */
+
+/* Breadth first from the callbacks of one kind, so that the parent links
+ * give a shortest chain for the notes. */
+static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
+{
+	int *queue = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), head = 0, tail = 0, i, j;
+
+#define MARK(f) (hardirq ? &(f)->hardirq : &(f)->softirq)
+	for (i = 0; i < g->nreg; i++) {
+		struct lg_fn *cb = &g->fn[g->reg[i].callback];
+
+		if (g->reg[i].hardirq == hardirq && !*MARK(cb)) {
+			*MARK(cb) = 1;
+			if (!hardirq)
+				cb->reg = i;
+			queue[tail++] = g->reg[i].callback;
+		}
+	}
+	while (head < tail) {
+		int from = queue[head++];
+		struct lg_fn *f = &g->fn[from];
+
+		for (j = 0; j < f->ncallees; j++) {
+			struct lg_fn *c = &g->fn[f->callees[j]];
+
+			if (!*MARK(c)) {
+				*MARK(c) = 1;
+				if (!hardirq)
+					c->parent = from;
+				queue[tail++] = f->callees[j];
+			}
+		}
+	}
+#undef MARK
+	free(queue);
+}
+
+/* Process context: a function no softirq callback or hardirq handler
+ * reaches, or one that some process-context function calls; spread along
+ * the call edges. */
+static void mark_process(struct mm_lockgraph *g)
+{
+	int *queue = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), head = 0, tail = 0, i, j;
+
+	for (i = 0; i < g->nfn; i++)
+		if (!g->fn[i].softirq && !g->fn[i].hardirq) {
+			g->fn[i].process = 1;
+			queue[tail++] = i;
+		}
+	while (head < tail) {
+		struct lg_fn *f = &g->fn[queue[head++]];
+
+		for (j = 0; j < f->ncallees; j++) {
+			struct lg_fn *c = &g->fn[f->callees[j]];
+
+			if (!c->process) {
+				c->process = 1;
+				queue[tail++] = f->callees[j];
+			}
+		}
+	}
+	free(queue);
+}
+
+/* ---- reports ------------------------------------------------------------- */
+
+static const char *short_name(const char *fn, char *buf, size_t n)
+{
+	const char *at = strchr(fn, '@');
+
+	snprintf(buf, n, "%.*s", at ? (int)(at - fn) : (int)strlen(fn), fn);
+	return buf;
+}
+
+/* "call_rcu() registers tlb_remove_table_rcu(); then __tlb_remove_table()" */
+static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, int fn)
+{
+	char chain[512] = "", name[128];
+	int path[16], n = 0, i;
+	const struct lg_reg *r;
+
+	while (fn >= 0 && g->fn[fn].parent >= 0 && n < 15) {
+		path[n++] = fn;
+		fn = g->fn[fn].parent;
+	}
+	if (fn < 0 || g->fn[fn].reg < 0)
+		return;
+	r = &g->reg[g->fn[fn].reg];
+	for (i = n - 1; i >= 0; i--) {
+		size_t len = strlen(chain);
+
+		snprintf(chain + len, sizeof(chain) - len, "%s%s()", i == n - 1 ? "" : " -> ",
+			 short_name(g->fn[path[i]].name, name, sizeof(name)));
+	}
+	if (r->fn == r->callback)	/* a callback by its signature */
+		mm_finding_note(f, r->loc, "%s() is a softirq callback (%s)%s%s",
+				short_name(g->fn[fn].name, name, sizeof(name)), r->registrar,
+				n ? "; it calls " : "", chain);
+	else
+		mm_finding_note(f, r->loc, "%s() registers %s() as a softirq callback here%s%s",
+				r->registrar, short_name(g->fn[fn].name, name, sizeof(name)),
+				n ? "; it calls " : "", chain);
+}
+
+static const struct lg_acq *find_acq(struct mm_lockgraph *g, const char *cls, int softirq)
+{
+	int i;
+
+	for (i = 0; i < g->nacq; i++) {
+		const struct lg_acq *a = &g->acq[i];
+
+		if (a->cls != cls)
+			continue;
+		if (softirq ? g->fn[a->fn].softirq :
+		    a->flavour == MM_BH && g->fn[a->fn].process)
+			return a;
+	}
+	return NULL;
+}
+
+static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report_fn report,
+		       void *ctx)
+{
+	const struct lg_acq *in_softirq = find_acq(g, a->cls, 1), *bh;
+	char name[128];
+	struct mm_finding f;
+
+	if (in_softirq) {
+		mm_finding_init(&f, "mm-lock-softirq-unsafe", a->loc,
+				"lock %s taken with BH enabled here but also in softirq context: "
+				"deadlock if the softirq interrupts its holder", a->cls);
+		mm_finding_note(&f, in_softirq->loc, "taken in softirq context here, in %s()",
+				short_name(g->fn[in_softirq->fn].name, name, sizeof(name)));
+		chain_note(g, &f, in_softirq->fn);
+		report(&f, ctx);
+	}
+	bh = find_acq(g, a->cls, 0);
+	if (!bh)
+		return;
+	mm_finding_init(&f, "mm-lock-bh-mixed", a->loc,
+			"lock %s taken with BH enabled here but with %s() elsewhere", a->cls,
+			bh->callee);
+	mm_finding_note(&f, bh->loc, "taken with %s() here", bh->callee);
+	report(&f, ctx);
+}
+
+static int by_place(const void *x, const void *y)
+{
+	const struct lg_acq *a = x, *b = y;
+	int c = strcmp(a->loc.file, b->loc.file);
+
+	if (c)
+		return c;
+	if (a->loc.line != b->loc.line)
+		return a->loc.line - b->loc.line;
+	return a->loc.col - b->loc.col;
+}
+
+void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
+{
+	int i;
+
+	mark_interrupt(g, 0);
+	mark_interrupt(g, 1);
+	mark_process(g);
+	/* sorted by place: the output does not depend on the order of input */
+	qsort(g->acq, g->nacq, sizeof(*g->acq), by_place);
+	for (i = 0; i < g->nacq; i++) {
+		const struct lg_acq *a = &g->acq[i];
+
+		if (a->flavour != MM_PLAIN || !a->bh_on || !g->fn[a->fn].process)
+			continue;
+		/* one report per place: a header's inline is in many units */
+		if (i && !by_place(a, a - 1) && a->cls == a[-1].cls)
+			continue;
+		report_acq(g, a, report, ctx);
+	}
+}
+
+void mm_lg_free(struct mm_lockgraph *g)
+{
+	int i;
+
+	for (i = 0; i < g->nfn; i++)
+		free(g->fn[i].callees);
+	free(g->fn);
+	free(g->acq);
+	free(g->reg);
+	free_map(&g->names);
+	free_map(&g->strings);
+	free_map(&g->seen);
+	free(g);
+}

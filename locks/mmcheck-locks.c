@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmcheck-locks - the whole-tree lock analysis over the lock facts of a
+ * build (a static lockdep for BH; the analysis is core/lockgraph.c).
+ *
+ * Usage: mmcheck-locks [OPTIONS] PATH...
+ *   PATH: objects built with the GCC plugin's facts=section, .facts files
+ *   written with facts=DIR, or directories holding either (searched
+ *   recursively).  See --help and docs/mmcheck-locks.1.
+ *
+ * Exit status: 0 no finding, 1 findings, 2 bad usage or input: no facts,
+ * foreign or truncated facts, facts of two trees, or C objects built
+ * without facts (unless --partial-ok).  A bad input never yields a report.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../core/mmcore.h"
+#include "elf.h"
+
+#define SECTION ".mmcheck.facts"
+
+static const char usage[] =
+"usage: mmcheck-locks [-f gcc|json] [-o FILE] [--strip PREFIX] [--partial-ok] PATH...\n"
+"\n"
+"Reads the lock facts the mmcheck GCC plugin leaves in each object\n"
+"(-fplugin-arg-mmcheck-facts=section) and reports, per lock class:\n"
+"  mm-lock-softirq-unsafe  error: taken with BH enabled in process context and\n"
+"                          also in softirq context (call_rcu, timers, tasklets,\n"
+"                          NAPI, and what they call)\n"
+"  mm-lock-bh-mixed        warning: taken with BH enabled and with a _bh form\n"
+"\n"
+"  -f, --format gcc|json   gcc-style file:line:col lines with notes (default)\n"
+"  -o, --output FILE       write the report to FILE, atomically\n"
+"      --strip PREFIX      print file names without PREFIX\n"
+"      --partial-ok        C objects without facts are not an error\n"
+"  -h, --help              this text\n"
+"\n"
+"Exit status: 0 no finding, 1 findings, 2 bad usage or input.\n";
+
+struct opts {
+	int json, partial_ok;
+	const char *output, *strip;
+};
+
+struct run {
+	struct mm_lockgraph *g;
+	int objects, with_facts, without;
+	char first_without[4][512];
+	FILE *out;
+	const struct opts *o;
+	int nfindings;
+};
+
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("mmcheck-locks: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+/* ---- input ---------------------------------------------------------------- */
+
+static void add_facts(struct run *r, char *buf, size_t len, const char *path)
+{
+	char err[1024];
+
+	if (mm_lg_add(r->g, buf, len, path, err, sizeof(err)))
+		die("%s", err);
+	r->with_facts++;
+}
+
+static void read_object(struct run *r, const char *path, const unsigned char *p, size_t len)
+{
+	struct elf_found found;
+	char *copy;
+
+	if (elf_section(p, len, SECTION, &found))
+		die("%s: not an ELF object", path);
+	r->objects++;
+	if (!found.data) {
+		if (found.compiled_by_gcc && r->without < 4)
+			snprintf(r->first_without[r->without], sizeof(r->first_without[0]), "%s", path);
+		r->without += found.compiled_by_gcc;
+		return;
+	}
+	copy = malloc(found.size + 1);
+	if (!copy)
+		die("out of memory");
+	memcpy(copy, found.data, found.size);
+	add_facts(r, copy, found.size, path);
+	free(copy);
+}
+
+static void read_file(struct run *r, const char *path)
+{
+	struct stat st;
+	unsigned char *p;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0 || fstat(fd, &st))
+		die("%s: %s", path, strerror(errno));
+	if (!st.st_size) {
+		close(fd);
+		die("%s: empty file", path);
+	}
+	p = mmap(NULL, st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		die("%s: %s", path, strerror(errno));
+	if (st.st_size >= 4 && !memcmp(p, "\177ELF", 4))
+		read_object(r, path, p, st.st_size);
+	else
+		add_facts(r, (char *)p, st.st_size, path);
+	munmap(p, st.st_size);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Sorted, so that which object a message names does not depend on the
+ * file system's order. */
+static void read_dir(struct run *r, const char *dir)
+{
+	struct dirent **ents;
+	int n = scandir(dir, &ents, NULL, by_name), i;
+
+	if (n < 0)
+		die("%s: %s", dir, strerror(errno));
+	for (i = 0; i < n; i++) {
+		const char *name = ents[i]->d_name;
+		char path[4096];
+		struct stat st;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, name);
+		if (name[0] == '.' || lstat(path, &st)) {
+			free(ents[i]);
+			continue;
+		}
+		if (S_ISDIR(st.st_mode))
+			read_dir(r, path);
+		else if (S_ISREG(st.st_mode) && (ends_with(name, ".o") || ends_with(name, ".facts")))
+			read_file(r, path);
+		free(ents[i]);
+	}
+	free(ents);
+}
+
+static void read_path(struct run *r, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st))
+		die("%s: %s", path, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		read_dir(r, path);
+	else
+		read_file(r, path);
+}
+
+/* ---- output ---------------------------------------------------------------- */
+
+static const char *shown(const struct run *r, const char *file)
+{
+	size_t n = r->o->strip ? strlen(r->o->strip) : 0;
+
+	return n && !strncmp(file, r->o->strip, n) ? file + n + (file[n] == '/') : file;
+}
+
+static const char *severity(const char *rule)
+{
+	return strcmp(rule, "mm-lock-softirq-unsafe") ? "warning" : "error";
+}
+
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fprintf(f, "\\%c", *s);
+		else if ((unsigned char)*s < 32)
+			fprintf(f, "\\u%04x", *s);
+		else
+			fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void json_place(FILE *f, const struct run *r, const struct mm_loc *l, const char *msg)
+{
+	fputs("{\"file\": ", f);
+	json_string(f, shown(r, l->file));
+	fprintf(f, ", \"line\": %d, \"column\": %d, \"message\": ", l->line, l->col);
+	json_string(f, msg);
+}
+
+static void report(const struct mm_finding *fd, void *ctx)
+{
+	struct run *r = ctx;
+	int i;
+
+	if (r->o->json) {
+		fprintf(r->out, "%s\n    ", r->nfindings ? "," : "");
+		json_place(r->out, r, &fd->loc, fd->message);
+		fprintf(r->out, ", \"rule\": \"%s\", \"severity\": \"%s\", \"notes\": [",
+			fd->rule, severity(fd->rule));
+		for (i = 0; i < fd->nnotes; i++) {
+			fputs(i ? ", " : "", r->out);
+			json_place(r->out, r, &fd->note_loc[i], fd->note[i]);
+			fputc('}', r->out);
+		}
+		fputs("]}", r->out);
+	} else {
+		fprintf(r->out, "%s:%d:%d: %s: %s [%s]\n", shown(r, fd->loc.file), fd->loc.line,
+			fd->loc.col, severity(fd->rule), fd->message, fd->rule);
+		for (i = 0; i < fd->nnotes; i++)
+			fprintf(r->out, "%s:%d:%d: note: %s\n", shown(r, fd->note_loc[i].file),
+				fd->note_loc[i].line, fd->note_loc[i].col, fd->note[i]);
+	}
+	r->nfindings++;
+}
+
+static void check_complete(const struct run *r)
+{
+	int i;
+
+	if (!r->with_facts)
+		die("no lock facts found (%d objects): build with -fplugin=mmcheck.so "
+		    "-fplugin-arg-mmcheck-facts=section", r->objects);
+	if (!r->without || r->o->partial_ok)
+		return;
+	for (i = 0; i < r->without && i < 4; i++)
+		fprintf(stderr, "mmcheck-locks: %s: compiled without lock facts\n",
+			r->first_without[i]);
+	die("%d of %d C objects have no lock facts: the report would be partial "
+	    "(rebuild them with the plugin, or --partial-ok)", r->without,
+	    r->with_facts + r->without);
+}
+
+static void parse_opts(int argc, char **argv, struct opts *o, int *first)
+{
+	int i;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage, stdout);
+			exit(0);
+		} else if ((!strcmp(a, "-f") || !strcmp(a, "--format")) && i + 1 < argc) {
+			if (strcmp(argv[++i], "json") && strcmp(argv[i], "gcc"))
+				die("unknown format '%s' (gcc or json)", argv[i]);
+			o->json = !strcmp(argv[i], "json");
+		} else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
+			o->output = argv[++i];
+		} else if (!strcmp(a, "--strip") && i + 1 < argc) {
+			o->strip = argv[++i];
+		} else if (!strcmp(a, "--partial-ok")) {
+			o->partial_ok = 1;
+		} else if (!strcmp(a, "--")) {
+			i++;
+			break;
+		} else {
+			fprintf(stderr, "mmcheck-locks: unknown or incomplete option '%s'\n%s", a, usage);
+			exit(2);
+		}
+	}
+	if (i == argc) {
+		fputs(usage, stderr);
+		exit(2);
+	}
+	*first = i;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { 0 };
+	struct run r = { 0 };
+	char tmp[4096];
+	int first, i;
+
+	parse_opts(argc, argv, &o, &first);
+	r.o = &o;
+	r.g = mm_lg_new();
+	for (i = first; i < argc; i++)
+		read_path(&r, argv[i]);
+	check_complete(&r);
+	r.out = stdout;
+	if (o.output) {
+		snprintf(tmp, sizeof(tmp), "%s.tmp", o.output);
+		r.out = fopen(tmp, "w");
+		if (!r.out)
+			die("%s: %s", tmp, strerror(errno));
+	}
+	if (o.json)
+		fputs("{\"findings\": [", r.out);
+	mm_lg_analyse(r.g, report, &r);
+	if (o.json)
+		fprintf(r.out, "%s], \"units\": %d, \"objects\": %d}\n", r.nfindings ? "\n" : "",
+			mm_lg_units(r.g), r.objects);
+	if (fflush(r.out) || ferror(r.out) || (o.output && (fclose(r.out) || rename(tmp, o.output))))
+		die("%s: %s", o.output ? o.output : "standard output", strerror(errno));
+	mm_lg_free(r.g);
+	return r.nfindings ? 1 : 0;
+}
