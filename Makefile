@@ -6,6 +6,7 @@
 #   make test          every test: catalogue agreement, driver, core, corpus
 #   make core          the analysis core of the compiled engines (core/)
 #   make plugin        the GCC plugin (gcc-plugin/mmcheck.so)
+#   make locks         the whole-tree lock analysis (locks/mmcheck-locks)
 #   make check-kernels-quick   6.1 and 6.12 mm/ + arch/s390/ against ledgers
 #   make check-kernels         the whole 6.1 and 6.12 trees against ledgers
 #   make check-coccicheck      the rules through 6.1's own 'make coccicheck'
@@ -56,6 +57,9 @@ core:
 plugin: core
 	$(Q)$(MAKE) -s -C gcc-plugin
 
+locks: core
+	$(Q)$(MAKE) -s -C locks
+
 test: check-catalogue check-driver check-core check-plugin check-corpus-gcc11 check-corpus
 
 check-plugin: plugin
@@ -96,15 +100,17 @@ check-kernels-quick: all fetch-kernels
 	done
 
 # The GCC plugin in real builds of 6.1 and 6.12 mm/ (x86_64 defconfig) and
-# of 6.1 arch/s390/mm + mm/ with the s390x cross compiler: findings against
-# the ledgers, .text identical with and without it.
-check-plugin-kernels: plugin fetch-kernels
+# of arch/s390/mm + mm/ with the s390x cross compiler: findings against the
+# ledgers, .text identical with and without it, and the whole-tree lock
+# analysis over the objects' facts against kernels/locks-*.ledger.
+check-plugin-kernels: plugin locks fetch-kernels
 	$(Q)for v in $(KERNELS); do \
 		tools/check-plugin-kernel $(CACHE)/kernels/linux-source-$$v kernels/$$v.ledger mm $(JOBS) \
-			|| exit 1; \
+			kernels/locks-$$v-x86_64-mm.ledger || exit 1; \
+		ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- tools/check-plugin-kernel \
+			$(CACHE)/kernels/linux-source-$$v kernels/$$v.ledger arch/s390/mm,mm $(JOBS) \
+			kernels/locks-$$v-s390-mm.ledger || exit 1; \
 	done
-	$(Q)ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- tools/check-plugin-kernel \
-		$(CACHE)/kernels/linux-source-6.1 kernels/6.1.ledger arch/s390/mm,mm $(JOBS)
 
 bench-plugin: plugin fetch-kernels
 	$(Q)bench/plugin-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
@@ -139,6 +145,7 @@ clean:
 	$(Q)rm -rf tests/out __pycache__ lib/mmcheck/__pycache__
 	$(Q)$(MAKE) -s -C core clean
 	$(Q)$(MAKE) -s -C gcc-plugin clean
+	$(Q)$(MAKE) -s -C locks clean
 
-.PHONY: all core plugin check-plugin check-corpus-gcc11 catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks check-plugin check-corpus-gcc11 catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-kernels check-coccicheck check-plugin-kernels bench bench-plugin install clean

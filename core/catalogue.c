@@ -60,6 +60,8 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 			e->lock = dup_field(f[i] + 5, strlen(f[i] + 5));
 		else if (!strncmp(f[i], "arg=", 4))
 			e->arg = atoi(f[i] + 4);
+		else if (!strcmp(f[i], "try=1"))
+			e->trylock = 1;
 	}
 	return e->kind && e->name ? 0 : -1;
 }
@@ -257,12 +259,14 @@ static int match_pattern(const char *pattern, const char *name, char *cls, size_
 }
 
 int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavour *flavour,
-		 int *release, char *cls, size_t n)
+		 int *release, const char **cls)
 {
 	static const struct {
 		const char *kind;
 		enum mm_flavour flavour;
 	} classes[] = { { "guard_plain", MM_PLAIN }, { "guard_bh", MM_BH }, { "guard_irq", MM_IRQ } };
+	const struct mm_cat_entry *found;
+	char middle[128];
 	size_t k;
 	int g;
 
@@ -270,14 +274,17 @@ int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavo
 		const struct mm_cat_entry *e = &cat->e[cat->guards[g]];
 		int dtor = !strcmp(e->kind, "guard_dtor");
 
-		if (!match_pattern(e->name, name, cls, n))
+		if (!match_pattern(e->name, name, middle, sizeof(middle)))
 			continue;
-		for (k = 0; k < sizeof(classes) / sizeof(classes[0]); k++)
-			if (mm_cat_find(cat, classes[k].kind, cls)) {
+		for (k = 0; k < sizeof(classes) / sizeof(classes[0]); k++) {
+			found = mm_cat_find(cat, classes[k].kind, middle);
+			if (found) {
 				*flavour = classes[k].flavour;
 				*release = dtor;
+				*cls = found->name;
 				return 1;
 			}
+		}
 	}
 	return 0;
 }

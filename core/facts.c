@@ -83,17 +83,60 @@ static const char *where(const struct mm_loc *l, char *buf, size_t n)
 
 void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev, enum mm_bh bh)
 {
-	static const char *const flavour[] = { "plain", "bh", "irq" };
+	static const char *const flavour[2][3] = { { "plain", "bh", "irq" },
+						   { "plain+try", "bh+try", "irq+try" } };
 	char at[512];
 
-	record(f, "acq", fn, ev->what, flavour[ev->flavour],
+	record(f, "acq", fn, ev->what, flavour[!!ev->trylock][ev->flavour],
 	       bh == MM_BH_ENABLED ? "bh-on" : "bh-off", where(&ev->loc, at, sizeof(at)),
 	       ev->name, (char *)NULL);
 }
 
+static unsigned long long edge_hash(const char *caller, const char *callee)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	const char *s;
+
+	for (s = caller; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	h = (h ^ '\t') * 1099511628211ULL;
+	for (s = callee; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h | 1;	/* 0 marks an empty slot */
+}
+
+/* Is the edge new?  An open-addressed set of 64-bit hashes: a collision
+ * would drop one edge, at odds of about n^2 / 2^64. */
+static int new_edge(struct mm_facts *f, unsigned long long h)
+{
+	size_t i;
+
+	if ((f->nedges + 1) * 2 > f->cap_edges) {
+		unsigned long long *old = f->edges;
+		size_t oldcap = f->cap_edges;
+
+		f->cap_edges = oldcap ? oldcap * 2 : 256;
+		f->edges = calloc(f->cap_edges, sizeof(*f->edges));
+		if (!f->edges)
+			abort();
+		f->nedges = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i])
+				new_edge(f, old[i]);
+		free(old);
+	}
+	for (i = h & (f->cap_edges - 1); f->edges[i]; i = (i + 1) & (f->cap_edges - 1))
+		if (f->edges[i] == h)
+			return 0;
+	f->edges[i] = h;
+	f->nedges++;
+	return 1;
+}
+
 void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee)
 {
-	record(f, "call", caller, callee, (char *)NULL);
+	if (new_edge(f, edge_hash(caller, callee)))
+		record(f, "call", caller, callee, (char *)NULL);
 }
 
 void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
@@ -123,6 +166,7 @@ void mm_facts_end(struct mm_facts *f)
 void mm_facts_free(struct mm_facts *f)
 {
 	free(f->buf);
+	free(f->edges);
 	memset(f, 0, sizeof(*f));
 }
 

@@ -20,8 +20,12 @@
  *     process context (the message is the Coccinelle rule's, so engines
  *     agree).  Both can hold: the first is the proof, the second the
  *     inconsistency a reviewer sees.
+ * A trylock taken in softirq cannot deadlock (it fails instead of spinning)
+ * and lockdep marks no IN-SOFTIRQ usage for it, so it does not count.
  * Known limits: calls through function pointers are not edges, so a
- * callback registered in an ops table is not softirq context.
+ * callback registered in an ops table is not softirq context; paths are
+ * not told apart, so a call the callback can never make still counts,
+ * unless the catalogue cuts it (softirq_cut, each with its reason).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +127,7 @@ struct lg_fn {
 	int hardirq;		/* reachable from a hardirq handler */
 	int process;		/* may run in process context */
 	int parent;		/* the caller that made it softirq, -1 for a callback */
+	int cut;		/* catalogue softirq_cut: the softirq walk stops here */
 	int reg;		/* for a callback: its registration, else -1 */
 };
 
@@ -130,6 +135,7 @@ struct lg_acq {
 	const char *cls, *callee;
 	int fn;
 	enum mm_flavour flavour;
+	int trylock;
 	int bh_on;
 	struct mm_loc loc;
 };
@@ -158,15 +164,6 @@ struct mm_lockgraph {
 	int nunits;
 };
 
-struct mm_lockgraph *mm_lg_new(void)
-{
-	struct mm_lockgraph *g = calloc(1, sizeof(*g));
-
-	if (!g)
-		abort();
-	return g;
-}
-
 static int fn_id(struct mm_lockgraph *g, const char *name)
 {
 	int id = lookup(&g->names, name, g->nfn, NULL);
@@ -179,6 +176,22 @@ static int fn_id(struct mm_lockgraph *g, const char *name)
 		g->nfn++;
 	}
 	return id;
+}
+
+struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
+{
+	struct mm_lockgraph *g = calloc(1, sizeof(*g));
+	int i;
+
+	if (!g)
+		abort();
+	for (i = 0; cat && i < cat->n; i++)
+		if (!strcmp(cat->e[i].kind, "softirq_cut")) {
+			int id = fn_id(g, cat->e[i].name);	/* may move g->fn */
+
+			g->fn[id].cut = 1;
+		}
+	return g;
 }
 
 static const char *keep(struct mm_lockgraph *g, const char *s)
@@ -227,7 +240,8 @@ static void add_acq(struct mm_lockgraph *g, char *const *f)
 	a = &g->acq[g->nacq++];
 	a->fn = fn_id(g, f[1]);
 	a->cls = keep(g, f[2]);
-	a->flavour = !strcmp(f[3], "bh") ? MM_BH : !strcmp(f[3], "irq") ? MM_IRQ : MM_PLAIN;
+	a->flavour = !strncmp(f[3], "bh", 2) ? MM_BH : !strncmp(f[3], "irq", 3) ? MM_IRQ : MM_PLAIN;
+	a->trylock = strstr(f[3], "+try") != NULL;
 	a->bh_on = !strcmp(f[4], "bh-on");
 	a->loc = parse_loc(g, f[5]);
 	a->callee = keep(g, f[6]);
@@ -334,7 +348,7 @@ static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
 		for (j = 0; j < f->ncallees; j++) {
 			struct lg_fn *c = &g->fn[f->callees[j]];
 
-			if (!*MARK(c)) {
+			if (!*MARK(c) && !(c->cut && !hardirq)) {
 				*MARK(c) = 1;
 				if (!hardirq)
 					c->parent = from;
@@ -422,7 +436,8 @@ static const struct lg_acq *find_acq(struct mm_lockgraph *g, const char *cls, in
 
 		if (a->cls != cls)
 			continue;
-		if (softirq ? g->fn[a->fn].softirq :
+		/* a trylock in softirq spins on nothing: lockdep marks no usage */
+		if (softirq ? g->fn[a->fn].softirq && !a->trylock :
 		    a->flavour == MM_BH && g->fn[a->fn].process)
 			return a;
 	}
@@ -433,9 +448,10 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 		       void *ctx)
 {
 	const struct lg_acq *in_softirq = find_acq(g, a->cls, 1), *bh;
-	char name[128];
+	char name[128], where[128];
 	struct mm_finding f;
 
+	short_name(g->fn[a->fn].name, where, sizeof(where));
 	if (in_softirq) {
 		mm_finding_init(&f, "mm-lock-softirq-unsafe", a->loc,
 				"lock %s taken with BH enabled here but also in softirq context: "
@@ -443,6 +459,7 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 		mm_finding_note(&f, in_softirq->loc, "taken in softirq context here, in %s()",
 				short_name(g->fn[in_softirq->fn].name, name, sizeof(name)));
 		chain_note(g, &f, in_softirq->fn);
+		f.function = where;
 		report(&f, ctx);
 	}
 	bh = find_acq(g, a->cls, 0);
@@ -452,6 +469,7 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 			"lock %s taken with BH enabled here but with %s() elsewhere", a->cls,
 			bh->callee);
 	mm_finding_note(&f, bh->loc, "taken with %s() here", bh->callee);
+	f.function = where;
 	report(&f, ctx);
 }
 

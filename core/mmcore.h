@@ -26,6 +26,7 @@ struct mm_cat_entry {
 	char *pair;		/* undo rows: the "do" they undo */
 	char *lock;		/* lock rows: "spin" or "rw" */
 	int arg;		/* 1-based argument the kind is about, 0 if none */
+	int trylock;		/* lock rows: try=1, may fail instead of spinning */
 	int kind_id;		/* index of kind in mm_catalogue.kinds */
 };
 
@@ -59,10 +60,10 @@ enum mm_flavour { MM_PLAIN, MM_BH, MM_IRQ };
 
 /* Is name a guard's acquisition or (release = 1) its release, as the
  * compiler sees it (catalogue rows guard_ctor/guard_dtor)?  Then flavour
- * says how it disables BH, and cls (n bytes) gets the guard's class, the
- * name a user wrote in guard(CLASS).  Tries only the few pattern rows. */
+ * says how it disables BH, and cls points to the guard's class, the name
+ * a user wrote in guard(CLASS).  Tries only the few pattern rows. */
 int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavour *flavour,
-		 int *release, char *cls, size_t n);
+		 int *release, const char **cls);
 
 struct mm_loc {
 	const char *file;
@@ -110,6 +111,7 @@ struct mm_event {
 	const char *what;	/* LOCK/UNLOCK: the lock class ("struct mm_struct::context.lock",
 				 * a global's name); NULL when the front end cannot tell */
 	int seq;		/* set by mm_event_add(): index among the function's events */
+	int trylock;		/* LOCK: a trylock (lockdep marks no IRQ usage for it) */
 };
 
 enum mm_cond { MM_COND_NONE, MM_COND_SUCCESS, MM_COND_FAILURE };
@@ -141,12 +143,39 @@ int mm_block_add(struct mm_func *fn);
 void mm_event_add(struct mm_func *fn, int block, const struct mm_event *ev);
 void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value);
 
+/* ---- calls (calls.c): one classification for every front end ------------ */
+
+struct mm_facts;
+
+/* A call as a front end sees it; the callbacks answer for argument i. */
+struct mm_call {
+	const char *name;	/* the callee */
+	const char *caller;	/* the calling function's id in the facts */
+	const char *callee_id;	/* the callee's id (name@unit when static) */
+	int result;		/* value id of what it returns, or MM_NO_VALUE */
+	struct mm_loc loc;
+	int nargs;
+	int (*value)(void *fe, int i);			/* value id */
+	const char *(*lock_class)(void *fe, int i);	/* or NULL */
+	const char *(*function)(void *fe, int i);	/* &function: its id, or NULL */
+	void *fe;
+};
+
+#define MM_CALL_DONE (-1)
+
+/* Add c's events to block b of fn, and its facts when facts is not NULL.
+ * Returns MM_CALL_DONE, or the index of the argument whose object the
+ * call returns (page_folio(page)): the front end records that alias. */
+int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
+		      const struct mm_call *c, struct mm_facts *facts);
+
 /* ---- findings ---------------------------------------------------------- */
 
 #define MM_MAX_NOTES 4
 
 struct mm_finding {
 	const char *rule;		/* "mm-rmap-before-flush", ... */
+	const char *function;		/* where it is, when the front end does not know */
 	struct mm_loc loc;
 	char message[256];
 	int nnotes;
@@ -215,6 +244,8 @@ struct mm_facts {
 	char *buf;		/* the text, NUL-terminated */
 	size_t len, cap;
 	int nrec;
+	unsigned long long *edges;	/* hashes of call edges written, to write each once */
+	size_t nedges, cap_edges;
 };
 
 /* tree: the build's top directory; tu: the main input file.  Function
@@ -249,7 +280,9 @@ int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, voi
 /* ---- the whole-tree lock analysis (lockgraph.c) ------------------------ */
 
 struct mm_lockgraph;
-struct mm_lockgraph *mm_lg_new(void);
+/* cat (may be NULL): its softirq_cut rows are functions the softirq walk
+ * does not enter (reached only on paths known to be infeasible there). */
+struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat);
 /* Add the facts in buf (modified); -1 with a message on bad facts, or on
  * facts of another tree than those added before. */
 int mm_lg_add(struct mm_lockgraph *g, char *buf, size_t len, const char *origin,

@@ -164,24 +164,8 @@ static struct mm_loc loc_of(location_t l)
 	return loc;
 }
 
-/* The kinds of the callee being translated, looked up once (a hash). */
-static unsigned long long callee_kinds;
-
-static int is(const char *kinds)
-{
-	return (callee_kinds & mm_cat_bits(&catalogue, kinds)) != 0;
-}
-
 static unsigned long long delay_field_bits;	/* set in plugin_init */
 static const char *delay_name = "";		/* a macro delay's name, ditto */
-
-static int arg_id(gcall *call, const char *kind, const char *name, int fallback)
-{
-	const struct mm_cat_entry *e = mm_cat_find(&catalogue, kind, name);
-	unsigned n = e && e->arg ? e->arg - 1 : (unsigned)fallback;
-
-	return n < gimple_call_num_args(call) ? value_id(gimple_call_arg(call, n)) : -1;
-}
 
 static void add(struct mm_func *fn, int b, enum mm_ev kind, const char *name, int obj,
 		int result, location_t l)
@@ -315,84 +299,33 @@ static const char *lock_class(tree t, int depth)
 	return keep(next);
 }
 
-/*
- * What a call of each catalogue kind becomes in the IR: the first row
- * whose kinds match wins.  operand: the argument the event is about (the
- * catalogue's arg= overrides this 0-based default), -1 for none; result:
- * whether the call's value is the event's result.  "do" and "undo" are
- * added on top, as one name can be both (folio_put_swap()).
- */
-struct call_event {
-	const char *kinds;
-	enum mm_ev ev;
-	int operand;
-	int result;
-	enum mm_flavour flavour;	/* lock events */
-};
-
-static const struct call_event call_events[] = {
-	{ "lock_plain|guard_plain",		MM_EV_LOCK,		   0, 0, MM_PLAIN },
-	{ "lock_bh|guard_bh",			MM_EV_LOCK,		   0, 0, MM_BH },
-	{ "lock_irq|guard_irq",			MM_EV_LOCK,		   0, 0, MM_IRQ },
-	{ "unlock_plain",			MM_EV_UNLOCK,		  -1, 0, MM_PLAIN },
-	{ "unlock_bh",				MM_EV_UNLOCK,		  -1, 0, MM_BH },
-	{ "unlock_irq",				MM_EV_UNLOCK,		  -1, 0, MM_IRQ },
-	{ "bh_disable",				MM_EV_BH_DISABLE,	  -1, 0 },
-	{ "bh_enable",				MM_EV_BH_ENABLE,	  -1, 0 },
-	{ "debug_bh",				MM_EV_DEBUG,		  -1, 0 },
-	{ "pte_clear_deferred",			MM_EV_PTE_CLEAR_DEFERRED, -1, 1 },
-	{ "pte_clear_flush|pte_clear_hugetlb",	MM_EV_PTE_CLEAR_FLUSH,	  -1, 1 },
-	{ "tlb_flush|tlb_flush_batched",	MM_EV_TLB_FLUSH,	  -1, 0 },
-	{ "rmap_remove",			MM_EV_RMAP_REMOVE,	   0, 0 },
-	{ "rmap_delay",				MM_EV_RMAP_DELAY,	  -1, 0 },
-	{ "rmap_flush",				MM_EV_RMAP_FLUSH,	  -1, 0 },
-	{ "anon_test",				MM_EV_ANON_TEST,	   0, 1 },
-	{ "page_dirty",				MM_EV_PAGE_DIRTY,	   0, 0 },
-	{ "folio_lock",				MM_EV_FOLIO_LOCK,	   0, 0 },
-	{ "folio_unlock",			MM_EV_FOLIO_UNLOCK,	   0, 0 },
-	{ "ptl_unlock",				MM_EV_PTL_UNLOCK,	  -1, 0 },
-	{ "pte_restore",			MM_EV_PTE_RESTORE,	   3, 0 },
-};
-
-/* A lock event carries its flavour and, for an acquisition, the class. */
-static void add_lock(struct mm_func *fn, int b, enum mm_ev kind, enum mm_flavour flavour,
-		     const char *name, gcall *call)
-{
-	struct mm_event ev = { kind, name, MM_NO_VALUE, MM_NO_VALUE, flavour,
-			       loc_of(gimple_location(call)), NULL, 0 };
-
-	if (kind == MM_EV_LOCK && gimple_call_num_args(call))
-		ev.what = lock_class(gimple_call_arg(call, 0), 0);
-	mm_event_add(fn, b, &ev);
-}
-
-/* ---- lock facts: the call graph and softirq callbacks ------------------ */
+/* ---- calls: the core classifies them, the plugin answers for arguments ---- */
 
 static const char *current_fn_id;
-static vec<tree> callees;	/* of the current function, each once */
 
-static void call_facts(gcall *call, tree fndecl, const char *name)
+static tree call_arg(void *fe, int i)
 {
-	const struct mm_cat_entry *reg;
-	tree cb;
+	return gimple_call_arg((gcall *)fe, i);
+}
 
-	if (callee_kinds & mm_cat_bits(&catalogue, "softirq_register")) {
-		reg = mm_cat_find(&catalogue, "softirq_register", name);
-		if (!reg || !reg->arg || (unsigned)reg->arg > gimple_call_num_args(call))
-			return;
-		cb = gimple_call_arg(call, reg->arg - 1);
-		STRIP_NOPS(cb);
-		if (TREE_CODE(cb) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(cb, 0)) == FUNCTION_DECL) {
-			struct mm_loc at = loc_of(gimple_location(call));
+static int arg_value(void *fe, int i)
+{
+	return value_id(call_arg(fe, i));
+}
 
-			mm_facts_reg(&facts, current_fn_id, function_id(TREE_OPERAND(cb, 0)), name, &at);
-		}
-		return;
-	}
-	if (callee_kinds || fndecl_built_in_p(fndecl) || callees.contains(fndecl))
-		return;		/* catalogue APIs are events, not edges */
-	callees.safe_push(fndecl);
-	mm_facts_call(&facts, current_fn_id, function_id(fndecl));
+static const char *arg_lock_class(void *fe, int i)
+{
+	return lock_class(call_arg(fe, i), 0);
+}
+
+static const char *arg_function(void *fe, int i)
+{
+	tree t = call_arg(fe, i);
+
+	STRIP_NOPS(t);
+	if (TREE_CODE(t) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(t, 0)) == FUNCTION_DECL)
+		return function_id(TREE_OPERAND(t, 0));
+	return NULL;
 }
 
 /* sk->sk_data_ready = my_ready: the network stack calls it in softirq. */
@@ -436,56 +369,27 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 {
 	tree fndecl = gimple_call_fndecl(call), lhs = gimple_call_lhs(call);
 	location_t l = gimple_location(call);
-	int res = lhs ? value_id(lhs) : MM_NO_VALUE;
-	enum mm_flavour flavour;
-	const char *name;
-	char cls[128];
-	int release;
-	unsigned i;
+	struct mm_call c = { NULL, current_fn_id, NULL, lhs ? value_id(lhs) : MM_NO_VALUE,
+			     loc_of(l), (int)gimple_call_num_args(call), arg_value,
+			     arg_lock_class, arg_function, call };
+	int same;
 
 	if (!fndecl || !DECL_NAME(fndecl))
 		return;
-	name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	c.name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	if (!fndecl_built_in_p(fndecl))
+		c.callee_id = function_id(fndecl);
 	/* x = call(): what was known of x's old value no longer holds. */
 	if (lhs && DECL_P(lhs))
-		add(fn, b, MM_EV_ASSIGN, "=", res, MM_NO_VALUE, l);
-	callee_kinds = mm_cat_mask(&catalogue, name);
-	if (!callee_kinds && mm_cat_guard(&catalogue, name, &flavour, &release, cls, sizeof(cls))) {
-		/* named as written: guard(spinlock_bh), not its constructor */
-		add_lock(fn, b, release ? MM_EV_UNLOCK : MM_EV_LOCK, flavour, keep(xstrdup(cls)), call);
+		add(fn, b, MM_EV_ASSIGN, "=", c.result, MM_NO_VALUE, l);
+	same = mm_translate_call(&catalogue, fn, b, &c, facts_to ? &facts : NULL);
+	if (same == MM_CALL_DONE || same >= c.nargs || !lhs)
 		return;
-	}
-	if (facts_to)
-		call_facts(call, fndecl, name);
-	if (!callee_kinds)
-		return;		/* most calls: nothing the catalogue knows */
-	if (is("same_object") && lhs) {
-		int of = arg_id(call, "same_object", name, 0);
-
-		if (TREE_CODE(lhs) == SSA_NAME)
-			set_alias(lhs, of);
-		else
-			add(fn, b, MM_EV_COPY, "=", res, of, l);
-		return;
-	}
-	for (i = 0; i < ARRAY_SIZE(call_events); i++) {
-		const struct call_event *ce = &call_events[i];
-
-		if (!is(ce->kinds))
-			continue;
-		if (ce->ev == MM_EV_LOCK || ce->ev == MM_EV_UNLOCK)
-			add_lock(fn, b, ce->ev, ce->flavour, name, call);
-		else
-			add(fn, b, ce->ev, name,
-			    ce->operand < 0 ? MM_NO_VALUE : arg_id(call, ce->kinds, name, ce->operand),
-			    ce->result ? res : MM_NO_VALUE, l);
-		break;
-	}
-	/* A name can be both: folio_put_swap() undoes two different "do"s. */
-	if (is("do"))
-		add(fn, b, MM_EV_DO, name, MM_NO_VALUE, res, l);
-	if (is("undo"))
-		add(fn, b, MM_EV_UNDO, name, MM_NO_VALUE, MM_NO_VALUE, l);
+	/* page_folio(page): the result names the argument's object */
+	if (TREE_CODE(lhs) == SSA_NAME)
+		set_alias(lhs, arg_value(call, same));
+	else
+		add(fn, b, MM_EV_COPY, "=", c.result, arg_value(call, same), l);
 }
 
 static void translate_assign(struct mm_func *fn, int b, gassign *as)
@@ -698,7 +602,6 @@ static unsigned int mmcheck_execute(function *fun)
 	mm_func_init(&fn, function_name(fun));
 	aliases.truncate(0);
 	negations.truncate(0);
-	callees.truncate(0);
 	lock_ptrs.truncate(0);
 	lock_ptr_values.truncate(0);
 	current_fn_id = function_id(fun->decl);

@@ -29,7 +29,8 @@
 #define SECTION ".mmcheck.facts"
 
 static const char usage[] =
-"usage: mmcheck-locks [-f gcc|json] [-o FILE] [--strip PREFIX] [--partial-ok] PATH...\n"
+"usage: mmcheck-locks [-f gcc|json] [-o FILE] [--strip PREFIX] [--catalogue FILE]\n"
+"                     [--partial-ok] PATH...\n"
 "\n"
 "Reads the lock facts the mmcheck GCC plugin leaves in each object\n"
 "(-fplugin-arg-mmcheck-facts=section) and reports, per lock class:\n"
@@ -41,6 +42,7 @@ static const char usage[] =
 "  -f, --format gcc|json   gcc-style file:line:col lines with notes (default)\n"
 "  -o, --output FILE       write the report to FILE, atomically\n"
 "      --strip PREFIX      print file names without PREFIX\n"
+"      --catalogue FILE    the API catalogue (softirq_cut rows)\n"
 "      --partial-ok        C objects without facts are not an error\n"
 "  -h, --help              this text\n"
 "\n"
@@ -48,7 +50,7 @@ static const char usage[] =
 
 struct opts {
 	int json, partial_ok;
-	const char *output, *strip;
+	const char *output, *strip, *catalogue;
 };
 
 struct run {
@@ -224,8 +226,10 @@ static void report(const struct mm_finding *fd, void *ctx)
 	if (r->o->json) {
 		fprintf(r->out, "%s\n    ", r->nfindings ? "," : "");
 		json_place(r->out, r, &fd->loc, fd->message);
-		fprintf(r->out, ", \"rule\": \"%s\", \"severity\": \"%s\", \"notes\": [",
+		fprintf(r->out, ", \"rule\": \"%s\", \"severity\": \"%s\", \"function\": ",
 			fd->rule, severity(fd->rule));
+		json_string(r->out, fd->function ? fd->function : "");
+		fputs(", \"notes\": [", r->out);
 		for (i = 0; i < fd->nnotes; i++) {
 			fputs(i ? ", " : "", r->out);
 			json_place(r->out, r, &fd->note_loc[i], fd->note[i]);
@@ -275,6 +279,8 @@ static void parse_opts(int argc, char **argv, struct opts *o, int *first)
 			o->json = !strcmp(argv[i], "json");
 		} else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
 			o->output = argv[++i];
+		} else if (!strcmp(a, "--catalogue") && i + 1 < argc) {
+			o->catalogue = argv[++i];
 		} else if (!strcmp(a, "--strip") && i + 1 < argc) {
 			o->strip = argv[++i];
 		} else if (!strcmp(a, "--partial-ok")) {
@@ -296,14 +302,17 @@ static void parse_opts(int argc, char **argv, struct opts *o, int *first)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { 0 };
+	struct opts o = { .catalogue = MMCHECK_CATALOGUE };
+	struct mm_catalogue cat;
 	struct run r = { 0 };
-	char tmp[4096];
+	char tmp[4096], err[1024];
 	int first, i;
 
 	parse_opts(argc, argv, &o, &first);
 	r.o = &o;
-	r.g = mm_lg_new();
+	if (mm_cat_load(&cat, o.catalogue, err, sizeof(err)))
+		die("%s (--catalogue FILE)", err);
+	r.g = mm_lg_new(&cat);
 	for (i = first; i < argc; i++)
 		read_path(&r, argv[i]);
 	check_complete(&r);
@@ -323,5 +332,6 @@ int main(int argc, char **argv)
 	if (fflush(r.out) || ferror(r.out) || (o.output && (fclose(r.out) || rename(tmp, o.output))))
 		die("%s: %s", o.output ? o.output : "standard output", strerror(errno));
 	mm_lg_free(r.g);
+	mm_cat_free(&cat);
 	return r.nfindings ? 1 : 0;
 }

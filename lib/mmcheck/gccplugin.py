@@ -109,10 +109,14 @@ def one_arch(fd):
     return len(arches) <= 1
 
 
-def lock_findings(facts_dir, rules, all_locks):
-    """The whole-tree lock analysis over the facts the compilations left."""
-    out = subprocess.run([LOCKS, "-f", "json", "--partial-ok", facts_dir], capture_output=True,
-                         text=True)
+def lock_findings(facts, rules, all_locks, extra=("--partial-ok",)):
+    """The whole-tree lock analysis over the facts the compilations left:
+    facts, a directory (or list of them) of .facts files or of objects
+    built with facts=section."""
+    ensure_locks()
+    dirs = [facts] if isinstance(facts, str) else list(facts)
+    out = subprocess.run([LOCKS, "-f", "json"] + list(extra) + dirs,
+                         capture_output=True, text=True)
     if out.returncode not in (0, 1):
         raise EngineError("mmcheck-locks failed: " + out.stderr.strip()[-500:])
     by_id = {r.id: r for r in rules}
@@ -125,6 +129,7 @@ def lock_findings(facts_dir, rules, all_locks):
         fd = Finding(rule.id, d["file"], d["line"], d["column"], d["message"], "gcc",
                      rule.family, rule.severity)
         fd.notes = [(n["file"], n["line"], n["column"], n["message"]) for n in d["notes"]]
+        fd.function = d.get("function", "")
         if one_arch(fd) and (all_locks or in_focus(fd, entries)):
             findings.append(fd)
     return findings

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * calls.c - what a call becomes in the IR, for every front end: the
+ * catalogue kind of the callee decides the event, so the GCC plugin and
+ * the sparse checker only say what the call's arguments are.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "mmcore.h"
+
+/*
+ * The first row whose kinds match wins.  operand: the 0-based argument the
+ * event is about (the catalogue's arg= overrides it), -1 for none; result:
+ * whether the call's value is the event's result.  "do" and "undo" are
+ * added on top, as one name can be both (folio_put_swap()).
+ */
+static const struct {
+	const char *kinds;
+	enum mm_ev ev;
+	int operand;
+	int result;
+	enum mm_flavour flavour;	/* lock events */
+} call_events[] = {
+	{ "lock_plain|guard_plain",		MM_EV_LOCK,		   0, 0, MM_PLAIN },
+	{ "lock_bh|guard_bh",			MM_EV_LOCK,		   0, 0, MM_BH },
+	{ "lock_irq|guard_irq",			MM_EV_LOCK,		   0, 0, MM_IRQ },
+	{ "unlock_plain",			MM_EV_UNLOCK,		  -1, 0, MM_PLAIN },
+	{ "unlock_bh",				MM_EV_UNLOCK,		  -1, 0, MM_BH },
+	{ "unlock_irq",				MM_EV_UNLOCK,		  -1, 0, MM_IRQ },
+	{ "bh_disable",				MM_EV_BH_DISABLE,	  -1, 0, MM_PLAIN },
+	{ "bh_enable",				MM_EV_BH_ENABLE,	  -1, 0, MM_PLAIN },
+	{ "debug_bh",				MM_EV_DEBUG,		  -1, 0, MM_PLAIN },
+	{ "pte_clear_deferred",			MM_EV_PTE_CLEAR_DEFERRED, -1, 1, MM_PLAIN },
+	{ "pte_clear_flush|pte_clear_hugetlb",	MM_EV_PTE_CLEAR_FLUSH,	  -1, 1, MM_PLAIN },
+	{ "tlb_flush|tlb_flush_batched",	MM_EV_TLB_FLUSH,	  -1, 0, MM_PLAIN },
+	{ "rmap_remove",			MM_EV_RMAP_REMOVE,	   0, 0, MM_PLAIN },
+	{ "rmap_delay",				MM_EV_RMAP_DELAY,	  -1, 0, MM_PLAIN },
+	{ "rmap_flush",				MM_EV_RMAP_FLUSH,	  -1, 0, MM_PLAIN },
+	{ "anon_test",				MM_EV_ANON_TEST,	   0, 1, MM_PLAIN },
+	{ "page_dirty",				MM_EV_PAGE_DIRTY,	   0, 0, MM_PLAIN },
+	{ "folio_lock",				MM_EV_FOLIO_LOCK,	   0, 0, MM_PLAIN },
+	{ "folio_unlock",			MM_EV_FOLIO_UNLOCK,	   0, 0, MM_PLAIN },
+	{ "ptl_unlock",				MM_EV_PTL_UNLOCK,	  -1, 0, MM_PLAIN },
+	{ "pte_restore",			MM_EV_PTE_RESTORE,	   3, 0, MM_PLAIN },
+};
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static int arg_index(const struct mm_catalogue *cat, const char *kinds, const char *name,
+		     int fallback)
+{
+	char one[64];
+	const char *k = kinds, *bar;
+
+	/* the arg= of the row of whichever of the kinds the name has */
+	while (k && *k) {
+		const struct mm_cat_entry *e;
+
+		bar = strchr(k, '|');
+		snprintf(one, sizeof(one), "%.*s", bar ? (int)(bar - k) : (int)strlen(k), k);
+		e = mm_cat_find(cat, one, name);
+		if (e && e->arg)
+			return e->arg - 1;
+		k = bar ? bar + 1 : NULL;
+	}
+	return fallback;
+}
+
+static int is_trylock(const struct mm_catalogue *cat, const char *name)
+{
+	int i;
+
+	for (i = 0; i < cat->n; i++)
+		if (cat->e[i].trylock && !strcmp(cat->e[i].name, name))
+			return 1;
+	return 0;
+}
+
+static int arg_value(const struct mm_call *c, int i)
+{
+	return i >= 0 && i < c->nargs ? c->value(c->fe, i) : MM_NO_VALUE;
+}
+
+static void add(struct mm_func *fn, int b, const struct mm_call *c, enum mm_ev kind,
+		enum mm_flavour flavour, int obj, int result, const char *what)
+{
+	struct mm_event ev = { .kind = kind, .name = c->name, .obj = obj, .result = result,
+			       .flavour = flavour, .loc = c->loc, .what = what };
+
+	mm_event_add(fn, b, &ev);
+}
+
+/* Facts: the call graph edge, or the softirq callback a registration names. */
+static void call_facts(const struct mm_catalogue *cat, const struct mm_call *c,
+		       unsigned long long kinds, struct mm_facts *facts)
+{
+	const struct mm_cat_entry *reg;
+	const char *cb;
+
+	if (kinds & mm_cat_bits(cat, "softirq_register")) {
+		reg = mm_cat_find(cat, "softirq_register", c->name);
+		cb = reg && reg->arg && reg->arg <= c->nargs ? c->function(c->fe, reg->arg - 1) : NULL;
+		if (cb)
+			mm_facts_reg(facts, c->caller, cb, c->name, &c->loc);
+	} else if (!kinds && c->callee_id) {
+		mm_facts_call(facts, c->caller, c->callee_id);	/* APIs are events, not edges */
+	}
+}
+
+int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
+		      const struct mm_call *c, struct mm_facts *facts)
+{
+	unsigned long long kinds = mm_cat_mask(cat, c->name);
+	enum mm_flavour flavour;
+	const char *cls;
+	int release;
+	size_t i;
+
+	if (!kinds && mm_cat_guard(cat, c->name, &flavour, &release, &cls)) {
+		/* named as written, guard(spinlock_bh), not as its constructor */
+		struct mm_event ev = { .kind = release ? MM_EV_UNLOCK : MM_EV_LOCK, .name = cls,
+				       .obj = MM_NO_VALUE, .result = MM_NO_VALUE,
+				       .flavour = flavour, .loc = c->loc };
+
+		if (!release && c->nargs)
+			ev.what = c->lock_class(c->fe, 0);
+		mm_event_add(fn, b, &ev);
+		return MM_CALL_DONE;
+	}
+	if (facts)
+		call_facts(cat, c, kinds, facts);
+	if (!kinds)
+		return MM_CALL_DONE;	/* most calls: nothing the catalogue knows */
+	if (kinds & mm_cat_bits(cat, "same_object"))
+		return arg_index(cat, "same_object", c->name, 0);
+	for (i = 0; i < ARRAY_LEN(call_events); i++) {
+		int operand;
+
+		if (!(kinds & mm_cat_bits(cat, call_events[i].kinds)))
+			continue;
+		operand = call_events[i].operand < 0 ? -1 :
+			  arg_index(cat, call_events[i].kinds, c->name, call_events[i].operand);
+		add(fn, b, c, call_events[i].ev, call_events[i].flavour, arg_value(c, operand),
+		    call_events[i].result ? c->result : MM_NO_VALUE,
+		    call_events[i].ev == MM_EV_LOCK && c->nargs ? c->lock_class(c->fe, 0) : NULL);
+		if (call_events[i].ev == MM_EV_LOCK)
+			fn->b[b].ev[fn->b[b].nev - 1].trylock = is_trylock(cat, c->name);
+		break;
+	}
+	if (kinds & mm_cat_bits(cat, "do"))
+		add(fn, b, c, MM_EV_DO, MM_PLAIN, MM_NO_VALUE, c->result, NULL);
+	if (kinds & mm_cat_bits(cat, "undo"))
+		add(fn, b, c, MM_EV_UNDO, MM_PLAIN, MM_NO_VALUE, MM_NO_VALUE, NULL);
+	return MM_CALL_DONE;
+}
