@@ -7,6 +7,7 @@
 #   make core          the analysis core of the compiled engines (core/)
 #   make plugin        the GCC plugin (gcc-plugin/mmcheck.so)
 #   make locks         the whole-tree lock analysis (locks/mmcheck-locks)
+#   make sparse        the sparse checker (sparse-checks/mmcheck-sparse)
 #   make check-kernels-quick   6.1 and 6.12 mm/ + arch/s390/ against ledgers
 #   make check-kernels         the whole 6.1 and 6.12 trees against ledgers
 #   make check-coccicheck      the rules through 6.1's own 'make coccicheck'
@@ -60,6 +61,9 @@ plugin: core
 locks: core
 	$(Q)$(MAKE) -s -C locks
 
+sparse: core
+	$(Q)$(MAKE) -s -C sparse-checks
+
 test: check-catalogue check-driver check-core check-plugin check-corpus-gcc11 check-corpus
 
 check-plugin: plugin
@@ -83,9 +87,9 @@ check-corpus-gcc11: all
 	@echo "  CHECK   corpus, gcc engine under GCC 11"
 	$(Q)MMCHECK_GCC=gcc-11 tests/run-corpus -e gcc -j $(JOBS) | tail -1
 
-check-corpus: all
-	@echo "  CHECK   corpus (tests/run-corpus)"
-	$(Q)tests/run-corpus -j $(JOBS)
+check-corpus: all plugin locks sparse
+	@echo "  CHECK   corpus (tests/run-corpus): cocci, gcc and sparse engines"
+	$(Q)tests/run-corpus -e cocci -e gcc -e sparse -j $(JOBS)
 
 fetch-kernels: deps-kernels
 	$(Q)MMCHECK_CACHE=$(CACHE) tools/fetch-kernels $(KERNELS)
@@ -146,6 +150,7 @@ clean:
 	$(Q)$(MAKE) -s -C core clean
 	$(Q)$(MAKE) -s -C gcc-plugin clean
 	$(Q)$(MAKE) -s -C locks clean
+	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks check-plugin check-corpus-gcc11 catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks sparse check-plugin check-corpus-gcc11 catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-kernels check-coccicheck check-plugin-kernels bench bench-plugin install clean

@@ -163,6 +163,32 @@ void mm_facts_end(struct mm_facts *f)
 	record(f, "end", n, (char *)NULL);
 }
 
+/* DIR/<unit's base name>.<hash of tree and unit>.facts, renamed into place
+ * so that a reader never sees half a file. */
+int mm_facts_write_dir(const struct mm_facts *f, const char *dir, const char *tree,
+		       const char *tu, char *err, size_t errlen)
+{
+	const char *base = strrchr(tu, '/') ? strrchr(tu, '/') + 1 : tu;
+	unsigned long long h = 14695981039346656037ULL;
+	char path[4096], tmp[4200];
+	const char *s;
+	FILE *out;
+
+	for (s = tree; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	for (s = tu; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	snprintf(path, sizeof(path), "%s/%s.%08llx.facts", dir, base, h & 0xffffffffULL);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	out = fopen(tmp, "w");
+	if (out && fwrite(f->buf, 1, f->len, out) == f->len && !fclose(out) && !rename(tmp, path))
+		return 0;
+	snprintf(err, errlen, "cannot write lock facts to %s", path);
+	if (out)
+		remove(tmp);
+	return -1;
+}
+
 void mm_facts_free(struct mm_facts *f)
 {
 	free(f->buf);

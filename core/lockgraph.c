@@ -153,6 +153,8 @@ struct mm_lockgraph {
 	struct strmap names;	/* functions */
 	struct strmap strings;	/* everything else kept */
 	struct strmap seen;	/* records already added (a link copies them) */
+	struct strmap cuts;	/* softirq_cut names, static or not */
+	int full_chains;	/* notes show every call of a chain */
 	struct lg_fn *fn;
 	int nfn;
 	struct lg_acq *acq;
@@ -164,6 +166,21 @@ struct mm_lockgraph {
 	int nunits;
 };
 
+static int contains(const struct strmap *m, const char *s)
+{
+	return m->cap && m->key[slot(m, s)] != NULL;
+}
+
+/* A cut names a function; a static one's id is name@unit. */
+static int is_cut(struct mm_lockgraph *g, const char *id)
+{
+	const char *at = strchr(id, '@');
+	char name[256];
+
+	snprintf(name, sizeof(name), "%.*s", at ? (int)(at - id) : (int)strlen(id), id);
+	return contains(&g->cuts, name);
+}
+
 static int fn_id(struct mm_lockgraph *g, const char *name)
 {
 	int id = lookup(&g->names, name, g->nfn, NULL);
@@ -173,6 +190,7 @@ static int fn_id(struct mm_lockgraph *g, const char *name)
 		memset(&g->fn[g->nfn], 0, sizeof(g->fn[0]));
 		lookup(&g->names, name, 0, &g->fn[g->nfn].name);
 		g->fn[g->nfn].parent = g->fn[g->nfn].reg = -1;
+		g->fn[g->nfn].cut = is_cut(g, name);
 		g->nfn++;
 	}
 	return id;
@@ -186,11 +204,8 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 	if (!g)
 		abort();
 	for (i = 0; cat && i < cat->n; i++)
-		if (!strcmp(cat->e[i].kind, "softirq_cut")) {
-			int id = fn_id(g, cat->e[i].name);	/* may move g->fn */
-
-			g->fn[id].cut = 1;
-		}
+		if (!strcmp(cat->e[i].kind, "softirq_cut"))
+			lookup(&g->cuts, cat->e[i].name, 1, NULL);
 	return g;
 }
 
@@ -317,6 +332,11 @@ int mm_lg_add(struct mm_lockgraph *g, char *buf, size_t len, const char *origin,
 	return -1;
 }
 
+void mm_lg_full_chains(struct mm_lockgraph *g, int on)
+{
+	g->full_chains = on;
+}
+
 int mm_lg_units(const struct mm_lockgraph *g)
 {
 	return g->nunits;
@@ -397,26 +417,45 @@ static const char *short_name(const char *fn, char *buf, size_t n)
 	return buf;
 }
 
-/* "call_rcu() registers tlb_remove_table_rcu(); then __tlb_remove_table()" */
+/* The calls from the callback to fn, "a() -> b() -> ... -> fn()": the
+ * first and last few of a long chain, so that a note stays readable. */
+static void chain_text(struct mm_lockgraph *g, const int *path, int n, char *out, size_t size)
+{
+	char name[128];
+	size_t len;
+	int i;
+
+	out[0] = '\0';
+	for (i = n - 1; i >= 0; i--) {
+		len = strlen(out);
+		if (n > 8 && i == n - 4 && !g->full_chains) {
+			snprintf(out + len, size - len, " -> ... (%d calls)", n - 7);
+			i = 3;
+			len = strlen(out);
+		}
+		snprintf(out + len, size - len, "%s%s()", i == n - 1 ? "" : " -> ",
+			 short_name(g->fn[path[i]].name, name, sizeof(name)));
+	}
+}
+
 static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, int fn)
 {
-	char chain[512] = "", name[128];
-	int path[16], n = 0, i;
+	char chain[4096], name[128];
+	int *path = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n = 0;
 	const struct lg_reg *r;
 
-	while (fn >= 0 && g->fn[fn].parent >= 0 && n < 15) {
+	/* the parents form a breadth-first tree: this ends at a callback */
+	while (fn >= 0 && g->fn[fn].parent >= 0 && n < g->nfn) {
 		path[n++] = fn;
 		fn = g->fn[fn].parent;
 	}
-	if (fn < 0 || g->fn[fn].reg < 0)
+	if (fn < 0 || g->fn[fn].reg < 0) {
+		free(path);
 		return;
-	r = &g->reg[g->fn[fn].reg];
-	for (i = n - 1; i >= 0; i--) {
-		size_t len = strlen(chain);
-
-		snprintf(chain + len, sizeof(chain) - len, "%s%s()", i == n - 1 ? "" : " -> ",
-			 short_name(g->fn[path[i]].name, name, sizeof(name)));
 	}
+	r = &g->reg[g->fn[fn].reg];
+	chain_text(g, path, n, chain, sizeof(chain));
+	free(path);
 	if (r->fn == r->callback)	/* a callback by its signature */
 		mm_finding_note(f, r->loc, "%s() is a softirq callback (%s)%s%s",
 				short_name(g->fn[fn].name, name, sizeof(name)), r->registrar,
@@ -518,5 +557,6 @@ void mm_lg_free(struct mm_lockgraph *g)
 	free_map(&g->names);
 	free_map(&g->strings);
 	free_map(&g->seen);
+	free_map(&g->cuts);
 	free(g);
 }

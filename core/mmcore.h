@@ -180,7 +180,7 @@ struct mm_finding {
 	char message[256];
 	int nnotes;
 	struct mm_loc note_loc[MM_MAX_NOTES];
-	char note[MM_MAX_NOTES][320];
+	char note[MM_MAX_NOTES][1024];
 };
 
 typedef void (*mm_report_fn)(const struct mm_finding *f, void *ctx);
@@ -261,6 +261,9 @@ void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const
 		  const struct mm_loc *loc);
 void mm_facts_end(struct mm_facts *f);
 void mm_facts_free(struct mm_facts *f);
+/* Write f into dir atomically; -1 with a message in err. */
+int mm_facts_write_dir(const struct mm_facts *f, const char *dir, const char *tree,
+		       const char *tu, char *err, size_t errlen);
 
 #define MM_FACT_MAX_FIELDS 8
 
@@ -288,6 +291,8 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat);
 int mm_lg_add(struct mm_lockgraph *g, char *buf, size_t len, const char *origin,
 	      char *err, size_t errlen);
 int mm_lg_units(const struct mm_lockgraph *g);
+/* Notes name every call from the callback (default: the first and last few). */
+void mm_lg_full_chains(struct mm_lockgraph *g, int on);
 /* Report mm-lock-softirq-unsafe and mm-lock-bh-mixed, sorted by place. */
 void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx);
 void mm_lg_free(struct mm_lockgraph *g);

@@ -170,7 +170,7 @@ static const char *delay_name = "";		/* a macro delay's name, ditto */
 static void add(struct mm_func *fn, int b, enum mm_ev kind, const char *name, int obj,
 		int result, location_t l)
 {
-	struct mm_event ev = { kind, name, obj, result, MM_PLAIN, loc_of(l), NULL, 0 };
+	struct mm_event ev = { kind, name, obj, result, MM_PLAIN, loc_of(l), NULL, 0, 0 };
 
 	mm_event_add(fn, b, &ev);
 }
@@ -644,24 +644,6 @@ static void facts_to_section(void)
 	fprintf(asm_out_file, "\t.popsection\n");
 }
 
-/* DIR/<unit>.<hash>.facts, renamed into place: a reader never sees half. */
-static void facts_to_dir(void)
-{
-	const char *base = lbasename(main_input_filename);
-	char *path, *tmp;
-	FILE *f;
-
-	path = xasprintf("%s/%s.%08x.facts", facts_to, base,
-			 (unsigned)htab_hash_string(concat(tree_dir, "/", main_input_filename, NULL)));
-	tmp = concat(path, ".tmp", NULL);
-	f = fopen(tmp, "w");
-	if (!f || fwrite(facts.buf, 1, facts.len, f) != facts.len || fclose(f) ||
-	    rename(tmp, path))
-		error("mmcheck: cannot write lock facts to %qs: %m", path);
-	free(tmp);
-	free(path);
-}
-
 static void finish_unit(void *gcc_data, void *user_data)
 {
 	if (seen_error())
@@ -673,7 +655,11 @@ static void finish_unit(void *gcc_data, void *user_data)
 		if (asm_out_file)
 			facts_to_section();
 	} else {
-		facts_to_dir();
+		char err[4200];
+
+		if (mm_facts_write_dir(&facts, facts_to, tree_dir, main_input_filename, err,
+				       sizeof(err)))
+			error("mmcheck: %s: %m", err);
 	}
 	mm_facts_free(&facts);
 }

@@ -44,12 +44,13 @@ static const char usage[] =
 "      --strip PREFIX      print file names without PREFIX\n"
 "      --catalogue FILE    the API catalogue (softirq_cut rows)\n"
 "      --partial-ok        C objects without facts are not an error\n"
+"      --full-chains       name every call from a softirq callback to the lock\n"
 "  -h, --help              this text\n"
 "\n"
 "Exit status: 0 no finding, 1 findings, 2 bad usage or input.\n";
 
 struct opts {
-	int json, partial_ok;
+	int json, partial_ok, full_chains;
 	const char *output, *strip, *catalogue;
 };
 
@@ -283,6 +284,8 @@ static void parse_opts(int argc, char **argv, struct opts *o, int *first)
 			o->catalogue = argv[++i];
 		} else if (!strcmp(a, "--strip") && i + 1 < argc) {
 			o->strip = argv[++i];
+		} else if (!strcmp(a, "--full-chains")) {
+			o->full_chains = 1;
 		} else if (!strcmp(a, "--partial-ok")) {
 			o->partial_ok = 1;
 		} else if (!strcmp(a, "--")) {
@@ -313,6 +316,7 @@ int main(int argc, char **argv)
 	if (mm_cat_load(&cat, o.catalogue, err, sizeof(err)))
 		die("%s (--catalogue FILE)", err);
 	r.g = mm_lg_new(&cat);
+	mm_lg_full_chains(r.g, o.full_chains);
 	for (i = first; i < argc; i++)
 		read_path(&r, argv[i]);
 	check_complete(&r);

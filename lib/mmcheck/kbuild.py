@@ -47,10 +47,8 @@ MEASURE = ("import resource, subprocess, sys, time\n"
 
 
 def plugin_flags(so):
-    """Load the plugin with its lock facts on, as a whole-tree run uses it:
-    its options are named after the .so (mmcheck-s390x-...-gcc-12.so)."""
-    base = os.path.basename(so)[:-3]
-    return "-fplugin=%s -fplugin-arg-%s-facts=section" % (so, base)
+    """Load the plugin with its lock facts on, as a whole-tree run uses it."""
+    return "-fplugin=%s -fplugin-arg-mmcheck-facts=section" % so
 
 
 def build_dir(tree, out, subdir, extra, plugin, jobs):

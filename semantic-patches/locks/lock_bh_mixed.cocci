@@ -240,7 +240,7 @@ coccinelle.mm_softirq.add((p[0].file, f))
 
 @hardirq@
 identifier f;
-type T =~ "^(irqreturn_t)$";
+type T =~ "^(irqreturn|irqreturn_t)$";
 position p;
 @@
 

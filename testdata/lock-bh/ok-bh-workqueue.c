@@ -23,6 +23,7 @@ void host_request(struct host *h)
 	spin_unlock_bh(&h->lock);
 }
 /*
+ * check-known-to-fail: sparse work items queued on system_bh_wq (6.9+) are not yet softirq context in the facts
  * check-name: plain acquisition in a work function queued on system_bh_wq
  * check-options: --all-locks
  * check-known-to-fail: gcc work items queued on system_bh_wq (6.9+) are not yet softirq context in the facts

@@ -1,6 +1,6 @@
 /* A hardirq handler's plain acquisition: no softirq can run on this CPU
  * while it holds the lock. */
-typedef int irqreturn_t;
+typedef enum irqreturn { IRQ_NONE, IRQ_HANDLED } irqreturn_t;	/* as in the kernel */
 struct card { spinlock_t lock; };
 
 static irqreturn_t card_interrupt(int irq, void *dev_id)

@@ -15,6 +15,7 @@ static void zap_helper(struct mmu_gather *tlb, struct vm_area_struct *vma,
 	tlb_flush_mmu(tlb);
 }
 /*
+ * check-known-to-fail: sparse the checks are intra-procedural; the removal is in drop_rmap()
  * check-name: rmap removed in a helper called before the flush
  * check-known-to-fail: cocci,gcc the checks are intra-procedural; the removal is in drop_rmap()
  *

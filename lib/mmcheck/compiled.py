@@ -1,0 +1,139 @@
+"""What the compiled engines share: each runs a compiler-like tool per .c
+file (GCC with the plugin, or mmcheck-sparse), reads its diagnostics, and
+for the whole-run lock rules hands the lock facts the tool wrote to
+locks/mmcheck-locks.  The analysis itself is the shared C core (core/)."""
+import fnmatch
+import json
+import os
+import re
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+from . import catalogue
+from .findings import Finding
+
+LOCKS = os.path.join(catalogue.TOP, "locks", "mmcheck-locks")
+
+DIAG = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<kind>warning|note|error): "
+                  r"(?P<text>.*)$")
+IN_FUNCTION = re.compile(r"^(?P<file>[^:]+): In function '(?P<fn>[^']+)':$")
+RULE = re.compile(r"^(?P<msg>.*) \[(?P<rule>mm-[a-z0-9-]+)\]$")
+
+
+class EngineError(Exception):
+    pass
+
+
+def build(directory, what, *make_args):
+    """make in directory; an EngineError naming what could not be built."""
+    out = subprocess.run(["make", "-s", "-C", directory] + list(make_args),
+                         capture_output=True, text=True)
+    if out.returncode:
+        raise EngineError("cannot build %s:\n%s" % (what, (out.stderr or out.stdout).strip()))
+
+
+def parse(text, rules_by_id, engine="gcc"):
+    """Findings from gcc-style diagnostics: a warning with a rule ID, then
+    its notes."""
+    findings, function, cur = [], "", None
+    for line in text.splitlines():
+        m = IN_FUNCTION.match(line)
+        if m:
+            function = m.group("fn")
+            continue
+        m = DIAG.match(line)
+        if not m:
+            continue
+        where = (m.group("file"), int(m.group("line")), int(m.group("col")))
+        if m.group("kind") == "warning":
+            r = RULE.match(m.group("text"))
+            cur = None
+            if r and r.group("rule") in rules_by_id:
+                rule = rules_by_id[r.group("rule")]
+                cur = Finding(rule.id, where[0], where[1], where[2], r.group("msg"), engine,
+                              rule.family, rule.severity)
+                cur.function = function
+                findings.append(cur)
+        elif m.group("kind") == "note" and cur is not None:
+            cur.notes.append(where + (m.group("text"),))
+    return findings
+
+
+def in_focus(fd, entries):
+    """The lock rules' default scope, as the Coccinelle rule's: mm's lock
+    classes (catalogue mm_type), or a place in an mm_path file."""
+    types = catalogue.names(entries, "mm_type")
+    globs = catalogue.names(entries, "mm_path")
+    cls = re.match(r"^lock (?:struct |union )?(\w+)", fd.message)
+    places = [fd.file] + [n[0] for n in fd.notes]
+    return (cls and cls.group(1) in types) or any(
+        fnmatch.fnmatch(p, g) or fnmatch.fnmatch(p, "*/" + g) for p in places for g in globs)
+
+
+def one_arch(fd):
+    """Places in two architectures' arch/ trees never meet in one kernel
+    (the corpus, or a source tree checked whole, compiles them side by side)."""
+    arches = {m.group(1) for p in [fd.file] + [n[0] for n in fd.notes]
+              for m in [re.search(r"(?:^|/)arch/([^/]+)/", p)] if m}
+    return len(arches) <= 1
+
+
+def lock_findings(facts, rules, all_locks, extra=("--partial-ok",), engine="gcc"):
+    """The whole-tree lock analysis over the facts the tools left: facts,
+    a directory (or list of them) of .facts files or of objects built with
+    the plugin's facts=section."""
+    build(os.path.dirname(LOCKS), "mmcheck-locks")
+    dirs = [facts] if isinstance(facts, str) else list(facts)
+    out = subprocess.run([LOCKS, "-f", "json"] + list(extra) + dirs,
+                         capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        raise EngineError("mmcheck-locks failed: " + out.stderr.strip()[-500:])
+    by_id = {r.id: r for r in rules}
+    entries = catalogue.load_api()
+    findings = []
+    for d in json.loads(out.stdout)["findings"]:
+        rule = by_id.get(d["rule"])
+        if not rule:
+            continue
+        fd = Finding(rule.id, d["file"], d["line"], d["column"], d["message"], engine,
+                     rule.family, rule.severity)
+        fd.notes = [(n["file"], n["line"], n["column"], n["message"]) for n in d["notes"]]
+        fd.function = d.get("function", "")
+        if one_arch(fd) and (all_locks or in_focus(fd, entries)):
+            findings.append(fd)
+    return findings
+
+
+def run_one(cmd, timeout, what):
+    """(diagnostics, problem or None) of one tool run."""
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                             env=dict(os.environ, LC_ALL="C"))
+    except subprocess.TimeoutExpired:
+        return "", "%s timed out after %d s" % (what, timeout)
+    if out.returncode:
+        first = next((l for l in out.stderr.splitlines() if ": error: " in l), out.stderr.strip())
+        return out.stderr, "%s could not check this file: %s" % (what, first[:200])
+    return out.stderr, None
+
+
+def analyse(engine, command, rules, files, jobs, timeout, all_locks):
+    """Run command(path, facts_dir) over every .c file, then the lock
+    analysis when a whole-run rule is selected."""
+    by_id = {r.id: r for r in rules}
+    sources = [f for f in files if f.endswith(".c")]
+    whole = [r for r in rules if r.scope == "run"]
+    with tempfile.TemporaryDirectory(prefix="mmcheck-facts-") as facts_dir:
+        facts = facts_dir if whole else None
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            results = list(pool.map(lambda f: run_one(command(f, facts), timeout, engine),
+                                    sources))
+        findings, incomplete = [], []
+        for path, (text, problem) in zip(sources, results):
+            findings += parse(text, by_id, engine)
+            if problem:
+                incomplete.append((path, problem))
+        if whole and any(n.endswith(".facts") for n in os.listdir(facts_dir)):
+            findings += lock_findings(facts_dir, whole, all_locks, engine=engine)
+    return findings, incomplete

@@ -1,0 +1,28 @@
+"""The sparse engine: runs sparse-checks/mmcheck-sparse (a checker linked
+against Debian's libsparse) over each .c file, as 'make C=1' would, and
+reads its diagnostics back (the flow is compiled.py's)."""
+import fcntl
+import os
+
+from . import catalogue, compiled
+
+CHECKER_DIR = os.path.join(catalogue.TOP, "sparse-checks")
+CHECKER = os.path.join(CHECKER_DIR, "mmcheck-sparse")
+
+
+def ensure_checker():
+    with open(os.path.join(CHECKER_DIR, ".build-lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        compiled.build(CHECKER_DIR, "mmcheck-sparse (needs sparse's source: make deps)")
+
+
+def command(cflags):
+    def cmd(path, facts_dir):
+        facts = ["--mmcheck-facts=" + facts_dir] if facts_dir else []
+        return [CHECKER] + facts + cflags + [path]
+    return cmd
+
+
+def analyse(rules, files, jobs, timeout, cflags, all_locks=False):
+    ensure_checker()
+    return compiled.analyse("sparse", command(cflags), rules, files, jobs, timeout, all_locks)

@@ -1,0 +1,928 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmcheck-sparse - the mmcheck analysis as a sparse checker, for
+ * 'make C=1 CHECK=mmcheck-sparse' in a kernel tree (any ARCH: sparse needs
+ * no cross compiler).
+ *
+ * It takes exactly the arguments kbuild gives sparse, and its own, which
+ * sparse never sees:
+ *   --mmcheck-catalogue=FILE   the API catalogue (default: the one it was built with)
+ *   --mmcheck-disable=RULES    comma-separated rule IDs not to report
+ *   --mmcheck-facts=DIR        write the unit's lock facts into DIR (docs/facts.md)
+ * (kbuild passes extra arguments through CF=, e.g. CF=--mmcheck-facts=/tmp/f).
+ *
+ * Each function is linearized by sparse and translated into the core IR
+ * (core/mmcore.h); the core's checks and call classifier are the ones the
+ * GCC plugin runs.  Calls to inline functions are kept as calls, as the
+ * plugin sees them before inlining: sparse would otherwise paste
+ * spin_lock()'s body where its name should be.  Findings are printed in
+ * sparse's file:line:col form, with a note per step of their path.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib.h"
+#include "allocate.h"
+#include "token.h"
+#include "parse.h"
+#include "symbol.h"
+#include "expression.h"
+#include "linearize.h"
+#include "scope.h"
+#include "evaluate.h"
+#include "expand.h"
+
+#include "../core/mmcore.h"
+
+static struct mm_catalogue catalogue;
+static const char *disabled = "";
+static const char *facts_dir;
+static struct mm_facts facts;
+static const char *unit;		/* the file being checked, as named */
+static char tree_dir[4096];
+static unsigned long long delay_field_bits, lock_type_bits;
+static const char *delay_name = "";
+
+/* ---- names and places --------------------------------------------------- */
+
+static struct mm_loc loc_of(struct position pos)
+{
+	struct mm_loc loc = { stream_name(pos.stream), pos.line, pos.pos, 0 };
+
+	return loc;
+}
+
+/* The identifier's own storage (NUL-terminated by sparse): ident_name()
+ * returns a buffer it reuses, and the IR keeps names. */
+static const char *ident_name(const struct ident *id)
+{
+	return id ? id->name : NULL;
+}
+
+/* A function's id in the facts: static functions are per unit. */
+static const char *function_id(struct symbol *sym)
+{
+	const char *name = ident_name(sym->ident);
+	char *id;
+
+	if (!name || !(sym->ctype.modifiers & MOD_STATIC))
+		return name;
+	id = malloc(strlen(name) + strlen(unit) + 2);
+	sprintf(id, "%s@%s", name, unit);
+	return id;		/* lives as long as the facts that name it */
+}
+
+static struct symbol *strip_node(struct symbol *t)
+{
+	while (t && (t->type == SYM_NODE || t->type == SYM_TYPEOF))
+		t = t->ctype.base_type;
+	return t;
+}
+
+/* The type a pointer-typed symbol or type points to. */
+static struct symbol *pointee(struct symbol *t)
+{
+	t = strip_node(t);
+	return t && t->type == SYM_PTR ? strip_node(t->ctype.base_type) : NULL;
+}
+
+/* ---- values: what an operand names ---------------------------------------- */
+
+/* Pseudos are SSA values, so a pseudo is its own id, and no value is
+ * ever reassigned: this front end needs no ASSIGN or COPY events (phi
+ * sources are left out: the checks would follow the value to the phi and
+ * lose the name its test uses).  An alias made by page_folio(page) is kept
+ * in the pseudo's priv (id + 1). */
+/* The structure of an address computation: two loads of pages[i] in one
+ * function are one object, as they are in the source (the plugin does the
+ * same with GIMPLE). */
+static unsigned long shape(pseudo_t p, int depth)
+{
+	struct instruction *def;
+	unsigned long h;
+
+	if (!p || depth > 8)
+		return 0;
+	switch (p->type) {
+	case PSEUDO_VAL:
+		return (unsigned long)p->value * 2654435761u;
+	case PSEUDO_ARG:
+		return 0x9e3779b9u + p->nr;
+	case PSEUDO_SYM:
+		return (unsigned long)p->sym;
+	case PSEUDO_REG:
+		break;
+	default:
+		return p->nr * 40503u;
+	}
+	def = p->def;
+	if (!def || !(def->opcode == OP_LOAD || (def->opcode >= OP_BINARY &&
+						 def->opcode <= OP_BINARY_END) ||
+		      (def->opcode >= OP_UNOP && def->opcode <= OP_UNOP_END)))
+		return p->nr * 40503u;
+	h = def->opcode * 31u + (def->opcode == OP_LOAD ? def->offset : 0);
+	h = h * 1000003u ^ shape(def->src1, depth + 1);
+	if (def->opcode >= OP_BINARY && def->opcode <= OP_BINARY_END)
+		h = h * 1000003u ^ shape(def->src2, depth + 1);
+	return h;
+}
+
+static int value_id(pseudo_t p)
+{
+	if (!p)
+		return MM_NO_VALUE;
+	if (p->priv)
+		return (int)(long)p->priv - 1;
+	if (p->type == PSEUDO_REG && p->def && p->def->opcode == OP_LOAD)
+		return (1 << 30) + (int)(shape(p, 0) & 0x3fffffff);
+	switch (p->type) {
+	case PSEUDO_REG:
+	case PSEUDO_PHI:
+		return p->nr;
+	case PSEUDO_ARG:
+		return (1 << 20) + p->nr;
+	case PSEUDO_SYM:
+		return (1 << 21) + (int)((unsigned long)p->sym >> 4 & 0xfffff);
+	default:
+		return MM_NO_VALUE;
+	}
+}
+
+static pseudo_t nth_pseudo(struct pseudo_list *list, int n)
+{
+	pseudo_t p;
+	int i = 0;
+
+	FOR_EACH_PTR(list, p) {
+		if (i++ == n)
+			return p;
+	} END_FOR_EACH_PTR(p);
+	return NULL;
+}
+
+static struct symbol *nth_symbol(struct symbol_list *list, int n)
+{
+	struct symbol *s;
+	int i = 0;
+
+	FOR_EACH_PTR(list, s) {
+		if (i++ == n)
+			return s;
+	} END_FOR_EACH_PTR(s);
+	return NULL;
+}
+
+/* The symbol whose address p is (unoptimized IR keeps a symaddr). */
+static struct symbol *symbol_of(pseudo_t p)
+{
+	if (p && p->type == PSEUDO_REG && p->def && p->def->opcode == OP_SYMADDR)
+		p = p->def->src;
+	return p && p->type == PSEUDO_SYM ? p->sym : NULL;
+}
+
+/* ---- locks: the class of an address --------------------------------------- */
+
+static struct symbol *analysed_fn;
+
+/* What the pointer p points to, and how far into it: p = base + offset. */
+static struct symbol *points_into(pseudo_t p, long long *offset, struct symbol **global)
+{
+	int depth;
+
+	*offset = 0;
+	*global = NULL;
+	for (depth = 0; p && depth < 16; depth++) {
+		struct instruction *def = p->type == PSEUDO_REG ? p->def : NULL;
+
+		if (p->type == PSEUDO_SYM) {
+			*global = p->sym;
+			return strip_node(p->sym->ctype.base_type);
+		}
+		if (p->type == PSEUDO_ARG)
+			return pointee(nth_symbol(strip_node(analysed_fn->ctype.base_type)->arguments,
+						  p->nr - 1));
+		if (!def)
+			return NULL;
+		if (def->opcode == OP_SYMADDR) {
+			p = def->src;
+		} else if (def->opcode == OP_ADD && def->src2->type == PSEUDO_VAL) {
+			*offset += def->src2->value;
+			p = def->src1;
+		} else if (def->opcode == OP_LOAD) {
+			return pointee(def->type);
+		} else if (def->opcode == OP_PTRCAST) {
+			return *offset ? NULL : pointee(def->type);	/* (struct mm_struct *)head */
+		} else if (def->opcode == OP_COPY) {
+			p = def->src;
+		} else if (def->opcode == OP_CALL && def->func->type == PSEUDO_SYM &&
+			   (mm_cat_mask(&catalogue, ident_name(def->func->sym->ident)) &
+			    mm_cat_bits(&catalogue, "same_object"))) {
+			p = nth_pseudo(def->arguments, 0);
+		} else {
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* The member path to the lock type at offset inside type t ("context.lock"). */
+static int member_path(struct symbol *t, long long offset, struct symbol *lock,
+		       char *path, size_t n)
+{
+	struct symbol *m;
+
+	if (!t || (t->type != SYM_STRUCT && t->type != SYM_UNION))
+		return 0;
+	FOR_EACH_PTR(t->symbol_list, m) {
+		struct symbol *mt = strip_node(m->ctype.base_type);
+		long long start = m->offset, size = mt ? mt->bit_size / 8 : 0;
+		size_t len;
+
+		if (!m->ident || offset < start || offset >= start + (size ? size : 1))
+			continue;
+		len = strlen(path);
+		snprintf(path + len, n - len, "%s%s", len ? "." : "", ident_name(m->ident));
+		if (offset == start && mt == lock)
+			return 1;
+		if (member_path(mt, offset - start, lock, path, n))
+			return 1;
+		path[len] = '\0';
+	} END_FOR_EACH_PTR(m);
+	return 0;
+}
+
+static const char *lock_class_of(pseudo_t p, struct symbol *lock)
+{
+	struct symbol *t, *global;
+	char path[512] = "", *cls;
+	long long offset;
+
+	t = points_into(p, &offset, &global);
+	if (!t || !lock)
+		return NULL;
+	if (global && t == lock && !offset)
+		return function_id(global);	/* a global lock: its symbol */
+	if (!member_path(t, offset, lock, path, sizeof(path)) || (!global && !t->ident))
+		return NULL;
+	cls = malloc(strlen(path) + 256);
+	if (global)
+		sprintf(cls, "%s.%s", function_id(global), path);
+	else
+		sprintf(cls, "%s %s::%s", t->type == SYM_UNION ? "union" : "struct",
+			ident_name(t->ident), path);
+	return cls;
+}
+
+/* ---- where a call starts ------------------------------------------------- */
+
+/* One source line, from a small cache of the last file read. */
+static const char *source_line(const char *file, int line)
+{
+	static char *text, *name;
+	static size_t len;
+	const char *p;
+	int n;
+	FILE *f;
+
+	if (!name || strcmp(name, file)) {
+		free(text);
+		free(name);
+		text = NULL;
+		len = 0;
+		name = strdup(file);
+		f = fopen(file, "r");
+		if (f) {
+			text = malloc(1 << 20);
+			len = text ? fread(text, 1, (1 << 20) - 1, f) : 0;
+			if (text)
+				text[len] = '\0';
+			fclose(f);
+		}
+	}
+	for (p = text, n = 1; p && n < line; n++) {
+		p = strchr(p, '\n');
+		p = p ? p + 1 : NULL;
+	}
+	return p;
+}
+
+/*
+ * Sparse places a call at its '('; GCC at the callee, or for a call a
+ * macro made, at the macro's name: guard(spinlock)(&l) is reported at
+ * "guard".  Step back from the '(' over blanks, one balanced (...) and
+ * the name before it.  Columns count tabs to 8, as both print them.
+ */
+static int call_column(struct position pos)
+{
+	const char *line = source_line(stream_name(pos.stream), pos.line);
+	int byte, col, start, depth;
+
+	if (!line)
+		return pos.pos;
+	for (byte = 0, col = 1; line[byte] && line[byte] != '\n' && col < pos.pos; byte++)
+		col = line[byte] == '\t' ? (col + 7) / 8 * 8 + 1 : col + 1;
+	if (line[byte] != '(')
+		return pos.pos;
+	start = byte;
+	while (start > 0 && (line[start - 1] == ' ' || line[start - 1] == '\t'))
+		start--;
+	if (start > 0 && line[start - 1] == ')') {
+		for (depth = 0, start--; start > 0; start--) {
+			depth += line[start] == ')' ? 1 : line[start] == '(' ? -1 : 0;
+			if (!depth)
+				break;
+		}
+	}
+	while (start > 0 && (isalnum((unsigned char)line[start - 1]) || line[start - 1] == '_'))
+		start--;
+	for (byte = 0, col = 1; byte < start; byte++)
+		col = line[byte] == '\t' ? (col + 7) / 8 * 8 + 1 : col + 1;
+	return col;
+}
+
+/* ---- calls: the core classifies them, this answers for the arguments ---- */
+
+struct call_view {
+	struct instruction *insn;
+	struct symbol *callee;
+};
+
+static int arg_value(void *fe, int i)
+{
+	return value_id(nth_pseudo(((struct call_view *)fe)->insn->arguments, i));
+}
+
+static const char *arg_lock_class(void *fe, int i)
+{
+	struct call_view *cv = fe;
+	struct symbol *fntype = strip_node(cv->callee->ctype.base_type);
+	struct symbol *param = fntype ? nth_symbol(fntype->arguments, i) : NULL;
+
+	return lock_class_of(nth_pseudo(cv->insn->arguments, i), param ? pointee(param) : NULL);
+}
+
+static const char *arg_function(void *fe, int i)
+{
+	struct symbol *sym = symbol_of(nth_pseudo(((struct call_view *)fe)->insn->arguments, i));
+	struct symbol *t = sym ? strip_node(sym->ctype.base_type) : NULL;
+
+	return t && t->type == SYM_FN ? function_id(sym) : NULL;
+}
+
+static const char *caller_id;
+static struct symbol_list *wanted;	/* inline functions some analysed one calls */
+
+static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
+{
+	struct call_view cv = { insn, NULL };
+	/* a result nobody uses is no result: swap_duplicate(entry); unchecked */
+	int used = insn->target && ptr_list_size((struct ptr_list *)insn->target->users);
+	struct mm_call c = { NULL, caller_id, NULL, used ? value_id(insn->target) : MM_NO_VALUE,
+			     loc_of(insn->pos),
+			     pseudo_list_size(insn->arguments), arg_value, arg_lock_class,
+			     arg_function, &cv };
+	int same;
+
+	if (insn->func->type != PSEUDO_SYM || !insn->func->sym->ident)
+		return;
+	cv.callee = insn->func->sym;
+	c.name = ident_name(cv.callee->ident);
+	c.loc.col = call_column(insn->pos);
+	c.callee_id = function_id(cv.callee);
+	same = mm_translate_call(&catalogue, fn, b, &c, facts_dir ? &facts : NULL);
+	if (same != MM_CALL_DONE && insn->target && same < c.nargs)
+		insn->target->priv = (void *)(long)(arg_value(&cv, same) + 1);
+	if (!mm_cat_mask(&catalogue, c.name))
+		add_symbol(&wanted, cv.callee);		/* analysed too, if inline */
+}
+
+/* ---- stores: a delay flag, a softirq callback in a field ---------------- */
+
+static void add_event(struct mm_func *fn, int b, enum mm_ev kind, const char *name,
+		      struct position pos)
+{
+	struct mm_event ev = { .kind = kind, .name = name, .obj = MM_NO_VALUE,
+			       .result = MM_NO_VALUE, .loc = loc_of(pos) };
+
+	mm_event_add(fn, b, &ev);
+}
+
+static const char *stored_field(struct instruction *insn, char *path, size_t n)
+{
+	struct symbol *t, *global;
+	long long offset;
+	struct symbol *m;
+
+	t = points_into(insn->src, &offset, &global);
+	offset += insn->offset;
+	if (!t || t->type != SYM_STRUCT)
+		return NULL;
+	FOR_EACH_PTR(t->symbol_list, m) {
+		if (m->ident && m->offset == offset) {
+			snprintf(path, n, "%s", ident_name(m->ident));
+			return path;
+		}
+	} END_FOR_EACH_PTR(m);
+	return NULL;
+}
+
+static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
+{
+	pseudo_t value = insn->target;	/* a store's value is its "target" */
+	struct symbol *fn_sym = symbol_of(value), *t;
+	char field[128];
+	struct mm_loc at;
+
+	if (!stored_field(insn, field, sizeof(field)))
+		return;
+	if (value->type == PSEUDO_VAL && value->value &&
+	    (mm_cat_mask(&catalogue, field) & delay_field_bits)) {
+		add_event(fn, b, MM_EV_RMAP_DELAY, delay_name, insn->pos);	/* tlb->delayed_rmap = 1 */
+		return;
+	}
+	if (!facts_dir || !fn_sym ||
+	    !(mm_cat_mask(&catalogue, field) & mm_cat_bits(&catalogue, "softirq_field")))
+		return;
+	t = strip_node(fn_sym->ctype.base_type);
+	at = loc_of(insn->pos);
+	if (t && t->type == SYM_FN)	/* sk->sk_data_ready = my_ready */
+		mm_facts_reg(&facts, caller_id, function_id(fn_sym), field, &at);
+}
+
+/* ---- branches: conditions on a call's result ------------------------------ */
+
+static void cond_edges(pseudo_t cond, int *value, enum mm_cond *on_true, enum mm_cond *on_false)
+{
+	struct instruction *def = cond->type == PSEUDO_REG ? cond->def : NULL;
+	int op = def ? def->opcode : -1;
+
+	*value = value_id(cond);
+	*on_true = MM_COND_FAILURE;	/* if (ret): nonzero is the failure */
+	*on_false = MM_COND_SUCCESS;
+	if (!def || op < OP_BINCMP || op > OP_BINCMP_END ||
+	    def->src2->type != PSEUDO_VAL || def->src2->value)
+		return;		/* only a comparison with 0 says more */
+	switch (op) {
+	case OP_SET_LT:
+	case OP_SET_NE:
+		*value = value_id(def->src1);
+		break;
+	case OP_SET_EQ:
+	case OP_SET_GE:
+		*value = value_id(def->src1);
+		*on_true = MM_COND_SUCCESS;
+		*on_false = MM_COND_FAILURE;
+		break;
+	default:
+		*on_true = *on_false = MM_COND_NONE;
+	}
+}
+
+/* ---- abort labels, from the statement tree -------------------------------- */
+
+static struct symbol_list *abort_labels;
+static struct statement_list *abort_gotos;	/* gotos to them, in source order */
+
+static int is_abort_name(const char *name)
+{
+	int i;
+
+	for (i = 0; name && i < catalogue.n; i++)
+		if (!strcmp(catalogue.e[i].kind, "abort_label") &&
+		    !strncmp(name, catalogue.e[i].name, strlen(catalogue.e[i].name)))
+			return 1;
+	return 0;
+}
+
+static void find_labels(struct statement *stmt)
+{
+	struct statement *s;
+
+	if (!stmt)
+		return;
+	switch (stmt->type) {
+	case STMT_COMPOUND:
+		FOR_EACH_PTR(stmt->stmts, s) {
+			find_labels(s);
+		} END_FOR_EACH_PTR(s);
+		break;
+	case STMT_IF:
+		find_labels(stmt->if_true);
+		find_labels(stmt->if_false);
+		break;
+	case STMT_ITERATOR:
+		find_labels(stmt->iterator_pre_statement);
+		find_labels(stmt->iterator_statement);
+		find_labels(stmt->iterator_post_statement);
+		break;
+	case STMT_SWITCH:
+		find_labels(stmt->switch_statement);
+		break;
+	case STMT_CASE:
+		find_labels(stmt->case_statement);
+		break;
+	case STMT_LABEL:
+		if (is_abort_name(ident_name(stmt->label_identifier->ident)))
+			add_symbol(&abort_labels, stmt->label_identifier);
+		find_labels(stmt->label_statement);
+		break;
+	case STMT_GOTO:
+		if (stmt->goto_label && is_abort_name(ident_name(stmt->goto_label->ident)))
+			add_statement(&abort_gotos, stmt);
+		break;
+	default:
+		break;
+	}
+}
+
+static int before(struct position a, struct position b)
+{
+	return a.stream == b.stream && (a.line < b.line || (a.line == b.line && a.pos <= b.pos));
+}
+
+/*
+ * Where the jump into an abort block was written.  Sparse folds a lone
+ * 'if (c) goto abort;' into the branch before it, so the goto is found in
+ * the statement tree: the first goto to an abort label at or after the
+ * branch (labels of one block, abort: fail:, are merged by then).
+ */
+static struct position goto_pos(struct instruction *br)
+{
+	struct statement *g;
+
+	FOR_EACH_PTR(abort_gotos, g) {
+		if (before(br->pos, g->pos))
+			return g->pos;
+	} END_FOR_EACH_PTR(g);
+	return br->pos;
+}
+
+static int is_abort_bb(struct basic_block *bb)
+{
+	struct symbol *label;
+
+	FOR_EACH_PTR(abort_labels, label) {
+		if (label->bb_target == bb)
+			return 1;
+	} END_FOR_EACH_PTR(label);
+	return 0;
+}
+
+/* ---- one function ------------------------------------------------------------ */
+
+#define BLOCK(bb) ((int)(long)(bb)->priv)
+
+static void translate_edge(struct mm_func *fn, struct instruction *br, struct basic_block *to,
+			   enum mm_cond cond, int value)
+{
+	int target = BLOCK(to);
+
+	if (is_abort_bb(to)) {	/* goto out_abort */
+		int jump = mm_block_add(fn);
+
+		add_event(fn, jump, MM_EV_ABORT_JUMP, "goto", goto_pos(br));
+		mm_edge_add(fn, jump, target, MM_COND_NONE, 0);
+		target = jump;
+	}
+	mm_edge_add(fn, BLOCK(br->bb), target, cond, value);
+}
+
+static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
+{
+	switch (insn->opcode) {
+	case OP_CALL:
+		translate_call(fn, b, insn);
+		break;
+	case OP_STORE:
+		translate_store(fn, b, insn);
+		break;
+	case OP_CBR: {
+		enum mm_cond t, f;
+		int value;
+
+		cond_edges(insn->cond, &value, &t, &f);
+		translate_edge(fn, insn, insn->bb_true, t, value);
+		translate_edge(fn, insn, insn->bb_false, f, value);
+		break;
+	}
+	case OP_BR:
+		translate_edge(fn, insn, insn->bb_true, MM_COND_NONE, 0);
+		break;
+	case OP_SWITCH: {
+		struct multijmp *jmp;
+
+		FOR_EACH_PTR(insn->multijmp_list, jmp) {
+			translate_edge(fn, insn, jmp->target, MM_COND_NONE, 0);
+		} END_FOR_EACH_PTR(jmp);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void translate(struct mm_func *fn, struct entrypoint *ep)
+{
+	struct basic_block *bb;
+	struct instruction *insn;
+
+	mm_block_add(fn);	/* block 0: the entry */
+	FOR_EACH_PTR(ep->bbs, bb) {
+		bb->priv = (void *)(long)mm_block_add(fn);
+	} END_FOR_EACH_PTR(bb);
+	mm_edge_add(fn, 0, BLOCK(ep->entry->bb), MM_COND_NONE, 0);
+	FOR_EACH_PTR(ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			if (insn->bb)
+				translate_insn(fn, BLOCK(bb), insn);
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+}
+
+/* ---- reporting ------------------------------------------------------------------- */
+
+static int rule_disabled(const char *rule)
+{
+	const char *p = strstr(disabled, rule);
+	size_t n = strlen(rule);
+
+	return p && (p == disabled || p[-1] == ',') && (p[n] == '\0' || p[n] == ',');
+}
+
+static void report(const struct mm_finding *f, void *ctx)
+{
+	int i;
+
+	(void)ctx;
+	if (rule_disabled(f->rule))
+		return;
+	fprintf(stderr, "%s:%d:%d: warning: %s [%s]\n", f->loc.file, f->loc.line, f->loc.col,
+		f->message, f->rule);
+	for (i = 0; i < f->nnotes; i++)
+		fprintf(stderr, "%s:%d:%d: note: %s\n", f->note_loc[i].file, f->note_loc[i].line,
+			f->note_loc[i].col, f->note[i]);
+}
+
+static void acquisition(const struct mm_event *ev, enum mm_bh bh, void *ctx)
+{
+	(void)ctx;
+	if (ev->what)
+		mm_facts_acq(&facts, caller_id, ev, bh);
+}
+
+/* A callback by its signature: a struct rcu_head * first parameter (and
+ * the like), or a hardirq handler's irqreturn_t (an enum irqreturn here:
+ * sparse may have resolved the typedef to the enum irqreturn). */
+static void signature_facts(struct symbol *sym)
+{
+	struct symbol *fntype = strip_node(sym->ctype.base_type);
+	struct symbol *first = pointee(nth_symbol(fntype->arguments, 0));
+	struct mm_loc at = loc_of(sym->pos);
+	struct symbol *t;
+	char why[160];
+
+	/* the return type by any of its names: typedef, or tag */
+	for (t = fntype->ctype.base_type; t; t = t->type == SYM_NODE ? t->ctype.base_type : NULL)
+		if (t->ident && mm_cat_find(&catalogue, "irq_return", ident_name(t->ident))) {
+			mm_facts_ctx(&facts, caller_id, "hardirq", "returns irqreturn_t", &at);
+			return;
+		}
+	if (first && first->type == SYM_STRUCT && first->ident &&
+	    mm_cat_find(&catalogue, "softirq_param", ident_name(first->ident))) {
+		snprintf(why, sizeof(why), "takes a struct %s *", ident_name(first->ident));
+		mm_facts_ctx(&facts, caller_id, "softirq", strdup(why), &at);
+	}
+}
+
+static void check_function(struct symbol *sym)
+{
+	struct entrypoint *ep;
+	struct mm_func fn;
+	int incomplete = 0;
+
+	ep = linearize_symbol(sym);
+	if (!ep || !ep->entry)
+		return;
+	analysed_fn = sym;
+	caller_id = function_id(sym);
+	abort_labels = NULL;
+	abort_gotos = NULL;
+	find_labels(strip_node(sym->ctype.base_type)->stmt);
+	mm_func_init(&fn, ident_name(sym->ident));
+	translate(&fn, ep);
+	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
+	if (facts_dir) {
+		signature_facts(sym);
+		if (mm_lock_acquisitions(&fn, acquisition, NULL))
+			incomplete = 1;
+	}
+	if (incomplete)
+		fprintf(stderr, "%s:%d:%d: warning: mmcheck: '%s' has too many paths; analysis "
+			"incomplete [mmcheck-incomplete]\n", stream_name(sym->pos.stream),
+			sym->pos.line, sym->pos.pos, ident_name(sym->ident));
+	mm_func_free(&fn);
+}
+
+/* ---- which functions: the unit's, and the inline ones they call ---------- */
+
+static int has_body(struct symbol *sym)
+{
+	struct symbol *t = strip_node(sym->ctype.base_type);
+
+	return sym->type == SYM_NODE && t && t->type == SYM_FN && (t->stmt || t->inline_stmt) &&
+	       sym->ident;
+}
+
+static int is_listed(struct symbol_list *list, struct symbol *sym)
+{
+	return lookup_ptr_list_entry((struct ptr_list *)list, sym);
+}
+
+/* Inline functions of this unit: their calls stay calls (see below). */
+static struct symbol_list *inlines;
+
+/*
+ * Sparse inlines a call to an inline function when it expands it, using a
+ * flag it copies into the call's type while evaluating: so the flag is
+ * taken off every file-scope symbol between parsing and evaluation.
+ */
+static struct symbol_list *parse_file(char *file)
+{
+	struct symbol_list *list = __sparse(file);
+	struct symbol *sym;
+
+	if (has_error & ERROR_CURR_PHASE)
+		has_error = ERROR_PREV_PHASE;
+	FOR_EACH_PTR(file_scope->symbols, sym) {
+		if (sym->ctype.modifiers & MOD_INLINE) {
+			sym->ctype.modifiers &= ~MOD_INLINE;
+			add_symbol(&inlines, sym);
+		}
+	} END_FOR_EACH_PTR(sym);
+	evaluate_symbol_list(list);
+	return list;
+}
+
+/* An inline function, given a body of its own (as sparse does for one it
+ * must emit), evaluated and expanded only once a call needs it. */
+static void prepare(struct symbol *sym)
+{
+	struct symbol_list *one = NULL;
+
+	if (!strip_node(sym->ctype.base_type)->stmt)
+		uninline(sym);
+	add_symbol(&one, sym);
+	evaluate_symbol_list(one);
+	expand_symbol(sym);
+	free_ptr_list(&one);
+}
+
+/* The plugin analyses what GCC emits: the unit's functions and the inline
+ * ones they use.  Unused inlines of the headers are never looked at. */
+static void check_symbols(struct symbol_list *list)
+{
+	struct symbol *sym, *called;
+
+	FOR_EACH_PTR(list, sym) {
+		expand_symbol(sym);
+	} END_FOR_EACH_PTR(sym);
+	wanted = NULL;
+	FOR_EACH_PTR(list, sym) {
+		if (has_body(sym) && !is_listed(inlines, sym))
+			check_function(sym);
+	} END_FOR_EACH_PTR(sym);
+	/* inlines reached from what was analysed, each once, transitively */
+	while (wanted) {
+		struct symbol_list *round = wanted;
+
+		wanted = NULL;
+		FOR_EACH_PTR(round, called) {
+			struct symbol *def = called->definition ? called->definition : called;
+
+			if (is_listed(inlines, def) && has_body(def)) {
+				delete_ptr_list_entry((struct ptr_list **)&inlines, def, 1);
+				prepare(def);
+				check_function(def);
+			}
+		} END_FOR_EACH_PTR(called);
+	}
+}
+
+/* ---- options and main ------------------------------------------------------------ */
+
+static const char usage[] =
+"usage: mmcheck-sparse [sparse and compiler options] [--mmcheck-OPTION=VALUE...] FILE.c...\n"
+"\n"
+"The mmcheck analysis as a sparse checker: in a kernel tree,\n"
+"  make C=1 CHECK=/path/to/mmcheck-sparse [CF=--mmcheck-facts=DIR]\n"
+"\n"
+"  --mmcheck-catalogue=FILE   the API catalogue (catalogue/mm-api.tsv)\n"
+"  --mmcheck-disable=RULES    comma-separated rule IDs not to report\n"
+"  --mmcheck-facts=DIR        write each unit's lock facts into DIR\n"
+"  --mmcheck-help             this text\n"
+"\n"
+"Findings are warnings on standard error, file:line:col, with notes.\n"
+"Exit status: 0 (findings do not fail a kbuild C=1 build), 1 when sparse or\n"
+"mmcheck cannot run: a bad option, an unreadable catalogue, an unwritable\n"
+"facts directory.\n";
+
+static void fail(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "mmcheck-sparse: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n");
+	exit(1);
+}
+
+/* Take out our own options; sparse gets the rest, untouched. */
+static void own_options(int *argc, char **argv, const char **cat)
+{
+	int i, j = 1;
+
+	for (i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+
+		if (!strncmp(a, "--mmcheck-catalogue=", 20))
+			*cat = a + 20;
+		else if (!strncmp(a, "--mmcheck-disable=", 18))
+			disabled = a + 18;
+		else if (!strncmp(a, "--mmcheck-facts=", 16))
+			facts_dir = a + 16;
+		else if (!strcmp(a, "--mmcheck-help") || !strcmp(a, "--help"))
+			fputs(usage, stdout), exit(0);
+		else if (!strncmp(a, "--mmcheck-", 10))
+			fail("unknown option '%s' (see --mmcheck-help)", a);
+		else
+			argv[j++] = argv[i];
+	}
+	argv[j] = NULL;
+	*argc = j;
+}
+
+static void setup(const char *cat)
+{
+	char err[1024];
+	int i;
+
+	if (mm_cat_load(&catalogue, cat, err, sizeof(err)))
+		fail("%s (--mmcheck-catalogue=FILE)", err);
+	if (facts_dir && access(facts_dir, W_OK | X_OK))
+		fail("facts directory '%s' is not a writable directory (--mmcheck-facts=DIR)",
+		     facts_dir);
+	if (!getcwd(tree_dir, sizeof(tree_dir)))
+		strcpy(tree_dir, "?");
+	delay_field_bits = mm_cat_bits(&catalogue, "rmap_delay_field");
+	lock_type_bits = mm_cat_bits(&catalogue, "lock_type");
+	for (i = catalogue.n - 1; i >= 0; i--)
+		if (!strcmp(catalogue.e[i].kind, "rmap_delay"))
+			delay_name = catalogue.e[i].name;
+}
+
+static void write_facts(void)
+{
+	char err[4200];
+
+	mm_facts_end(&facts);
+	if (mm_facts_write_dir(&facts, facts_dir, tree_dir, unit, err, sizeof(err)))
+		fail("%s", err);
+	mm_facts_free(&facts);
+}
+
+int main(int argc, char **argv)
+{
+	struct string_list *filelist = NULL;
+	const char *cat = MMCHECK_CATALOGUE;
+	char *file;
+
+	struct symbol *sym;
+
+	own_options(&argc, argv, &cat);
+	setup(cat);
+	do_output = 0;		/* like sparse: -o FILE is ignored */
+	/* the command line's -include files are sparse's to check; their
+	 * inline functions stay calls like the unit's own */
+	FOR_EACH_PTR(sparse_initialize(argc, argv, &filelist), sym) {
+		if (sym->ctype.modifiers & MOD_INLINE) {
+			sym->ctype.modifiers &= ~MOD_INLINE;
+			add_symbol(&inlines, sym);
+		}
+	} END_FOR_EACH_PTR(sym);
+	/* SSA, but not sparse's CSE and block packing: they would fold a
+	 * 'goto abort' into the branch before it and lose where it was */
+	fpasses &= ~PASS_OPTIM;
+	/* sparse's own warnings are plain sparse's job in a C=1 build */
+	fmax_warnings = 0;
+	FOR_EACH_PTR(filelist, file) {
+		unit = file;
+		if (facts_dir)
+			mm_facts_begin(&facts, tree_dir, unit);
+		check_symbols(parse_file(file));
+		if (facts_dir && !has_error)
+			write_facts();
+	} END_FOR_EACH_PTR(file);
+	return has_error & ERROR_CURR_PHASE ? 1 : 0;
+}
