@@ -12,7 +12,10 @@
 #   make check-kernels         the whole 6.1 and 6.12 trees against ledgers
 #   make check-coccicheck      the rules through 6.1's own 'make coccicheck'
 #   make check-plugin-kernels  the GCC plugin building 6.1 and 6.12 mm/
+#   make check-sparse-kernels  mmcheck-sparse through make C=2, s390 6.1 and 6.12
 #   make bench-plugin  building 6.12 mm/ with vs. without the plugin
+#   make bench-sparse  mmcheck-sparse vs. plain sparse over 6.12 mm/ (make C=2)
+#   make bench-locks   the lock analysis over the facts of 6.12 mm/ kernel/ fs/ net/
 #   make bench         time the rule set against the kernel's double_lock.cocci
 #   make install       install to $(PREFIX) (default /usr/local)
 #
@@ -64,11 +67,15 @@ locks: core
 sparse: core
 	$(Q)$(MAKE) -s -C sparse-checks
 
-test: check-catalogue check-driver check-core check-plugin check-corpus-gcc11 check-corpus
+test: check-catalogue check-driver check-core check-plugin check-locks check-corpus-gcc11 check-corpus
 
 check-plugin: plugin
 	@echo "  CHECK   GCC plugin (tests/test_plugin.py)"
 	$(Q)python3 -m unittest -q tests/test_plugin.py
+
+check-locks: plugin locks sparse
+	@echo "  CHECK   lock analysis and sparse checker (tests/test_locks.py)"
+	$(Q)python3 -m unittest -q tests/test_locks.py
 
 check-core:
 	@echo "  CHECK   analysis core (core/test_core)"
@@ -116,6 +123,19 @@ check-plugin-kernels: plugin locks fetch-kernels
 			kernels/locks-$$v-s390-mm.ledger || exit 1; \
 	done
 
+# The sparse checker through each tree's own 'make C=2', for s390 (the
+# checker needs no cross compiler; 'make prepare' uses the one we have):
+# findings against the same ledgers as the plugin's.
+check-sparse-kernels: sparse locks fetch-kernels
+	$(Q)for v in $(KERNELS); do \
+		ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- tools/check-sparse-kernel \
+			$(CACHE)/kernels/linux-source-$$v kernels/$$v.ledger arch/s390/mm,mm $(JOBS) \
+			kernels/locks-$$v-s390-mm.ledger || exit 1; \
+	done
+
+bench-sparse: sparse fetch-kernels
+	$(Q)bench/sparse-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
+
 bench-plugin: plugin fetch-kernels
 	$(Q)bench/plugin-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
 
@@ -143,7 +163,8 @@ install: all
 	$(Q)install -d $(DESTDIR)$(PREFIX)/lib/mmcheck/bin
 	$(Q)install -m 755 bin/mmcheck $(DESTDIR)$(PREFIX)/lib/mmcheck/bin/mmcheck
 	$(Q)ln -sf ../lib/mmcheck/bin/mmcheck $(DESTDIR)$(PREFIX)/bin/mmcheck
-	$(Q)install -m 644 docs/mmcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/mmcheck.1
+	$(Q)install -m 644 docs/mmcheck.1 docs/mmcheck-locks.1 docs/mmcheck-sparse.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man1/
 
 clean:
 	$(Q)rm -rf tests/out __pycache__ lib/mmcheck/__pycache__
@@ -152,5 +173,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse check-plugin check-corpus-gcc11 catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
-	fetch-kernels check-kernels-quick check-kernels check-coccicheck check-plugin-kernels bench bench-plugin install clean
+.PHONY: all core plugin locks sparse check-plugin check-locks check-corpus-gcc11 catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+	fetch-kernels check-kernels-quick check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels bench bench-plugin bench-sparse bench-locks install clean

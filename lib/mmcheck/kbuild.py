@@ -51,6 +51,19 @@ def plugin_flags(so):
     return "-fplugin=%s -fplugin-arg-mmcheck-facts=section" % so
 
 
+def measure(cmd, what):
+    """Run cmd; (seconds, largest RSS of its processes in MB, stderr)."""
+    r = subprocess.run([sys.executable, "-c", MEASURE] + cmd, capture_output=True, text=True,
+                       env=dict(os.environ, LC_ALL="C"))
+    line = [l for l in r.stdout.splitlines() if l.startswith("MMCHECK-MEASURE ")]
+    if not line:
+        raise BuildError("%s: no measurement:\n%s" % (what, r.stderr[-3000:]))
+    _, secs, rss, rc = line[-1].split()
+    if int(rc):
+        raise BuildError("%s failed:\n%s" % (what, r.stderr[-3000:]))
+    return float(secs), int(rss) // 1024, r.stderr
+
+
 def build_dir(tree, out, subdir, extra, plugin, jobs):
     """Build subdir; return (seconds, peak compiler RSS in MB, stderr).  The
     objects are removed first so every file is compiled.  plugin: False, or
@@ -60,16 +73,16 @@ def build_dir(tree, out, subdir, extra, plugin, jobs):
             if n.endswith(".o"):
                 os.unlink(os.path.join(root, n))
     kcflags = plugin_flags(PLUGIN if plugin is True else plugin) if plugin else ""
-    cmd = [sys.executable, "-c", MEASURE, "make", "-s", "-C", tree, "O=" + out] + extra + \
-          ["-j%d" % jobs, "KCFLAGS=" + kcflags, subdir + "/"]
-    r = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
-    line = [l for l in r.stdout.splitlines() if l.startswith("MMCHECK-MEASURE ")]
-    if not line:
-        raise BuildError("building %s: no measurement:\n%s" % (subdir, r.stderr[-3000:]))
-    _, secs, rss, rc = line[-1].split()
-    if int(rc):
-        raise BuildError("building %s failed:\n%s" % (subdir, r.stderr[-3000:]))
-    return float(secs), int(rss) // 1024, r.stderr
+    return measure(["make", "-s", "-C", tree, "O=" + out] + extra +
+                   ["-j%d" % jobs, "KCFLAGS=" + kcflags, subdir + "/"], "building " + subdir)
+
+
+def check_dir(tree, out, subdir, extra, checker, jobs, cf=""):
+    """make C=2 CHECK=checker over subdir, whose objects are up to date, so
+    only the checker runs: (seconds, peak checker RSS in MB, stderr)."""
+    return measure(["make", "-s", "-C", tree, "O=" + out] + extra +
+                   ["-j%d" % jobs, "C=2", "CHECK=" + checker, "CF=" + cf, subdir + "/"],
+                   "checking %s with %s" % (subdir, checker))
 
 
 def text_sections(out, subdir, objcopy="objcopy"):

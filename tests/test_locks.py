@@ -1,0 +1,145 @@
+"""The whole-tree lock analysis (locks/mmcheck-locks) and the sparse
+checker as their users meet them: reports from real objects, and bad
+input rejected with a clear message and exit 2, never a partial report."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LOCKS = os.path.join(TOP, "locks", "mmcheck-locks")
+SPARSE = os.path.join(TOP, "sparse-checks", "mmcheck-sparse")
+PLUGIN = os.path.join(TOP, "gcc-plugin", "mmcheck.so")
+INCLUDE = ["-I", os.path.join(TOP, "testdata", "include"), "-include", "mmcheck-kernel.h"]
+S390 = os.path.join(TOP, "testdata", "lock-bh", "bug-s390-context-lock")
+RCU = os.path.join(TOP, "testdata", "lock-bh", "bug-softirq-unsafe-rcu")
+
+
+def run(cmd, cwd=None):
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=cwd)
+
+
+def objects_with_facts(d, case=S390, names=("gmap", "pgalloc")):
+    """A case compiled with the plugin's facts=section, as kbuild would."""
+    for name in names:
+        out = run(["gcc", "-O2", "-c", "-o", os.path.join(d, name + ".o"), "-fplugin=" + PLUGIN,
+                   "-fplugin-arg-mmcheck-facts=section"] + INCLUDE + [name + ".c"], cwd=case)
+        assert out.returncode == 0, out.stderr
+
+
+class Locks(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        for d in ("locks", "gcc-plugin"):
+            subprocess.run(["make", "-s", "-C", os.path.join(TOP, d)], check=True)
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.dir)
+
+    def assertBadInput(self, out, *words):
+        self.assertEqual(out.returncode, 2, out.stderr)
+        self.assertEqual(out.stdout, "")
+        for w in words:
+            self.assertIn(w, out.stderr)
+
+    def findings(self, case, names):
+        objects_with_facts(self.dir, case, names)
+        out = run([LOCKS, "-f", "json", self.dir])
+        self.assertEqual(out.returncode, 1, out.stderr)
+        doc = json.loads(out.stdout)
+        self.assertEqual(doc["units"], len(names))
+        return doc["findings"]
+
+    def test_reports_the_s390_mix_from_objects(self):
+        found = self.findings(S390, ("gmap", "pgalloc"))
+        self.assertEqual(sorted((f["file"], f["line"], f["rule"]) for f in found), [
+            ("gmap.c", 6, "mm-lock-bh-mixed"), ("gmap.c", 13, "mm-lock-bh-mixed"),
+            ("tlbflush.h", 4, "mm-lock-bh-mixed")])
+        self.assertEqual({f["function"] for f in found},
+                         {"gmap_attach", "gmap_detach", "flush_mm_lazy"})
+
+    def test_softirq_unsafe_with_its_chain(self):
+        found = self.findings(RCU, ("tlb", "pgalloc"))
+        self.assertEqual([(f["line"], f["rule"], f["severity"]) for f in found],
+                         [(12, "mm-lock-softirq-unsafe", "error")])
+        notes = [n["message"] for n in found[0]["notes"]]
+        self.assertIn("taken in softirq context here, in remove_table()", notes)
+        self.assertIn("call_rcu() registers tlb_table_rcu() as a softirq callback here; it "
+                      "calls tlb_table_free() -> remove_table()", notes)
+
+    def test_output_is_deterministic_and_atomic(self):
+        objects_with_facts(self.dir)
+        report = os.path.join(self.dir, "report.txt")
+        first = run([LOCKS, "-o", report, self.dir])
+        self.assertEqual(first.returncode, 1)
+        with open(report) as f:
+            text = f.read()
+        self.assertIn("gmap.c:6:9: warning: lock struct mm_struct::context.lock", text)
+        self.assertEqual(run([LOCKS, self.dir]).stdout, text)
+        self.assertFalse(os.path.exists(report + ".tmp"))
+
+    def test_empty_directory(self):
+        self.assertBadInput(run([LOCKS, self.dir]), "no lock facts found")
+
+    def test_objects_without_facts(self):
+        objects_with_facts(self.dir)
+        out = run(["gcc", "-c", "-o", os.path.join(self.dir, "plain.o")] + INCLUDE +
+                  [os.path.join(S390, "gmap.c")])
+        self.assertEqual(out.returncode, 0)
+        self.assertBadInput(run([LOCKS, self.dir]), "plain.o: compiled without lock facts",
+                            "partial")
+        self.assertEqual(run([LOCKS, "--partial-ok", self.dir]).returncode, 1)
+
+    def write(self, name, text):
+        with open(os.path.join(self.dir, name), "w") as f:
+            f.write(text)
+
+    def test_truncated_facts(self):
+        self.write("a.facts", "mmcheck-facts\t1\t/tree\ta.c\ncall\tf\tg\n")
+        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "truncated")
+
+    def test_foreign_facts(self):
+        self.write("a.facts", "something else\n")
+        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "not mmcheck facts")
+
+    def test_two_trees_mixed(self):
+        self.write("a.facts", "mmcheck-facts\t1\t/tree-a\ta.c\nend\t0\n")
+        self.write("b.facts", "mmcheck-facts\t1\t/tree-b\tb.c\nend\t0\n")
+        self.assertBadInput(run([LOCKS, self.dir]), "two trees mixed", "/tree-a", "/tree-b")
+
+    def test_usage(self):
+        self.assertEqual(run([LOCKS, "--help"]).returncode, 0)
+        self.assertBadInput(run([LOCKS, "--bogus", self.dir]), "unknown or incomplete option")
+        self.assertBadInput(run([LOCKS, "-f", "xml", self.dir]), "unknown format")
+
+
+class Sparse(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        subprocess.run(["make", "-s", "-C", os.path.join(TOP, "sparse-checks")], check=True)
+
+    def test_kbuild_arguments_and_facts(self):
+        with tempfile.TemporaryDirectory() as d:
+            # what kbuild passes sparse, more or less: -D, -W, -m64, -Wp,-MMD
+            out = run([SPARSE, "-D__KERNEL__", "-Wbitwise", "-Wno-return-void", "-m64",
+                       "-Wp,-MMD,/dev/null", "-Wall", "--mmcheck-facts=" + d] + INCLUDE +
+                      ["gmap.c", "pgalloc.c"], cwd=S390)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertEqual(len(os.listdir(d)), 2)
+            locks = run([LOCKS, d])
+        self.assertIn("gmap.c:6:9: warning:", locks.stdout)
+
+    def test_bad_options(self):
+        for args, words in ((["--mmcheck-bogus=1"], "unknown option"),
+                            (["--mmcheck-catalogue=/nonexistent.tsv"], "/nonexistent.tsv"),
+                            (["--mmcheck-facts=/nonexistent/dir"], "not a writable directory")):
+            out = run([SPARSE] + args + INCLUDE + ["gmap.c"], cwd=S390)
+            self.assertNotEqual(out.returncode, 0)
+            self.assertIn(words, out.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
