@@ -13,6 +13,7 @@
 #   make check-coccicheck      the rules through 6.1's own 'make coccicheck'
 #   make check-plugin-kernels  the GCC plugin building 6.1 and 6.12 mm/
 #   make check-sparse-kernels  mmcheck-sparse through make C=2, s390 6.1 and 6.12
+#   make check-lock-kernels    the plugin over 6.1/6.12 mm/ kernel/ fs/ net/, lock analysis
 #   make bench-plugin  building 6.12 mm/ with vs. without the plugin
 #   make bench-sparse  mmcheck-sparse vs. plain sparse over 6.12 mm/ (make C=2)
 #   make bench-locks   the lock analysis over the facts of 6.12 mm/ kernel/ fs/ net/
@@ -133,6 +134,22 @@ check-sparse-kernels: sparse locks fetch-kernels
 			kernels/locks-$$v-s390-mm.ledger || exit 1; \
 	done
 
+# The plugin over 6.12 and 6.1 x86_64 mm/ kernel/ fs/ net/: no ICE, facts
+# in every object, the lock analysis against kernels/locks-V-x86_64-wide.ledger.
+# Not in CI (about 20 minutes a tree on 2 cores).
+WIDE := mm,kernel,fs,net
+check-lock-kernels: plugin locks fetch-kernels
+	$(Q)for v in $(KERNELS); do \
+		tools/check-lock-kernel $(CACHE)/kernels/linux-source-$$v $(WIDE) $(JOBS) \
+			kernels/locks-$$v-x86_64-wide.ledger || exit 1; \
+	done
+
+bench-locks: locks
+	$(Q)test -d $(CACHE)/kernels/locks-x86_64-linux-source-6.12/net || \
+		$(MAKE) -s check-lock-kernels KERNELS=6.12 || true
+	$(Q)cd $(CACHE)/kernels/locks-x86_64-linux-source-6.12 && \
+		$(CURDIR)/bench/lock-analysis mm kernel fs net
+
 bench-sparse: sparse fetch-kernels
 	$(Q)bench/sparse-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
 
@@ -174,4 +191,4 @@ clean:
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
 .PHONY: all core plugin locks sparse check-plugin check-locks check-corpus-gcc11 catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
-	fetch-kernels check-kernels-quick check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels bench bench-plugin bench-sparse bench-locks install clean
+	fetch-kernels check-kernels-quick check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean

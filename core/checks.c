@@ -37,6 +37,17 @@ void mm_report_once(struct mm_check_ctx *c, const struct mm_finding *f)
 	s->f[s->n++] = *f;
 }
 
+int mm_rule_listed(const char *list, const char *rule)
+{
+	size_t n = strlen(rule);
+	const char *p;
+
+	for (p = strstr(list, rule); p; p = strstr(p + 1, rule))
+		if ((p == list || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+			return 1;
+	return 0;
+}
+
 void mm_check_walk(struct mm_check_ctx *c, const struct mm_walker *w, void *ctx)
 {
 	if (mm_walk(c->fn, w, ctx))

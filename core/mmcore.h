@@ -222,6 +222,8 @@ void mm_check_undo_missing(struct mm_check_ctx *c);
 void mm_check_delay_rmap_anon(struct mm_check_ctx *c);
 void mm_check_delay_rmap_unflushed(struct mm_check_ctx *c);
 void mm_check_debug_bh(struct mm_check_ctx *c);
+/* Is rule one of a comma-separated list of rule IDs (a disable= option)? */
+int mm_rule_listed(const char *list, const char *rule);
 /* Run every check on fn. */
 void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 		  mm_report_fn report, void *ctx, int *incomplete);

@@ -273,6 +273,8 @@ static const char *lock_class(tree t, int depth)
 	if (!t || TREE_CODE(t) != ADDR_EXPR)
 		return NULL;
 	for (t = TREE_OPERAND(t, 0); t; t = TREE_OPERAND(t, 0)) {
+		if (TREE_CODE(t) == COMPONENT_REF && !*field_name_of(t))
+			continue;	/* an anonymous struct: mm_struct wraps its fields in one */
 		if (TREE_CODE(t) == COMPONENT_REF || TREE_CODE(t) == ARRAY_REF) {
 			const char *part = TREE_CODE(t) == ARRAY_REF ? "[]" : field_name_of(t);
 
@@ -555,20 +557,12 @@ static void translate(struct mm_func *fn, function *fun)
 
 /* ---- reporting ---------------------------------------------------------- */
 
-static int rule_disabled(const char *rule)
-{
-	const char *p = strstr(disabled, rule);
-	size_t n = strlen(rule);
-
-	return p && (p == disabled || p[-1] == ',') && (p[n] == '\0' || p[n] == ',');
-}
-
 static void report(const struct mm_finding *f, void *ctx)
 {
 	int i;
 
 	(void)ctx;
-	if (rule_disabled(f->rule))
+	if (mm_rule_listed(disabled, f->rule))
 		return;
 	/* one group: -fdiagnostics-format=json nests the notes in the warning */
 	auto_diagnostic_group group;

@@ -242,8 +242,13 @@ static int member_path(struct symbol *t, long long offset, struct symbol *lock,
 		long long start = m->offset, size = mt ? mt->bit_size / 8 : 0;
 		size_t len;
 
-		if (!m->ident || offset < start || offset >= start + (size ? size : 1))
+		if (offset < start || offset >= start + (size ? size : 1))
 			continue;
+		if (!m->ident) {	/* an anonymous struct: mm_struct wraps its fields in one */
+			if (member_path(mt, offset - start, lock, path, n))
+				return 1;
+			continue;
+		}
 		len = strlen(path);
 		snprintf(path + len, n - len, "%s%s", len ? "." : "", ident_name(m->ident));
 		if (offset == start && mt == lock)
@@ -645,20 +650,12 @@ static void translate(struct mm_func *fn, struct entrypoint *ep)
 
 /* ---- reporting ------------------------------------------------------------------- */
 
-static int rule_disabled(const char *rule)
-{
-	const char *p = strstr(disabled, rule);
-	size_t n = strlen(rule);
-
-	return p && (p == disabled || p[-1] == ',') && (p[n] == '\0' || p[n] == ',');
-}
-
 static void report(const struct mm_finding *f, void *ctx)
 {
 	int i;
 
 	(void)ctx;
-	if (rule_disabled(f->rule))
+	if (mm_rule_listed(disabled, f->rule))
 		return;
 	fprintf(stderr, "%s:%d:%d: warning: %s [%s]\n", f->loc.file, f->loc.line, f->loc.col,
 		f->message, f->rule);

@@ -28,10 +28,15 @@ typedef struct { int raw; } rwlock_t;
 struct page { unsigned long flags; };
 struct folio { struct page page; };
 typedef struct { spinlock_t lock; unsigned long flush_mm; } mm_context_t;
+/* As in the kernel, the fields sit in an anonymous struct (the cpu
+ * bitmap follows it): a lock class must not name it. */
 struct mm_struct {
-	mm_context_t context;
-	spinlock_t page_table_lock;
-	rwlock_t mmap_rwlock;
+	struct {
+		mm_context_t context;
+		spinlock_t page_table_lock;
+		rwlock_t mmap_rwlock;
+	};
+	unsigned long cpu_bitmap[];
 };
 struct vm_area_struct { struct mm_struct *vm_mm; unsigned long vm_flags; };
 struct mmu_gather { struct mm_struct *mm; unsigned int fullmm; };
