@@ -141,6 +141,11 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 			continue;
 		operand = call_events[i].operand < 0 ? -1 :
 			  arg_index(cat, call_events[i].kinds, c->name, call_events[i].operand);
+		/* where the mmu_gather never defers, a "deferred" clear flushes */
+		if (call_events[i].ev == MM_EV_PTE_CLEAR_DEFERRED && c->clears_flush) {
+			add(fn, b, c, MM_EV_PTE_CLEAR_FLUSH, MM_PLAIN, MM_NO_VALUE, c->result, NULL);
+			break;
+		}
 		add(fn, b, c, call_events[i].ev, call_events[i].flavour, arg_value(c, operand),
 		    call_events[i].result ? c->result : MM_NO_VALUE,
 		    call_events[i].ev == MM_EV_LOCK && c->nargs ? c->lock_class(c->fe, 0) : NULL);

@@ -159,6 +159,8 @@ struct mm_call {
 	const char *(*lock_class)(void *fe, int i);	/* or NULL */
 	const char *(*function)(void *fe, int i);	/* &function: its id, or NULL */
 	void *fe;
+	int clears_flush;	/* the unit's config never defers a TLB flush
+				 * (catalogue no_deferred_flush) */
 };
 
 #define MM_CALL_DONE (-1)

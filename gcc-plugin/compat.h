@@ -24,6 +24,10 @@
 #include "output.h"
 #include "cpplib.h"
 
+/* The C front end's preprocessor, to ask whether the unit defines a
+ * CONFIG_ macro.  Weak: a compiler without one (lto1) still loads us. */
+extern cpp_reader *parse_in __attribute__((weak));
+
 #if BUILDING_GCC_VERSION < 11000
 #error "mmcheck's plugin needs GCC 11 or later"
 #endif

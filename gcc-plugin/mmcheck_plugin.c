@@ -304,6 +304,25 @@ static const char *lock_class(tree t, int depth)
 /* ---- calls: the core classifies them, the plugin answers for arguments ---- */
 
 static const char *current_fn_id;
+static int clears_flush = -1;	/* per unit: see unit_clears_flush() */
+
+/* Does the unit's configuration make every TLB flush immediate (catalogue
+ * no_deferred_flush: s390's CONFIG_MMU_GATHER_NO_GATHER)?  Asked of the
+ * preprocessor once, at the unit's first function. */
+static int unit_clears_flush(void)
+{
+	int i;
+
+	if (clears_flush >= 0)
+		return clears_flush;
+	clears_flush = 0;
+	for (i = 0; parse_in && i < catalogue.n; i++)
+		if (!strcmp(catalogue.e[i].kind, "no_deferred_flush") &&
+		    cpp_defined(parse_in, (const unsigned char *)catalogue.e[i].name,
+				strlen(catalogue.e[i].name)))
+			clears_flush = 1;
+	return clears_flush;
+}
 
 static tree call_arg(void *fe, int i)
 {
@@ -379,6 +398,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	if (!fndecl || !DECL_NAME(fndecl))
 		return;
 	c.name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	c.clears_flush = unit_clears_flush();
 	if (!fndecl_built_in_p(fndecl))
 		c.callee_id = function_id(fndecl);
 	/* x = call(): what was known of x's old value no longer holds. */

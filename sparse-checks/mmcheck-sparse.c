@@ -380,6 +380,24 @@ static const char *arg_function(void *fe, int i)
 
 static const char *caller_id;
 static struct symbol_list *wanted;	/* inline functions some analysed one calls */
+static int clears_flush;		/* per unit: see unit_clears_flush() */
+
+/* Does the unit define a catalogue no_deferred_flush macro (s390's
+ * CONFIG_MMU_GATHER_NO_GATHER)?  Then no TLB flush is ever deferred. */
+static int unit_clears_flush(void)
+{
+	struct symbol *macro;
+	int i;
+
+	for (i = 0; i < catalogue.n; i++) {
+		if (strcmp(catalogue.e[i].kind, "no_deferred_flush"))
+			continue;
+		macro = lookup_symbol(built_in_ident(catalogue.e[i].name), NS_MACRO);
+		if (macro && macro->namespace == NS_MACRO)
+			return 1;
+	}
+	return 0;
+}
 
 static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 {
@@ -396,6 +414,7 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 		return;
 	cv.callee = insn->func->sym;
 	c.name = ident_name(cv.callee->ident);
+	c.clears_flush = clears_flush;
 	c.loc.col = call_column(insn->pos);
 	c.callee_id = function_id(cv.callee);
 	same = mm_translate_call(&catalogue, fn, b, &c, facts_dir ? &facts : NULL);
@@ -416,6 +435,66 @@ static void add_event(struct mm_func *fn, int b, enum mm_ev kind, const char *na
 	mm_event_add(fn, b, &ev);
 }
 
+/* The value of a constant expression of the IR (the optimizer is off, so
+ * sparse leaves 1 << 2 unfolded); 0 if p is not one. */
+static int const_value(pseudo_t p, long long *v, int depth)
+{
+	struct instruction *d = p && p->type == PSEUDO_REG ? p->def : NULL;
+	long long a, b;
+
+	if (p && p->type == PSEUDO_VAL) {
+		*v = p->value;
+		return 1;
+	}
+	if (!d || depth > 8 || !const_value(d->src1, &a, depth + 1))
+		return 0;
+	switch (d->opcode) {
+	case OP_ZEXT: case OP_SEXT: case OP_TRUNC:
+		*v = d->size < 64 ? a & ((1LL << d->size) - 1) : a;
+		return 1;
+	case OP_SHL: case OP_LSR: case OP_OR: case OP_AND:
+		if (!const_value(d->src2, &b, depth + 1))
+			return 0;
+		*v = d->opcode == OP_SHL ? a << b : d->opcode == OP_LSR ? a >> b :
+		     d->opcode == OP_OR ? a | b : a & b;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The member a store writes, if it writes a nonzero constant there.  A
+ * bitfield is stored as (old & ~mask) | (value << shift): the constant
+ * bits of the second operand say which field, and that it is set.
+ */
+static const char *set_member(struct instruction *insn)
+{
+	pseudo_t value = insn->target;	/* a store's value is its "target" */
+	struct instruction *d = value->type == PSEUDO_REG ? value->def : NULL;
+	struct symbol *t, *global, *m;
+	long long offset, bits;
+	int bitfield = d && d->opcode == OP_OR && const_value(d->src2, &bits, 0);
+
+	if (!bitfield && !const_value(value, &bits, 0))
+		return NULL;
+	t = points_into(insn->src, &offset, &global);
+	offset += insn->offset;
+	if (!t || t->type != SYM_STRUCT || !bits)
+		return NULL;
+	FOR_EACH_PTR(t->symbol_list, m) {
+		struct symbol *mt = m->ctype.base_type;
+
+		if (!m->ident || m->offset != offset)
+			continue;
+		if (!bitfield || (mt && mt->type == SYM_BITFIELD &&
+				  (bits >> m->bit_offset) & ((1LL << mt->bit_size) - 1)))
+			return ident_name(m->ident);
+	} END_FOR_EACH_PTR(m);
+	return NULL;
+}
+
+/* The field a store writes (the first at its offset). */
 static const char *stored_field(struct instruction *insn, char *path, size_t n)
 {
 	struct symbol *t, *global;
@@ -442,13 +521,14 @@ static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 	char field[128];
 	struct mm_loc at;
 
-	if (!stored_field(insn, field, sizeof(field)))
-		return;
-	if (value->type == PSEUDO_VAL && value->value &&
-	    (mm_cat_mask(&catalogue, field) & delay_field_bits)) {
+	const char *set = set_member(insn);
+
+	if (set && (mm_cat_mask(&catalogue, set) & delay_field_bits)) {
 		add_event(fn, b, MM_EV_RMAP_DELAY, delay_name, insn->pos);	/* tlb->delayed_rmap = 1 */
 		return;
 	}
+	if (!stored_field(insn, field, sizeof(field)))
+		return;
 	if (!facts_dir || !fn_sym ||
 	    !(mm_cat_mask(&catalogue, field) & mm_cat_bits(&catalogue, "softirq_field")))
 		return;
@@ -752,6 +832,7 @@ static struct symbol_list *parse_file(char *file)
 	struct symbol_list *list = __sparse(file);
 	struct symbol *sym;
 
+	clears_flush = unit_clears_flush();
 	if (has_error & ERROR_CURR_PHASE)
 		has_error = ERROR_PREV_PHASE;
 	FOR_EACH_PTR(file_scope->symbols, sym) {
@@ -823,9 +904,9 @@ static const char usage[] =
 "  --mmcheck-help             this text\n"
 "\n"
 "Findings are warnings on standard error, file:line:col, with notes.\n"
-"Exit status: 0 (findings do not fail a kbuild C=1 build), 1 when sparse or\n"
-"mmcheck cannot run: a bad option, an unreadable catalogue, an unwritable\n"
-"facts directory.\n";
+"Exit status: 0, as sparse's (findings, and errors sparse reports in the code,\n"
+"do not fail a kbuild C=1 build); 1 when mmcheck cannot run: a bad option, an\n"
+"unreadable catalogue, an unwritable facts directory.\n";
 
 static void fail(const char *fmt, const char *arg)
 {
@@ -918,8 +999,13 @@ int main(int argc, char **argv)
 		if (facts_dir)
 			mm_facts_begin(&facts, tree_dir, unit);
 		check_symbols(parse_file(file));
-		if (facts_dir && !has_error)
+		/* as sparse itself: its errors do not fail a C=1 build */
+		if (has_error)
+			fprintf(stderr, "%s: warning: sparse reported errors in this file; mmcheck's "
+				"analysis of it may be incomplete [mmcheck-incomplete]\n", file);
+		if (facts_dir)
 			write_facts();
+		has_error = 0;
 	} END_FOR_EACH_PTR(file);
-	return has_error & ERROR_CURR_PHASE ? 1 : 0;
+	return 0;
 }

@@ -86,6 +86,21 @@ def check_dir(tree, out, subdir, extra, checker, jobs, cf=""):
                    "checking %s with %s" % (subdir, checker))
 
 
+def applicable(out, rules):
+    """The rules that apply to the configuration built in out: where the
+    mmu_gather never defers a TLB flush (catalogue no_deferred_flush, s390)
+    the rmap-tlb family has no deferred clear to start from."""
+    try:
+        with open(os.path.join(out, ".config")) as f:
+            config = f.read()
+    except OSError:
+        return rules
+    names = catalogue.names(catalogue.load_api(), "no_deferred_flush")
+    if any("\n%s=y\n" % n in "\n" + config for n in names):
+        return [r for r in rules if r.family != "rmap-tlb"]
+    return rules
+
+
 def text_sections(out, subdir, objcopy="objcopy"):
     """{object: .text bytes} of every object built under subdir."""
     found = {}
