@@ -68,7 +68,7 @@ locks: core
 sparse: core
 	$(Q)$(MAKE) -s -C sparse-checks
 
-test: check-catalogue check-driver check-core check-plugin check-locks check-corpus-gcc11 check-corpus
+test: check-catalogue check-driver check-core check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
 
 check-plugin: plugin
 	@echo "  CHECK   GCC plugin (tests/test_plugin.py)"
@@ -93,7 +93,15 @@ check-driver: all
 # The GCC engine under GCC 11 as well (the plugin supports 11 and 12).
 check-corpus-gcc11: all
 	@echo "  CHECK   corpus, gcc engine under GCC 11"
-	$(Q)MMCHECK_GCC=gcc-11 tests/run-corpus -e gcc -j $(JOBS) | tail -1
+	$(Q)MMCHECK_GCC=gcc-11 tests/run-corpus -e gcc -j $(JOBS) --summary
+
+# And with the s390x cross compiler's plugin (make deps-kernels installs it).
+CROSS_GCC := s390x-linux-gnu-gcc-12
+check-corpus-cross: all locks
+	@if [ -f "$$($(CROSS_GCC) -print-file-name=plugin 2>/dev/null)/include/gcc-plugin.h" ]; then \
+		echo "  CHECK   corpus, gcc engine under $(CROSS_GCC)"; \
+		MMCHECK_GCC=$(CROSS_GCC) tests/run-corpus -e gcc -j $(JOBS) --summary || exit 1; \
+	else echo "  SKIP    corpus under $(CROSS_GCC): no plugin headers (make deps-kernels)"; fi
 
 check-corpus: all plugin locks sparse
 	@echo "  CHECK   corpus (tests/run-corpus): cocci, gcc and sparse engines"
@@ -190,5 +198,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse check-plugin check-locks check-corpus-gcc11 catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks sparse check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean
