@@ -466,10 +466,15 @@ static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, int fn)
 				n ? "; it calls " : "", chain);
 }
 
-static const struct lg_acq *find_acq(struct mm_lockgraph *g, const char *cls, int softirq)
+/* The first acquisition of cls in softirq context (softirq = 1), or with a
+ * _bh form in process context (0); *n counts all such places. */
+static const struct lg_acq *find_acq(struct mm_lockgraph *g, const char *cls, int softirq,
+				     int *n)
 {
+	const struct lg_acq *first = NULL;
 	int i;
 
+	*n = 0;
 	for (i = 0; i < g->nacq; i++) {
 		const struct lg_acq *a = &g->acq[i];
 
@@ -477,37 +482,53 @@ static const struct lg_acq *find_acq(struct mm_lockgraph *g, const char *cls, in
 			continue;
 		/* a trylock in softirq spins on nothing: lockdep marks no usage */
 		if (softirq ? g->fn[a->fn].softirq && !a->trylock :
-		    a->flavour == MM_BH && g->fn[a->fn].process)
-			return a;
+		    a->flavour == MM_BH && g->fn[a->fn].process) {
+			if (!first)
+				first = a;
+			++*n;
+		}
 	}
-	return NULL;
+	return first;
+}
+
+static const char *others(int n, char *buf, size_t size)
+{
+	if (n > 1)
+		snprintf(buf, size, " (and %d more place%s)", n - 1, n > 2 ? "s" : "");
+	else
+		buf[0] = '\0';
+	return buf;
 }
 
 static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report_fn report,
 		       void *ctx)
 {
-	const struct lg_acq *in_softirq = find_acq(g, a->cls, 1), *bh;
-	char name[128], where[128];
+	const struct lg_acq *in_softirq, *bh;
+	char name[128], where[128], more[64];
 	struct mm_finding f;
+	int n;
 
 	short_name(g->fn[a->fn].name, where, sizeof(where));
+	in_softirq = find_acq(g, a->cls, 1, &n);
 	if (in_softirq) {
 		mm_finding_init(&f, "mm-lock-softirq-unsafe", a->loc,
 				"lock %s taken with BH enabled here but also in softirq context: "
 				"deadlock if the softirq interrupts its holder", a->cls);
-		mm_finding_note(&f, in_softirq->loc, "taken in softirq context here, in %s()",
-				short_name(g->fn[in_softirq->fn].name, name, sizeof(name)));
+		mm_finding_note(&f, in_softirq->loc, "taken in softirq context here, in %s()%s",
+				short_name(g->fn[in_softirq->fn].name, name, sizeof(name)),
+				others(n, more, sizeof(more)));
 		chain_note(g, &f, in_softirq->fn);
 		f.function = where;
 		report(&f, ctx);
 	}
-	bh = find_acq(g, a->cls, 0);
+	bh = find_acq(g, a->cls, 0, &n);
 	if (!bh)
 		return;
 	mm_finding_init(&f, "mm-lock-bh-mixed", a->loc,
 			"lock %s taken with BH enabled here but with %s() elsewhere", a->cls,
 			bh->callee);
-	mm_finding_note(&f, bh->loc, "taken with %s() here", bh->callee);
+	mm_finding_note(&f, bh->loc, "taken with %s() here%s", bh->callee,
+			others(n, more, sizeof(more)));
 	f.function = where;
 	report(&f, ctx);
 }
