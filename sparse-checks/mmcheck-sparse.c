@@ -284,35 +284,42 @@ static const char *lock_class_of(pseudo_t p, struct symbol *lock)
 
 /* ---- where a call starts ------------------------------------------------- */
 
-/* One source line, from a small cache of the last file read. */
+/* One source line, from the last file read and an index of its lines
+ * (a unit's calls are mostly in one file, in order). */
 static const char *source_line(const char *file, int line)
 {
 	static char *text, *name;
-	static size_t len;
-	const char *p;
-	int n;
+	static const char **start;
+	static int nlines;
+	size_t len;
+	char *p;
 	FILE *f;
 
 	if (!name || strcmp(name, file)) {
 		free(text);
 		free(name);
+		free(start);
 		text = NULL;
-		len = 0;
+		start = NULL;
+		nlines = 0;
 		name = strdup(file);
 		f = fopen(file, "r");
 		if (f) {
 			text = malloc(1 << 20);
 			len = text ? fread(text, 1, (1 << 20) - 1, f) : 0;
-			if (text)
-				text[len] = '\0';
 			fclose(f);
+			if (text) {
+				text[len] = '\0';
+				for (p = text; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+					nlines++;
+				start = malloc(nlines * sizeof(*start));
+				nlines = 0;
+				for (p = text; start && p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+					start[nlines++] = p;
+			}
 		}
 	}
-	for (p = text, n = 1; p && n < line; n++) {
-		p = strchr(p, '\n');
-		p = p ? p + 1 : NULL;
-	}
-	return p;
+	return start && line >= 1 && line <= nlines ? start[line - 1] : NULL;
 }
 
 /*
