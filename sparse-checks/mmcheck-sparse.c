@@ -453,14 +453,17 @@ static int const_value(pseudo_t p, long long *v, int depth)
 		*v = p->value;
 		return 1;
 	}
-	if (!d || depth > 8 || !const_value(d->src1, &a, depth + 1))
+	if (!d || depth > 8)
 		return 0;
+	/* the opcode first: only these hold pseudos where src1 and src2 are */
 	switch (d->opcode) {
 	case OP_ZEXT: case OP_SEXT: case OP_TRUNC:
+		if (!const_value(d->src1, &a, depth + 1))
+			return 0;
 		*v = d->size < 64 ? a & ((1LL << d->size) - 1) : a;
 		return 1;
 	case OP_SHL: case OP_LSR: case OP_OR: case OP_AND:
-		if (!const_value(d->src2, &b, depth + 1))
+		if (!const_value(d->src1, &a, depth + 1) || !const_value(d->src2, &b, depth + 1))
 			return 0;
 		*v = d->opcode == OP_SHL ? a << b : d->opcode == OP_LSR ? a >> b :
 		     d->opcode == OP_OR ? a | b : a & b;
