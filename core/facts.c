@@ -27,6 +27,7 @@ static const struct {
 	{ "call", 2 },	/* caller callee */
 	{ "reg", 4 },	/* fn callback registrar file:line:col */
 	{ "ctx", 4 },	/* fn softirq|hardirq why file:line:col */
+	{ "addr", 1 },	/* fn: its address is taken in a function body */
 };
 
 static void put(struct mm_facts *f, const char *s, size_t n)
@@ -137,6 +138,12 @@ void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee)
 {
 	if (new_edge(f, edge_hash(caller, callee)))
 		record(f, "call", caller, callee, (char *)NULL);
+}
+
+void mm_facts_addr(struct mm_facts *f, const char *fn)
+{
+	if (new_edge(f, edge_hash("&", fn)))
+		record(f, "addr", fn, (char *)NULL);
 }
 
 void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,

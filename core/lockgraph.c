@@ -7,8 +7,10 @@
  * global's name), so gmap->mm->context.lock and mm->context.lock are one.
  *
  * Softirq context: every callback a unit registers with call_rcu(), a
- * timer, tasklet or NAPI (catalogue kind softirq_register), and every
- * function those reach through the call graph.  A function is softirq-only
+ * timer, tasklet or NAPI (catalogue kind softirq_register), every function
+ * whose signature says it is one (a struct rcu_head * parameter, ...) if
+ * some function body takes its address, and every function those reach
+ * through the call graph.  A function is softirq-only
  * when all its known callers are; the others may run in process context.
  *
  * Per class, at each plain acquisition made with BH enabled in a function
@@ -128,6 +130,7 @@ struct lg_fn {
 	int process;		/* may run in process context */
 	int parent;		/* the caller that made it softirq, -1 for a callback */
 	int cut;		/* catalogue softirq_cut: the softirq walk stops here */
+	int addr_taken;		/* some function body takes its address */
 	int reg;		/* for a callback: its registration, else -1 */
 };
 
@@ -316,6 +319,8 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 	else if (!strcmp(fact->f[0], "ctx"))
 		add_reg(g, fact->f[1], fact->f[1], fact->f[3], fact->f[4],
 			!strcmp(fact->f[2], "hardirq"));
+	else if (!strcmp(fact->f[0], "addr"))
+		g->fn[fn_id(g, fact->f[1])].addr_taken = 1;
 	return 0;
 }
 
@@ -354,6 +359,10 @@ static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
 	for (i = 0; i < g->nreg; i++) {
 		struct lg_fn *cb = &g->fn[g->reg[i].callback];
 
+		/* a callback by its signature only if someone takes its address:
+		 * napi_alloc_skb(struct napi_struct *, ...) is a helper */
+		if (g->reg[i].fn == g->reg[i].callback && !cb->addr_taken)
+			continue;
 		if (g->reg[i].hardirq == hardirq && !*MARK(cb)) {
 			*MARK(cb) = 1;
 			if (!hardirq)

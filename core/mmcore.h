@@ -258,6 +258,9 @@ struct mm_facts {
 void mm_facts_begin(struct mm_facts *f, const char *tree, const char *tu);
 void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev, enum mm_bh bh);
 void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee);
+/* fn's address is taken in a function body (a callback can only be one
+ * then); each function once per unit. */
+void mm_facts_addr(struct mm_facts *f, const char *fn);
 void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
 		  const char *registrar, const struct mm_loc *loc);
 /* fn runs in context ("softirq", "hardirq") whoever calls it; why: what says so. */

@@ -540,6 +540,22 @@ static void translate_edges(struct mm_func *fn, basic_block bb, const int *map, 
 	}
 }
 
+/* Facts: every function whose address the statement takes, other than
+ * the callee of a direct call (a callback is one of those). */
+static void address_facts(gimple *stmt)
+{
+	tree callee = is_gimple_call(stmt) ? gimple_call_fn(stmt) : NULL_TREE;
+	unsigned i;
+
+	for (i = 0; i < gimple_num_ops(stmt); i++) {
+		tree op = gimple_op(stmt, i);
+
+		if (op && op != callee && TREE_CODE(op) == ADDR_EXPR &&
+		    TREE_CODE(TREE_OPERAND(op, 0)) == FUNCTION_DECL)
+			mm_facts_addr(&facts, function_id(TREE_OPERAND(op, 0)));
+	}
+}
+
 static void translate(struct mm_func *fn, function *fun)
 {
 	int *map = XCNEWVEC(int, last_basic_block_for_fn(fun));
@@ -556,6 +572,8 @@ static void translate(struct mm_func *fn, function *fun)
 		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 			gimple *stmt = gsi_stmt(gsi);
 
+			if (facts_to)
+				address_facts(stmt);
 			if (gcall *call = dyn_cast<gcall *>(stmt))
 				translate_call(fn, map[bb->index], call);
 			else if (gassign *as = dyn_cast<gassign *>(stmt))

@@ -686,8 +686,26 @@ static void translate_edge(struct mm_func *fn, struct instruction *br, struct ba
 	mm_edge_add(fn, BLOCK(br->bb), target, cond, value);
 }
 
+/* Facts: a function whose address is taken (a callback is one of those). */
+static void address_fact(pseudo_t p)
+{
+	struct symbol *sym = symbol_of(p), *t = sym ? strip_node(sym->ctype.base_type) : NULL;
+
+	if (facts_dir && t && t->type == SYM_FN)
+		mm_facts_addr(&facts, function_id(sym));
+}
+
 static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 {
+	pseudo_t arg;
+
+	if (insn->opcode == OP_CALL) {
+		FOR_EACH_PTR(insn->arguments, arg) {
+			address_fact(arg);
+		} END_FOR_EACH_PTR(arg);
+	} else if (insn->opcode == OP_STORE) {
+		address_fact(insn->target);
+	}
 	switch (insn->opcode) {
 	case OP_CALL:
 		translate_call(fn, b, insn);

@@ -17,6 +17,11 @@ void dev_reset(struct dev *d)
 	do_work();
 	spin_unlock_bh(&d->lock);
 }
+
+void dev_start(struct dev *d)
+{
+	timer_setup(&d->timer, dev_timeout, 0);
+}
 /*
  * check-name: plain acquisition in a timer callback is softirq context
  * check-options: --all-locks

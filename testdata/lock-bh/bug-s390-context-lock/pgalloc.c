@@ -14,6 +14,12 @@ static void table_free_rcu(struct rcu_head *head)
 	do_work();
 	spin_unlock(&mm->context.lock);
 }
+
+/* Like page_table_free_rcu(): what makes the callback a callback. */
+void table_free_later(struct mm_struct *mm, struct rcu_head *head)
+{
+	call_rcu(head, table_free_rcu);
+}
 /*
  * check-output-start
  * check-output-end
