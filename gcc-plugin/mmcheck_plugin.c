@@ -17,6 +17,8 @@
  *                    non-allocated .mmcheck.facts section of the object, so
  *                    they travel with it through -j, ccache and distcc
  *   facts=DIR        or into DIR/<unit>.<hash>.facts (written atomically)
+ *   tree=ID          what the facts name their build by (default: the working
+ *                    directory; set it where compilers run elsewhere: distcc)
  *
  * Usage:
  *   gcc -fplugin=./mmcheck.so -c foo.c
@@ -33,7 +35,8 @@ static struct plugin_info mmcheck_plugin_info = {
 	.help = "catalogue=FILE\tthe API catalogue (catalogue/mm-api.tsv)\n"
 		"disable=RULES\tcomma-separated rule IDs not to report\n"
 		"facts=section|DIR\twrite lock facts into the object's .mmcheck.facts section, "
-		"or into DIR\n",
+		"or into DIR\n"
+		"tree=ID\tthe build the facts belong to (default: the working directory)\n",
 };
 
 static struct mm_catalogue catalogue;
@@ -722,9 +725,11 @@ static int parse_args(struct plugin_name_args *info, const char **cat_path)
 			disabled = val;
 		} else if (!strcmp(key, "facts") && val && *val) {
 			facts_to = val;
+		} else if (!strcmp(key, "tree") && val && *val) {
+			snprintf(tree_dir, sizeof(tree_dir), "%s", val);
 		} else {
 			error("mmcheck: unknown option %<-fplugin-arg-%s-%s%>; known: catalogue=FILE, "
-			      "disable=RULES, facts=section|DIR", info->base_name, key);
+			      "disable=RULES, facts=section|DIR, tree=ID", info->base_name, key);
 			return 1;
 		}
 	}
@@ -750,7 +755,7 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 		      "(%<-fplugin-arg-%s-facts=DIR%>)", facts_to, info->base_name);
 		return 1;
 	}
-	if (!getcwd(tree_dir, sizeof(tree_dir)))
+	if (!*tree_dir && !getcwd(tree_dir, sizeof(tree_dir)))
 		strcpy(tree_dir, "?");
 	if (mm_cat_load(&catalogue, cat_path, err, sizeof(err))) {
 		error("mmcheck: %s (set %<-fplugin-arg-%s-catalogue=FILE%>)", err, info->base_name);

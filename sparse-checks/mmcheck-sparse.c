@@ -9,6 +9,8 @@
  *   --mmcheck-catalogue=FILE   the API catalogue (default: the one it was built with)
  *   --mmcheck-disable=RULES    comma-separated rule IDs not to report
  *   --mmcheck-facts=DIR        write the unit's lock facts into DIR (docs/facts.md)
+ *   --mmcheck-tree=ID          what the facts name their build by (default: the
+ *                              working directory)
  * (kbuild passes extra arguments through CF=, e.g. CF=--mmcheck-facts=/tmp/f).
  *
  * Each function is linearized by sparse and translated into the core IR
@@ -929,6 +931,8 @@ static const char usage[] =
 "  --mmcheck-catalogue=FILE   the API catalogue (catalogue/mm-api.tsv)\n"
 "  --mmcheck-disable=RULES    comma-separated rule IDs not to report\n"
 "  --mmcheck-facts=DIR        write each unit's lock facts into DIR\n"
+"  --mmcheck-tree=ID          the build the facts belong to (default: the\n"
+"                             working directory)\n"
 "  --mmcheck-help             this text\n"
 "\n"
 "Findings are warnings on standard error, file:line:col, with notes.\n"
@@ -958,6 +962,8 @@ static void own_options(int *argc, char **argv, const char **cat)
 			disabled = a + 18;
 		else if (!strncmp(a, "--mmcheck-facts=", 16))
 			facts_dir = a + 16;
+		else if (!strncmp(a, "--mmcheck-tree=", 15))
+			snprintf(tree_dir, sizeof(tree_dir), "%s", a + 15);
 		else if (!strcmp(a, "--mmcheck-help") || !strcmp(a, "--help"))
 			fputs(usage, stdout), exit(0);
 		else if (!strncmp(a, "--mmcheck-", 10))
@@ -979,7 +985,7 @@ static void setup(const char *cat)
 	if (facts_dir && access(facts_dir, W_OK | X_OK))
 		fail("facts directory '%s' is not a writable directory (--mmcheck-facts=DIR)",
 		     facts_dir);
-	if (!getcwd(tree_dir, sizeof(tree_dir)))
+	if (!*tree_dir && !getcwd(tree_dir, sizeof(tree_dir)))
 		strcpy(tree_dir, "?");
 	delay_field_bits = mm_cat_bits(&catalogue, "rmap_delay_field");
 	lock_type_bits = mm_cat_bits(&catalogue, "lock_type");

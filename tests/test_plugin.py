@@ -102,6 +102,12 @@ class Plugin(unittest.TestCase):
                                               "-fplugin-arg-mmcheck-facts=section"], d, "facts")
             self.assertEqual(plain, checked)
 
+    def test_facts_name_their_tree(self):
+        src = os.path.join(TOP, "testdata", "lock-bh", "bug-s390-context-lock", "gmap.c")
+        with tempfile.TemporaryDirectory() as d:
+            facts = self.facts_of(src, d, ["-fplugin-arg-mmcheck-tree=build-42"])
+        self.assertEqual(facts[0][:3], ["mmcheck-facts", "1", "build-42"])
+
     def test_facts_directory_not_writable(self):
         out = gcc("-c", "-o", os.devnull, "-fplugin=" + PLUGIN,
                   "-fplugin-arg-mmcheck-facts=/nonexistent/facts", *INCLUDE, CASES[0])
