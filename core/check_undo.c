@@ -14,9 +14,13 @@
 #include "mmcore.h"
 #include "checks.h"
 
+/* A value and its copy: COPY gives a value a second name and both hold
+ * (a test may use either: GCC tests err after err = tmp, sparse the tmp). */
+#define NAMES 2
+
 struct undo_state {
-	int orig;			/* value id of the cleared PTE */
-	int cand;			/* result of a "do" not yet tested */
+	int orig[NAMES];		/* value ids of the cleared PTE */
+	int cand[NAMES];		/* result of a "do" not yet tested */
 	const char *cand_do;
 	struct mm_loc cand_loc;
 	const char *pending;		/* the "do" that succeeded, or NULL */
@@ -28,15 +32,41 @@ static void init(void *p)
 	struct undo_state *s = p;
 
 	memset(s, 0, sizeof(*s));
-	s->orig = s->cand = MM_NO_VALUE;
+	s->orig[0] = s->orig[1] = s->cand[0] = s->cand[1] = MM_NO_VALUE;
+}
+
+static int named(const int *names, int id)
+{
+	return id != MM_NO_VALUE && (names[0] == id || names[1] == id);
+}
+
+static void rename_value(int *names, int id)	/* the value is now only id */
+{
+	names[0] = id;
+	names[1] = MM_NO_VALUE;
+}
+
+static void unname(int *names, int id)		/* id was reassigned */
+{
+	if (names[0] == id)
+		names[0] = MM_NO_VALUE;
+	if (names[1] == id)
+		names[1] = MM_NO_VALUE;
+}
+
+static void also(int *names, int from, int to)	/* to = from */
+{
+	if (named(names, from) && !named(names, to))
+		names[names[0] == from ? 1 : 0] = to;
 }
 
 static void forget(struct undo_state *s)
 {
-	int orig = s->orig;
+	int orig[NAMES];
 
+	memcpy(orig, s->orig, sizeof(orig));
 	init(s);
-	s->orig = orig;
+	memcpy(s->orig, orig, sizeof(orig));
 }
 
 static void report(struct undo_state *s, const struct mm_event *ev, struct mm_check_ctx *c)
@@ -73,14 +103,14 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 	case MM_EV_PTE_CLEAR_DEFERRED:
 	case MM_EV_PTE_CLEAR_FLUSH:
 		init(s);
-		s->orig = ev->result;
+		rename_value(s->orig, ev->result);
 		break;
 	case MM_EV_DO:
 		if (ev->result == MM_NO_VALUE) {
 			s->pending = ev->name;
 			s->pending_loc = ev->loc;
 		} else {
-			s->cand = ev->result;
+			rename_value(s->cand, ev->result);
 			s->cand_do = ev->name;
 			s->cand_loc = ev->loc;
 		}
@@ -92,19 +122,15 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 				forget(s);
 		break;
 	case MM_EV_ASSIGN:
-		if (ev->obj == s->orig)
-			s->orig = MM_NO_VALUE;
-		if (ev->obj == s->cand)
-			s->cand = MM_NO_VALUE;
+		unname(s->orig, ev->obj);
+		unname(s->cand, ev->obj);
 		break;
 	case MM_EV_COPY:
-		if (ev->result == s->orig && ev->result != MM_NO_VALUE)
-			s->orig = ev->obj;
-		if (ev->result == s->cand && ev->result != MM_NO_VALUE)
-			s->cand = ev->obj;
+		also(s->orig, ev->result, ev->obj);
+		also(s->cand, ev->result, ev->obj);
 		break;
 	case MM_EV_PTE_RESTORE:
-		if (s->pending && s->orig != MM_NO_VALUE && ev->obj == s->orig) {
+		if (s->pending && named(s->orig, ev->obj)) {
 			report(s, ev, c);
 			return 1;	/* one finding per abort path */
 		}
@@ -127,13 +153,13 @@ static int edge(void *p, const struct mm_edge *e, void *ctx)
 	struct undo_state *s = p;
 
 	(void)ctx;
-	if (e->cond == MM_COND_NONE || s->cand == MM_NO_VALUE || e->value != s->cand)
+	if (e->cond == MM_COND_NONE || !named(s->cand, e->value))
 		return 1;
 	if (e->cond == MM_COND_SUCCESS) {
 		s->pending = s->cand_do;
 		s->pending_loc = s->cand_loc;
 	}
-	s->cand = MM_NO_VALUE;
+	s->cand[0] = s->cand[1] = MM_NO_VALUE;
 	s->cand_do = NULL;
 	memset(&s->cand_loc, 0, sizeof(s->cand_loc));
 	return 1;

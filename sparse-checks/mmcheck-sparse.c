@@ -94,11 +94,20 @@ static struct symbol *pointee(struct symbol *t)
 
 /* ---- values: what an operand names ---------------------------------------- */
 
-/* Pseudos are SSA values, so a pseudo is its own id, and no value is
- * ever reassigned: this front end needs no ASSIGN or COPY events (phi
- * sources are left out: the checks would follow the value to the phi and
- * lose the name its test uses).  An alias made by page_folio(page) is kept
- * in the pseudo's priv (id + 1). */
+/*
+ * Values are named as the GCC plugin names them before SSA: a pseudo that
+ * carries a local variable's identifier is that variable (the ident is
+ * sparse's, one per name), and each definition of it is an assignment;
+ * a pseudo without one is its own value.  So pteval, assigned in three
+ * branches, is one object where set_pte_at() restores it, and a phi
+ * source is an assignment and a copy, unless it copies a variable to
+ * itself.  An alias made by page_folio(page) is kept in priv (id + 1).
+ */
+static int variable_id(pseudo_t p)
+{
+	return (1 << 29) + (int)(((unsigned long)p->ident >> 4) & 0xfffffff);
+}
+
 /* The structure of an address computation: two loads of pages[i] in one
  * function are one object, as they are in the source (the plugin does the
  * same with GIMPLE). */
@@ -139,6 +148,8 @@ static int value_id(pseudo_t p)
 		return MM_NO_VALUE;
 	if (p->priv)
 		return (int)(long)p->priv - 1;
+	if ((p->type == PSEUDO_REG || p->type == PSEUDO_PHI) && p->ident)
+		return variable_id(p);
 	if (p->type == PSEUDO_REG && p->def && p->def->opcode == OP_LOAD)
 		return (1 << 30) + (int)(shape(p, 0) & 0x3fffffff);
 	switch (p->type) {
@@ -358,6 +369,21 @@ static int call_column(struct position pos)
 	return col;
 }
 
+/* x = value: facts of x's old value die, value's hold of x (value may be
+ * NULL: a computation, nothing carries over). */
+static void assign(struct mm_func *fn, int b, pseudo_t x, pseudo_t value, struct position pos)
+{
+	struct mm_event ev = { .kind = MM_EV_ASSIGN, .name = "=", .obj = value_id(x),
+			       .result = MM_NO_VALUE, .loc = loc_of(pos) };
+
+	mm_event_add(fn, b, &ev);
+	if (!value || value_id(value) == MM_NO_VALUE)
+		return;
+	ev.kind = MM_EV_COPY;
+	ev.result = value_id(value);
+	mm_event_add(fn, b, &ev);
+}
+
 /* ---- calls: the core classifies them, this answers for the arguments ---- */
 
 struct call_view {
@@ -426,11 +452,16 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 	c.clears_flush = clears_flush;
 	c.loc.col = call_column(insn->pos);
 	c.callee_id = function_id(cv.callee);
+	/* x = call(): what was known of x's old value no longer holds */
+	if (used && insn->target->ident)
+		assign(fn, b, insn->target, NULL, insn->pos);
 	same = mm_translate_call(&catalogue, fn, b, &c, facts_dir ? &facts : NULL);
 	if (same != MM_CALL_DONE && insn->target && same < c.nargs)
 		insn->target->priv = (void *)(long)(arg_value(&cv, same) + 1);
-	if (!mm_cat_mask(&catalogue, c.name))
-		add_symbol(&wanted, cv.callee);		/* analysed too, if inline */
+	/* analysed too, if inline, as GCC emits and analyses it: an API
+	 * such as tlb_flush_mmu_tlbonly() is an event here, but its body
+	 * takes locks of its own (s390's __tlb_flush_mm_lazy()) */
+	add_symbol(&wanted, cv.callee);
 }
 
 /* ---- stores: a delay flag, a softirq callback in a field ---------------- */
@@ -700,6 +731,19 @@ static void address_fact(pseudo_t p)
 static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 {
 	pseudo_t arg;
+
+	/* phi sources: x = value on the edge into the phi's block */
+	if (insn->opcode == OP_PHISOURCE && insn->phi_node && insn->phi_node->target &&
+	    insn->phi_node->target->ident &&
+	    value_id(insn->phi_src) != value_id(insn->phi_node->target)) {
+		assign(fn, b, insn->phi_node->target, insn->phi_src, insn->pos);
+		return;
+	}
+	/* any other definition of a named variable assigns it */
+	if (insn->opcode != OP_CALL && insn->opcode != OP_PHI && insn->opcode != OP_PHISOURCE &&
+	    insn->target && insn->target->type == PSEUDO_REG && insn->target->ident &&
+	    insn->opcode != OP_STORE)
+		assign(fn, b, insn->target, insn->opcode == OP_COPY ? insn->src : NULL, insn->pos);
 
 	if (insn->opcode == OP_CALL) {
 		FOR_EACH_PTR(insn->arguments, arg) {

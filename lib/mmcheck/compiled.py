@@ -2,6 +2,7 @@
 file (GCC with the plugin, or mmcheck-sparse), reads its diagnostics, and
 for the whole-run lock rules hands the lock facts the tool wrote to
 locks/mmcheck-locks.  The analysis itself is the shared C core (core/)."""
+import fcntl
 import fnmatch
 import json
 import os
@@ -26,9 +27,12 @@ class EngineError(Exception):
 
 
 def build(directory, what, *make_args):
-    """make in directory; an EngineError naming what could not be built."""
-    out = subprocess.run(["make", "-s", "-C", directory] + list(make_args),
-                         capture_output=True, text=True)
+    """make in directory, one mmcheck at a time (the corpus runs many at
+    once); an EngineError naming what could not be built."""
+    with open(os.path.join(directory, ".build-lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        out = subprocess.run(["make", "-s", "-C", directory] + list(make_args),
+                             capture_output=True, text=True)
     if out.returncode:
         raise EngineError("cannot build %s:\n%s" % (what, (out.stderr or out.stdout).strip()))
 

@@ -1,7 +1,6 @@
 """The sparse engine: runs sparse-checks/mmcheck-sparse (a checker linked
 against Debian's libsparse) over each .c file, as 'make C=1' would, and
 reads its diagnostics back (the flow is compiled.py's)."""
-import fcntl
 import os
 
 from . import catalogue, compiled
@@ -11,9 +10,7 @@ CHECKER = os.path.join(CHECKER_DIR, "mmcheck-sparse")
 
 
 def ensure_checker():
-    with open(os.path.join(CHECKER_DIR, ".build-lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        compiled.build(CHECKER_DIR, "mmcheck-sparse (needs sparse's source: make deps)")
+    compiled.build(CHECKER_DIR, "mmcheck-sparse (needs sparse's source: make deps)")
 
 
 def command(cflags):
