@@ -293,6 +293,13 @@ static int duplicate(struct mm_lockgraph *g, const struct mm_fact *fact)
 	return g->seen.n == before;
 }
 
+static void mark_addr_taken(struct mm_lockgraph *g, const char *fn)
+{
+	int id = fn_id(g, fn);	/* first: it may move g->fn */
+
+	g->fn[id].addr_taken = 1;
+}
+
 static int add_fact(const struct mm_fact *fact, void *ctx)
 {
 	struct mm_lockgraph *g = ctx;
@@ -320,7 +327,7 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 		add_reg(g, fact->f[1], fact->f[1], fact->f[3], fact->f[4],
 			!strcmp(fact->f[2], "hardirq"));
 	else if (!strcmp(fact->f[0], "addr"))
-		g->fn[fn_id(g, fact->f[1])].addr_taken = 1;
+		mark_addr_taken(g, fact->f[1]);
 	return 0;
 }
 

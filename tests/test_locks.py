@@ -110,6 +110,19 @@ class Locks(unittest.TestCase):
         self.write("b.facts", "mmcheck-facts\t1\t/tree-b\tb.c\nend\t0\n")
         self.assertBadInput(run([LOCKS, self.dir]), "two trees mixed", "/tree-a", "/tree-b")
 
+    def test_many_functions(self):
+        """Tables grow while records refer into them (a crash on 6.1 mm/)."""
+        lines = ["mmcheck-facts\t1\t/tree\tbig.c"]
+        for i in range(5000):
+            lines += ["addr\tcb%d@big.c" % i, "call\tf%d\tcb%d@big.c" % (i, i),
+                      "ctx\tcb%d@big.c\tsoftirq\ttakes a struct rcu_head *\tbig.c:%d:1" % (i, i),
+                      "acq\tcb%d@big.c\tstruct s::lock\tplain\tbh-on\tbig.c:%d:9\tspin_lock" % (i, i)]
+        lines.append("end\t%d" % (len(lines) - 1))
+        self.write("big.facts", "\n".join(lines) + "\n")
+        out = run([LOCKS, "-f", "json", self.dir])
+        self.assertEqual(out.returncode, 0, out.stderr)     # all in softirq: no finding
+        self.assertEqual(json.loads(out.stdout)["units"], 1)
+
     def test_usage(self):
         self.assertEqual(run([LOCKS, "--help"]).returncode, 0)
         self.assertBadInput(run([LOCKS, "--bogus", self.dir]), "unknown or incomplete option")
