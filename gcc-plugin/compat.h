@@ -11,6 +11,7 @@
 #include "bversion.h"
 #include "plugin-version.h"
 #include "tree.h"
+#include "hash-map.h"
 #include "tree-pass.h"
 #include "context.h"
 #include "function.h"

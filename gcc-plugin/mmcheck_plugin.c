@@ -229,11 +229,27 @@ static const char *type_name(tree type)
 }
 
 /* A function's name in the facts: static functions are per unit. */
+/* A function's id in the facts: static functions are per unit.  Built
+ * once per static function of the unit (it outlives the function being
+ * translated: facts name callees and callbacks too). */
+static hash_map<tree, const char *> *static_ids;
+
 static const char *function_id(tree decl)
 {
 	const char *name = IDENTIFIER_POINTER(DECL_NAME(decl));
+	const char **known;
+	const char *id;
 
-	return TREE_PUBLIC(decl) ? name : keep(concat(name, "@", main_input_filename, NULL));
+	if (TREE_PUBLIC(decl))
+		return name;
+	if (!static_ids)
+		static_ids = new hash_map<tree, const char *>;
+	known = static_ids->get(decl);
+	if (known)
+		return *known;
+	id = concat(name, "@", main_input_filename, NULL);
+	static_ids->put(decl, id);
+	return id;
 }
 
 /*
@@ -402,7 +418,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 		return;
 	c.name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
 	c.clears_flush = unit_clears_flush();
-	if (!fndecl_built_in_p(fndecl))
+	if (facts_to && !fndecl_built_in_p(fndecl))
 		c.callee_id = function_id(fndecl);
 	/* x = call(): what was known of x's old value no longer holds. */
 	if (lhs && DECL_P(lhs))
