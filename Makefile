@@ -162,7 +162,9 @@ bench-sparse: sparse fetch-kernels
 	$(Q)bench/sparse-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
 
 bench-plugin: plugin fetch-kernels
-	$(Q)bench/plugin-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
+	$(Q)bench/plugin-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS) 3
+	$(Q)for o in mm/memory.o mm/rmap.o; do \
+		bench/plugin-instructions $(CACHE)/kernels/bench-linux-source-6.12 $$o; done
 
 # The rules through the kernel's own scripts/coccicheck, with --jobs.
 check-coccicheck: all fetch-kernels
