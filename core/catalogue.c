@@ -288,3 +288,53 @@ int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavo
 	}
 	return 0;
 }
+
+const char *mm_cat_first(const struct mm_catalogue *cat, const char *kind)
+{
+	int i;
+
+	for (i = 0; i < cat->n; i++)
+		if (!strcmp(cat->e[i].kind, kind))
+			return cat->e[i].name;
+	return "";
+}
+
+int mm_cat_prefix(const struct mm_catalogue *cat, const char *kind, const char *name)
+{
+	int i;
+
+	for (i = 0; name && i < cat->n; i++)
+		if (!strcmp(cat->e[i].kind, kind) &&
+		    !strncmp(name, cat->e[i].name, strlen(cat->e[i].name)))
+			return 1;
+	return 0;
+}
+
+int mm_cat_any(const struct mm_catalogue *cat, const char *kind,
+	       int (*holds)(const char *name, void *ctx), void *ctx)
+{
+	int i;
+
+	for (i = 0; i < cat->n; i++)
+		if (!strcmp(cat->e[i].kind, kind) && holds(cat->e[i].name, ctx))
+			return 1;
+	return 0;
+}
+
+const char *mm_cat_callback_context(const struct mm_catalogue *cat,
+				    const char *const *return_names, int nreturn,
+				    const char *first_struct, char *why, size_t n)
+{
+	int i;
+
+	for (i = 0; i < nreturn; i++)
+		if (return_names[i] && mm_cat_find(cat, "irq_return", return_names[i])) {
+			snprintf(why, n, "returns irqreturn_t");
+			return "hardirq";
+		}
+	if (first_struct && mm_cat_find(cat, "softirq_param", first_struct)) {
+		snprintf(why, n, "takes a struct %s *", first_struct);
+		return "softirq";
+	}
+	return NULL;
+}

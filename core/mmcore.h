@@ -54,6 +54,21 @@ int mm_cat_is(const struct mm_catalogue *cat, const char *kinds, const char *nam
 unsigned long long mm_cat_mask(const struct mm_catalogue *cat, const char *name);
 unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds);
 
+/* The first name of a kind ("" if none): the name a front end reports. */
+const char *mm_cat_first(const struct mm_catalogue *cat, const char *kind);
+/* Does name start with a name of kind (abort_label: out_abort, fail2...)? */
+int mm_cat_prefix(const struct mm_catalogue *cat, const char *kind, const char *name);
+/* Does holds() say yes of a name of kind (a no_deferred_flush macro the
+ * unit defines)? */
+int mm_cat_any(const struct mm_catalogue *cat, const char *kind,
+	       int (*holds)(const char *name, void *ctx), void *ctx);
+/* Is a function a callback by its signature: "hardirq" if its return type
+ * goes by an irq_return name, "softirq" if its first parameter points to a
+ * softirq_param struct (tag without "struct "), else NULL; why says which. */
+const char *mm_cat_callback_context(const struct mm_catalogue *cat,
+				    const char *const *return_names, int nreturn,
+				    const char *first_struct, char *why, size_t n);
+
 /* ---- IR --------------------------------------------------------------- */
 
 enum mm_flavour { MM_PLAIN, MM_BH, MM_IRQ };

@@ -332,6 +332,32 @@ static void test_facts(void)
 	mm_facts_free(&f);
 }
 
+static int is_no_gather(const char *name, void *ctx)
+{
+	return !strcmp(name, ctx);
+}
+
+/* What both front ends ask of the catalogue besides events. */
+static void test_catalogue_questions(void)
+{
+	const char *irq[] = { "irqreturn_t" }, *tag[] = { "irqreturn" }, *other[] = { "int" };
+	char why[64];
+
+	ok(mm_cat_prefix(&cat, "abort_label", "out_abort") &&
+	   !mm_cat_prefix(&cat, "abort_label", "again"), "catalogue: abort labels by prefix");
+	ok(!strcmp(mm_cat_first(&cat, "rmap_delay"), "tlb_delay_rmap"),
+	   "catalogue: the name a macro delay is reported by");
+	ok(mm_cat_any(&cat, "no_deferred_flush", is_no_gather, "CONFIG_MMU_GATHER_NO_GATHER") &&
+	   !mm_cat_any(&cat, "no_deferred_flush", is_no_gather, "CONFIG_SMP"),
+	   "catalogue: configurations that never defer the flush");
+	ok(!strcmp(mm_cat_callback_context(&cat, irq, 1, NULL, why, sizeof(why)), "hardirq") &&
+	   !strcmp(mm_cat_callback_context(&cat, tag, 1, NULL, why, sizeof(why)), "hardirq") &&
+	   !strcmp(mm_cat_callback_context(&cat, other, 1, "rcu_head", why, sizeof(why)),
+		   "softirq") && !strcmp(why, "takes a struct rcu_head *") &&
+	   !mm_cat_callback_context(&cat, other, 1, "page", why, sizeof(why)),
+	   "catalogue: callbacks by their signature");
+}
+
 int main(int argc, char **argv)
 {
 	char err[256];
@@ -360,6 +386,7 @@ int main(int argc, char **argv)
 	test_undo_copy_and_kill();
 	test_bh_state();
 	test_facts();
+	test_catalogue_questions();
 	printf("1..%d\n", ntest);
 	printf("core: %d passed, %d failed\n", ntest - nfail, nfail);
 	mm_cat_free(&cat);

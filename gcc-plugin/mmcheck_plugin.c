@@ -328,18 +328,15 @@ static int clears_flush = -1;	/* per unit: see unit_clears_flush() */
 /* Does the unit's configuration make every TLB flush immediate (catalogue
  * no_deferred_flush: s390's CONFIG_MMU_GATHER_NO_GATHER)?  Asked of the
  * preprocessor once, at the unit's first function. */
+static int macro_defined(const char *name, void *ctx)
+{
+	return parse_in && cpp_defined(parse_in, (const unsigned char *)name, strlen(name));
+}
+
 static int unit_clears_flush(void)
 {
-	int i;
-
-	if (clears_flush >= 0)
-		return clears_flush;
-	clears_flush = 0;
-	for (i = 0; parse_in && i < catalogue.n; i++)
-		if (!strcmp(catalogue.e[i].kind, "no_deferred_flush") &&
-		    cpp_defined(parse_in, (const unsigned char *)catalogue.e[i].name,
-				strlen(catalogue.e[i].name)))
-			clears_flush = 1;
+	if (clears_flush < 0)
+		clears_flush = mm_cat_any(&catalogue, "no_deferred_flush", macro_defined, NULL);
 	return clears_flush;
 }
 
@@ -382,27 +379,25 @@ static void field_registration(tree lhs, tree rhs, location_t l)
 	mm_facts_reg(&facts, current_fn_id, function_id(TREE_OPERAND(rhs, 0)), field, &at);
 }
 
-/* A callback by its signature: a struct rcu_head * (timer_list, ...)
- * first parameter, or a hardirq handler's irqreturn_t. */
+/* A callback by its signature (the catalogue decides): a struct
+ * rcu_head * (timer_list, ...) first parameter, or irqreturn_t. */
 static void signature_facts(tree decl)
 {
 	tree parm = DECL_ARGUMENTS(decl), ret = TREE_TYPE(TREE_TYPE(decl));
 	struct mm_loc at = loc_of(DECL_SOURCE_LOCATION(decl));
-	const char *type;
+	const char *ret_name = NULL, *first = NULL, *context;
+	char why[160];
 
 	if (ret && TYPE_NAME(ret) && TREE_CODE(TYPE_NAME(ret)) == TYPE_DECL &&
-	    DECL_NAME(TYPE_NAME(ret)) &&
-	    mm_cat_find(&catalogue, "irq_return", IDENTIFIER_POINTER(DECL_NAME(TYPE_NAME(ret))))) {
-		mm_facts_ctx(&facts, current_fn_id, "hardirq", "returns irqreturn_t", &at);
-		return;
+	    DECL_NAME(TYPE_NAME(ret)))
+		ret_name = IDENTIFIER_POINTER(DECL_NAME(TYPE_NAME(ret)));
+	if (parm && POINTER_TYPE_P(TREE_TYPE(parm))) {
+		first = type_name(TREE_TYPE(TREE_TYPE(parm)));
+		first = first && !strncmp(first, "struct ", 7) ? first + 7 : NULL;
 	}
-	if (!parm || !POINTER_TYPE_P(TREE_TYPE(parm)))
-		return;
-	type = type_name(TREE_TYPE(TREE_TYPE(parm)));
-	if (type && !strncmp(type, "struct ", 7) &&
-	    mm_cat_find(&catalogue, "softirq_param", type + 7))
-		mm_facts_ctx(&facts, current_fn_id, "softirq", keep(concat("takes a ", type, " *",
-									NULL)), &at);
+	context = mm_cat_callback_context(&catalogue, &ret_name, 1, first, why, sizeof(why));
+	if (context)
+		mm_facts_ctx(&facts, current_fn_id, context, keep(xstrdup(why)), &at);
 }
 
 static void translate_call(struct mm_func *fn, int b, gcall *call)
@@ -508,7 +503,6 @@ static void cond_edges(gcond *c, int *value, enum mm_cond *on_true, enum mm_cond
 static int is_abort_label(basic_block bb)
 {
 	gimple_stmt_iterator gsi;
-	int i;
 
 	for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
 		glabel *lab = dyn_cast<glabel *>(gsi_stmt(gsi));
@@ -517,13 +511,8 @@ static int is_abort_label(basic_block bb)
 		if (!lab)
 			return 0;
 		name = DECL_NAME(gimple_label_label(lab));
-		if (!name)
-			continue;
-		for (i = 0; i < catalogue.n; i++)
-			if (!strcmp(catalogue.e[i].kind, "abort_label") &&
-			    !strncmp(IDENTIFIER_POINTER(name), catalogue.e[i].name,
-				     strlen(catalogue.e[i].name)))
-				return 1;
+		if (name && mm_cat_prefix(&catalogue, "abort_label", IDENTIFIER_POINTER(name)))
+			return 1;
 	}
 	return 0;
 }
@@ -778,9 +767,7 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 		return 1;
 	}
 	delay_field_bits = mm_cat_bits(&catalogue, "rmap_delay_field");
-	for (int i = catalogue.n - 1; i >= 0; i--)
-		if (!strcmp(catalogue.e[i].kind, "rmap_delay"))
-			delay_name = catalogue.e[i].name;
+	delay_name = mm_cat_first(&catalogue, "rmap_delay");
 	register_callback(info->base_name, PLUGIN_INFO, NULL, &mmcheck_plugin_info);
 	pass.pass = new mmcheck_pass(g);
 	pass.reference_pass_name = "cfg";

@@ -417,21 +417,18 @@ static const char *caller_id;
 static struct symbol_list *wanted;	/* inline functions some analysed one calls */
 static int clears_flush;		/* per unit: see unit_clears_flush() */
 
+static int macro_defined(const char *name, void *ctx)
+{
+	struct symbol *macro = lookup_symbol(built_in_ident(name), NS_MACRO);
+
+	return macro && macro->namespace == NS_MACRO;
+}
+
 /* Does the unit define a catalogue no_deferred_flush macro (s390's
  * CONFIG_MMU_GATHER_NO_GATHER)?  Then no TLB flush is ever deferred. */
 static int unit_clears_flush(void)
 {
-	struct symbol *macro;
-	int i;
-
-	for (i = 0; i < catalogue.n; i++) {
-		if (strcmp(catalogue.e[i].kind, "no_deferred_flush"))
-			continue;
-		macro = lookup_symbol(built_in_ident(catalogue.e[i].name), NS_MACRO);
-		if (macro && macro->namespace == NS_MACRO)
-			return 1;
-	}
-	return 0;
+	return mm_cat_any(&catalogue, "no_deferred_flush", macro_defined, NULL);
 }
 
 static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
@@ -617,13 +614,7 @@ static struct statement_list *abort_gotos;	/* gotos to them, in source order */
 
 static int is_abort_name(const char *name)
 {
-	int i;
-
-	for (i = 0; name && i < catalogue.n; i++)
-		if (!strcmp(catalogue.e[i].kind, "abort_label") &&
-		    !strncmp(name, catalogue.e[i].name, strlen(catalogue.e[i].name)))
-			return 1;
-	return 0;
+	return mm_cat_prefix(&catalogue, "abort_label", name);
 }
 
 static void find_labels(struct statement *stmt)
@@ -833,20 +824,21 @@ static void signature_facts(struct symbol *sym)
 	struct symbol *fntype = strip_node(sym->ctype.base_type);
 	struct symbol *first = pointee(nth_symbol(fntype->arguments, 0));
 	struct mm_loc at = loc_of(sym->pos);
+	const char *names[8], *context;
 	struct symbol *t;
 	char why[160];
+	int n = 0;
 
-	/* the return type by any of its names: typedef, or tag */
-	for (t = fntype->ctype.base_type; t; t = t->type == SYM_NODE ? t->ctype.base_type : NULL)
-		if (t->ident && mm_cat_find(&catalogue, "irq_return", ident_name(t->ident))) {
-			mm_facts_ctx(&facts, caller_id, "hardirq", "returns irqreturn_t", &at);
-			return;
-		}
-	if (first && first->type == SYM_STRUCT && first->ident &&
-	    mm_cat_find(&catalogue, "softirq_param", ident_name(first->ident))) {
-		snprintf(why, sizeof(why), "takes a struct %s *", ident_name(first->ident));
-		mm_facts_ctx(&facts, caller_id, "softirq", strdup(why), &at);
-	}
+	/* the return type by each of its names: typedef, or tag */
+	for (t = fntype->ctype.base_type; t && n < 8;
+	     t = t->type == SYM_NODE ? t->ctype.base_type : NULL)
+		if (t->ident)
+			names[n++] = ident_name(t->ident);
+	context = mm_cat_callback_context(&catalogue, names, n,
+					  first && first->type == SYM_STRUCT && first->ident ?
+					  ident_name(first->ident) : NULL, why, sizeof(why));
+	if (context)
+		mm_facts_ctx(&facts, caller_id, context, strdup(why), &at);
 }
 
 static void check_function(struct symbol *sym)
@@ -1022,7 +1014,6 @@ static void own_options(int *argc, char **argv, const char **cat)
 static void setup(const char *cat)
 {
 	char err[1024];
-	int i;
 
 	if (mm_cat_load(&catalogue, cat, err, sizeof(err)))
 		fail("%s (--mmcheck-catalogue=FILE)", err);
@@ -1033,9 +1024,7 @@ static void setup(const char *cat)
 		strcpy(tree_dir, "?");
 	delay_field_bits = mm_cat_bits(&catalogue, "rmap_delay_field");
 	lock_type_bits = mm_cat_bits(&catalogue, "lock_type");
-	for (i = catalogue.n - 1; i >= 0; i--)
-		if (!strcmp(catalogue.e[i].kind, "rmap_delay"))
-			delay_name = catalogue.e[i].name;
+	delay_name = mm_cat_first(&catalogue, "rmap_delay");
 }
 
 static void write_facts(void)

@@ -95,10 +95,9 @@ def applicable(out, rules):
             config = f.read()
     except OSError:
         return rules
-    names = catalogue.names(catalogue.load_api(), "no_deferred_flush")
-    if any("\n%s=y\n" % n in "\n" + config for n in names):
-        return [r for r in rules if r.family != "rmap-tlb"]
-    return rules
+    off = {e.keys.get("off") for e in catalogue.load_api() if e.kind == "no_deferred_flush" and
+           "\n%s=y\n" % e.name in "\n" + config}
+    return [r for r in rules if r.family not in off]
 
 
 def text_sections(out, subdir, objcopy="objcopy"):
