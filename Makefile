@@ -162,7 +162,7 @@ bench-sparse: sparse fetch-kernels
 	$(Q)bench/sparse-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
 
 bench-plugin: plugin fetch-kernels
-	$(Q)bench/plugin-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS) 3
+	$(Q)bench/plugin-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS) 5
 	$(Q)for o in mm/memory.o mm/rmap.o; do \
 		bench/plugin-instructions $(CACHE)/kernels/bench-linux-source-6.12 $$o; done
 

@@ -91,9 +91,11 @@ static void add(struct mm_func *fn, int b, const struct mm_call *c, enum mm_ev k
 	mm_event_add(fn, b, &ev);
 }
 
-/* Facts: the call graph edge, or the softirq callback a registration names. */
-static void call_facts(const struct mm_catalogue *cat, const struct mm_call *c,
-		       unsigned long long kinds, struct mm_facts *facts)
+/* Facts: the softirq callback a registration names, or the call graph
+ * edge, an event so that the BH walk can say in what state the call is
+ * made (facts.c writes it).  APIs are events of their own, not edges. */
+static void call_facts(const struct mm_catalogue *cat, struct mm_func *fn, int b,
+		       const struct mm_call *c, unsigned long long kinds, struct mm_facts *facts)
 {
 	const struct mm_cat_entry *reg;
 	const char *cb;
@@ -104,7 +106,10 @@ static void call_facts(const struct mm_catalogue *cat, const struct mm_call *c,
 		if (cb)
 			mm_facts_reg(facts, c->caller, cb, c->name, &c->loc);
 	} else if (!kinds && c->callee_id) {
-		mm_facts_call(facts, c->caller, c->callee_id);	/* APIs are events, not edges */
+		struct mm_event ev = { .kind = MM_EV_CALL, .name = c->callee_id,
+				       .obj = MM_NO_VALUE, .result = MM_NO_VALUE, .loc = c->loc };
+
+		mm_event_add(fn, b, &ev);
 	}
 }
 
@@ -129,7 +134,7 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 		return MM_CALL_DONE;
 	}
 	if (facts)
-		call_facts(cat, c, kinds, facts);
+		call_facts(cat, fn, b, c, kinds, facts);
 	if (!kinds)
 		return MM_CALL_DONE;	/* most calls: nothing the catalogue knows */
 	if (kinds & mm_cat_bits(cat, "same_object"))

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * check_bh.c - the BH state at every lock acquisition, for the whole-tree
- * lock analysis (lockdep's SOFTIRQ-ON / IN-SOFTIRQ usage, found without
- * running the code), and the __mmcheck_bh() intrinsic that lets a corpus
- * case ask what the walk believes at a line.
+ * check_bh.c - the BH state at every lock acquisition and every call, for
+ * the whole-tree lock analysis (lockdep's SOFTIRQ-ON / IN-SOFTIRQ usage,
+ * found without running the code; a call made with BH disabled passes
+ * that on to its callee), and the __mmcheck_bh() intrinsic that lets a
+ * corpus case ask what the walk believes at a line.
  *
  * BH is disabled while any of these is held on the path: a _bh or _irq*
  * lock (IRQs off implies no softirq on this CPU), local_bh_disable() or
@@ -46,6 +47,7 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 
 	switch (ev->kind) {
 	case MM_EV_LOCK:
+	case MM_EV_CALL:
 	case MM_EV_DEBUG:
 		w->seen[ev->seq] |= s->off ? SEEN_OFF : SEEN_ON;
 		if (ev->kind == MM_EV_LOCK && disables(ev) && s->off < MAX_DEPTH)
@@ -85,7 +87,7 @@ static unsigned char *walk_bh(const struct mm_func *fn, int *incomplete)
 	return w.seen;
 }
 
-int mm_lock_acquisitions(const struct mm_func *fn, mm_acq_fn cb, void *ctx)
+int mm_bh_sites(const struct mm_func *fn, mm_site_fn cb, void *ctx)
 {
 	int incomplete, b, i;
 	unsigned char *seen = walk_bh(fn, &incomplete);
@@ -98,7 +100,7 @@ int mm_lock_acquisitions(const struct mm_func *fn, mm_acq_fn cb, void *ctx)
 		for (i = 0; i < fn->b[b].nev; i++) {
 			const struct mm_event *ev = &fn->b[b].ev[i];
 
-			if (ev->kind == MM_EV_LOCK && seen[ev->seq])
+			if ((ev->kind == MM_EV_LOCK || ev->kind == MM_EV_CALL) && seen[ev->seq])
 				cb(ev, seen[ev->seq] & SEEN_ON ? MM_BH_ENABLED : MM_BH_DISABLED, ctx);
 		}
 	free(seen);

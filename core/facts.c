@@ -18,13 +18,14 @@
 #include "mmcore.h"
 
 #define MAGIC "mmcheck-facts"
+#define VERSION "2"	/* 2: call records carry the BH state of the call */
 
 static const struct {
 	const char *type;
 	int nfields;
 } record_types[] = {
 	{ "acq", 6 },	/* fn class flavour bh file:line:col callee */
-	{ "call", 2 },	/* caller callee */
+	{ "call", 3 },	/* caller callee bh */
 	{ "reg", 4 },	/* fn callback registrar file:line:col */
 	{ "ctx", 4 },	/* fn softirq|hardirq why file:line:col */
 	{ "addr", 1 },	/* fn: its address is taken in a function body */
@@ -72,7 +73,7 @@ static void record(struct mm_facts *f, const char *type, ...)
 void mm_facts_begin(struct mm_facts *f, const char *tree, const char *tu)
 {
 	memset(f, 0, sizeof(*f));
-	record(f, MAGIC, "1", tree, tu, (char *)NULL);
+	record(f, MAGIC, VERSION, tree, tu, (char *)NULL);
 	f->nrec = 0;
 }
 
@@ -134,10 +135,46 @@ static int new_edge(struct mm_facts *f, unsigned long long h)
 	return 1;
 }
 
-void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee)
+void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee, enum mm_bh bh)
 {
 	if (new_edge(f, edge_hash(caller, callee)))
-		record(f, "call", caller, callee, (char *)NULL);
+		record(f, "call", caller, callee, bh == MM_BH_ENABLED ? "bh-on" : "bh-off",
+		       (char *)NULL);
+}
+
+struct sites {
+	struct mm_facts *f;
+	const char *id;
+	const char **off;	/* callees of calls made with BH disabled */
+	int noff;
+};
+
+static void site(const struct mm_event *ev, enum mm_bh bh, void *ctx)
+{
+	struct sites *s = ctx;
+
+	if (ev->kind == MM_EV_LOCK && ev->what)
+		mm_facts_acq(s->f, s->id, ev, bh);
+	else if (ev->kind == MM_EV_CALL && bh == MM_BH_ENABLED)
+		mm_facts_call(s->f, s->id, ev->name, bh);
+	else if (ev->kind == MM_EV_CALL)
+		s->off[s->noff++] = ev->name;
+}
+
+/* The calls made with BH disabled last: an edge is written once, and one
+ * call with BH enabled is enough for the callee to run so. */
+int mm_facts_function(struct mm_facts *f, const char *id, const struct mm_func *fn)
+{
+	struct sites s = { f, id, malloc((fn->nev ? fn->nev : 1) * sizeof(char *)), 0 };
+	int i, ret;
+
+	if (!s.off)
+		abort();
+	ret = mm_bh_sites(fn, site, &s);
+	for (i = 0; i < s.noff && !ret; i++)
+		mm_facts_call(f, id, s.off[i], MM_BH_DISABLED);
+	free(s.off);
+	return ret;
 }
 
 void mm_facts_addr(struct mm_facts *f, const char *fn)
@@ -251,8 +288,8 @@ static int one_line(struct reader *r, char *line, mm_fact_fn cb, void *ctx)
 	if (!r->in_blob) {
 		if (strcmp(fact.f[0], MAGIC))
 			return fail(r, "not mmcheck facts (foreign or corrupt section)");
-		if (fact.nf != 4 || strcmp(fact.f[1], "1"))
-			return fail(r, "facts format version not supported (want 1)");
+		if (fact.nf != 4 || strcmp(fact.f[1], VERSION))
+			return fail(r, "facts format version not supported (want " VERSION ")");
 		r->in_blob = 1;
 		r->nrec = 0;
 	} else if (!strcmp(fact.f[0], "end")) {

@@ -14,7 +14,8 @@
  * when all its known callers are; the others may run in process context.
  *
  * Per class, at each plain acquisition made with BH enabled in a function
- * that may run in process context:
+ * that may run in process context and be entered with BH enabled (the
+ * call records say in what BH state each call is made):
  *   mm-lock-softirq-unsafe (error) if the class is also taken in softirq
  *     context: lockdep's {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W}, a deadlock when
  *     the softirq interrupts the holder on the same CPU;
@@ -121,13 +122,19 @@ static void free_map(struct strmap *m)
 
 /* ---- the graph ----------------------------------------------------------- */
 
+struct lg_edge {
+	int to;
+	int bh_on;		/* the call is made with BH enabled on some path */
+};
+
 struct lg_fn {
 	const char *name;
-	int *callees, ncallees;
-	int ncallers, nprocess_callers;
+	struct lg_edge *callees;
+	int ncallees, ncallers;
 	int softirq;		/* reachable from a softirq callback */
 	int hardirq;		/* reachable from a hardirq handler */
 	int process;		/* may run in process context */
+	int process_bh_on;	/* ... and with BH enabled when it is entered */
 	int parent;		/* the caller that made it softirq, -1 for a callback */
 	int cut;		/* catalogue softirq_cut: the softirq walk stops here */
 	int addr_taken;		/* some function body takes its address */
@@ -240,13 +247,15 @@ static struct mm_loc parse_loc(struct mm_lockgraph *g, const char *s)
 	return loc;
 }
 
-static void add_call(struct mm_lockgraph *g, const char *caller, const char *callee)
+static void add_call(struct mm_lockgraph *g, const char *caller, const char *callee,
+		     const char *bh)
 {
 	int from = fn_id(g, caller), to = fn_id(g, callee);
 	struct lg_fn *f = &g->fn[from];
 
-	f->callees = xrealloc(f->callees, (f->ncallees + 1) * sizeof(int));
-	f->callees[f->ncallees++] = to;
+	f->callees = xrealloc(f->callees, (f->ncallees + 1) * sizeof(*f->callees));
+	f->callees[f->ncallees].to = to;
+	f->callees[f->ncallees++].bh_on = !strcmp(bh, "bh-on");
 	g->fn[to].ncallers++;
 }
 
@@ -318,7 +327,7 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 	if (!strcmp(fact->f[0], "end") || duplicate(g, fact))
 		return 0;
 	if (!strcmp(fact->f[0], "call"))
-		add_call(g, fact->f[1], fact->f[2]);
+		add_call(g, fact->f[1], fact->f[2], fact->f[3]);
 	else if (!strcmp(fact->f[0], "acq") && strcmp(fact->f[2], "-"))
 		add_acq(g, fact->f);
 	else if (!strcmp(fact->f[0], "reg"))
@@ -382,13 +391,13 @@ static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
 		struct lg_fn *f = &g->fn[from];
 
 		for (j = 0; j < f->ncallees; j++) {
-			struct lg_fn *c = &g->fn[f->callees[j]];
+			struct lg_fn *c = &g->fn[f->callees[j].to];
 
 			if (!*MARK(c) && !(c->cut && !hardirq)) {
 				*MARK(c) = 1;
 				if (!hardirq)
 					c->parent = from;
-				queue[tail++] = f->callees[j];
+				queue[tail++] = f->callees[j].to;
 			}
 		}
 	}
@@ -396,30 +405,45 @@ static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
 	free(queue);
 }
 
-/* Process context: a function no softirq callback or hardirq handler
+/*
+ * Process context: a function no softirq callback or hardirq handler
  * reaches, or one that some process-context function calls; spread along
- * the call edges. */
-static void mark_process(struct mm_lockgraph *g)
+ * the call edges.
+ *
+ * With BH enabled at entry, in process context (bh_on): such a function
+ * that no known function calls (its callers are outside the facts) or
+ * whose address is taken (it may be called from anywhere), and whatever
+ * such a function calls with BH enabled.  A function only ever called
+ * inside local_bh_disable() or a _bh lock, directly or through others
+ * (inet_put_port() around __inet_put_port()), runs with BH disabled: its
+ * plain acquisitions are no SOFTIRQ-ON usage.
+ */
+static void mark_process(struct mm_lockgraph *g, int bh_on)
 {
 	int *queue = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), head = 0, tail = 0, i, j;
 
-	for (i = 0; i < g->nfn; i++)
-		if (!g->fn[i].softirq && !g->fn[i].hardirq) {
-			g->fn[i].process = 1;
+#define MARK(f) (bh_on ? &(f)->process_bh_on : &(f)->process)
+	for (i = 0; i < g->nfn; i++) {
+		struct lg_fn *f = &g->fn[i];
+
+		if (!f->softirq && !f->hardirq && (!bh_on || !f->ncallers || f->addr_taken)) {
+			*MARK(f) = 1;
 			queue[tail++] = i;
 		}
+	}
 	while (head < tail) {
 		struct lg_fn *f = &g->fn[queue[head++]];
 
 		for (j = 0; j < f->ncallees; j++) {
-			struct lg_fn *c = &g->fn[f->callees[j]];
+			struct lg_fn *c = &g->fn[f->callees[j].to];
 
-			if (!c->process) {
-				c->process = 1;
-				queue[tail++] = f->callees[j];
+			if (!*MARK(c) && (!bh_on || f->callees[j].bh_on)) {
+				*MARK(c) = 1;
+				queue[tail++] = f->callees[j].to;
 			}
 		}
 	}
+#undef MARK
 	free(queue);
 }
 
@@ -567,13 +591,14 @@ void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 
 	mark_interrupt(g, 0);
 	mark_interrupt(g, 1);
-	mark_process(g);
+	mark_process(g, 0);
+	mark_process(g, 1);
 	/* sorted by place: the output does not depend on the order of input */
 	qsort(g->acq, g->nacq, sizeof(*g->acq), by_place);
 	for (i = 0; i < g->nacq; i++) {
 		const struct lg_acq *a = &g->acq[i];
 
-		if (a->flavour != MM_PLAIN || !a->bh_on || !g->fn[a->fn].process)
+		if (a->flavour != MM_PLAIN || !a->bh_on || !g->fn[a->fn].process_bh_on)
 			continue;
 		/* one report per place: a header's inline is in many units */
 		if (i && !by_place(a, a - 1) && a->cls == a[-1].cls)

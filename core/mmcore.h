@@ -110,6 +110,8 @@ enum mm_ev {
 	MM_EV_ASSIGN,			/* obj: a variable overwritten (kills facts) */
 	MM_EV_COPY,			/* obj = result: facts of result now hold of obj */
 	MM_EV_DEBUG,			/* __mmcheck_bh(): report what the walk believes */
+	MM_EV_CALL,			/* a call the catalogue does not know, with
+					 * facts on: name is the callee's id */
 	MM_EV_COUNT
 };
 
@@ -245,17 +247,18 @@ int mm_rule_listed(const char *list, const char *rule);
 void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 		  mm_report_fn report, void *ctx, int *incomplete);
 
-/* ---- lock acquisitions (check_bh.c) -------------------------------------- */
+/* ---- BH state at acquisitions and calls (check_bh.c) --------------------- */
 
-/* BH state at an acquisition, over every path that reaches it. */
+/* BH state at an event, over every path that reaches it. */
 enum mm_bh { MM_BH_ENABLED, MM_BH_DISABLED };
 
-/* Called once per reachable MM_EV_LOCK event of fn, in event order:
- * MM_BH_ENABLED if BH is enabled there on at least one path (no enclosing
- * _bh or _irq* lock, local_bh_disable(), BH-disabling guard). */
-typedef void (*mm_acq_fn)(const struct mm_event *ev, enum mm_bh bh, void *ctx);
+/* Called once per reachable MM_EV_LOCK and MM_EV_CALL event of fn, in
+ * event order: MM_BH_ENABLED if BH is enabled there on at least one path
+ * (no enclosing _bh or _irq* lock, local_bh_disable(), BH-disabling guard),
+ * supposing BH was enabled when fn was entered. */
+typedef void (*mm_site_fn)(const struct mm_event *ev, enum mm_bh bh, void *ctx);
 /* Returns 0, or -1 if the walk hit its bound (then nothing is reported). */
-int mm_lock_acquisitions(const struct mm_func *fn, mm_acq_fn cb, void *ctx);
+int mm_bh_sites(const struct mm_func *fn, mm_site_fn cb, void *ctx);
 
 /* ---- lock facts (facts.c; format in docs/facts.md) ---------------------- */
 
@@ -272,7 +275,10 @@ struct mm_facts {
  * static function, so that two files' statics stay apart. */
 void mm_facts_begin(struct mm_facts *f, const char *tree, const char *tu);
 void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev, enum mm_bh bh);
-void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee);
+void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee, enum mm_bh bh);
+/* The acq and call records of fn (id: its name in the facts), from its BH
+ * walk; -1 if the walk hit its bound (then none are written). */
+int mm_facts_function(struct mm_facts *f, const char *id, const struct mm_func *fn);
 /* fn's address is taken in a function body (a callback can only be one
  * then); each function once per unit. */
 void mm_facts_addr(struct mm_facts *f, const char *fn);

@@ -245,9 +245,10 @@ static void collect_acq(const struct mm_event *ev, enum mm_bh bh, void *ctx)
 }
 
 /*
- * if (c) spin_lock_bh(a) else local_bh_disable();  spin_lock(b) at line 20:
- * BH off on both paths.  Then the _bh section ends on one path only
- * (line 30), and a plain lock at line 31 sees BH on there.
+ * if (c) spin_lock_bh(a) else local_bh_disable();  spin_lock(b) at line 20
+ * and a call at 22: BH off on both paths.  Then the _bh section ends on
+ * one path only (line 30), and a plain lock at line 31 and a call at 32
+ * see BH on there.
  */
 static void test_bh_state(void)
 {
@@ -271,14 +272,17 @@ static void test_bh_state(void)
 	mm_edge_add(&fn, els, join, MM_COND_NONE, 0);
 	lock_ev(&fn, join, MM_EV_LOCK, MM_PLAIN, 20);
 	ev(&fn, join, MM_EV_DEBUG, "__mmcheck_bh", -1, -1, 21);
+	ev(&fn, join, MM_EV_CALL, "helper", -1, -1, 22);
 	mm_edge_add(&fn, join, end1, MM_COND_NONE, 0);
 	mm_edge_add(&fn, join, end2, MM_COND_NONE, 0);
 	lock_ev(&fn, end1, MM_EV_UNLOCK, MM_BH, 30);
 	mm_edge_add(&fn, end1, tail, MM_COND_NONE, 0);
 	mm_edge_add(&fn, end2, tail, MM_COND_NONE, 0);
 	lock_ev(&fn, tail, MM_EV_LOCK, MM_PLAIN, 31);
-	ok(!mm_lock_acquisitions(&fn, collect_acq, got_acq) &&
-	   !strcmp(got_acq, "10:on 20:off 31:on "), "bh: state at each acquisition, over all paths");
+	ev(&fn, tail, MM_EV_CALL, "helper", -1, -1, 32);
+	ok(!mm_bh_sites(&fn, collect_acq, got_acq) &&
+	   !strcmp(got_acq, "10:on 20:off 22:off 31:on 32:on "),
+	   "bh: state at each acquisition and call, over all paths");
 	expect("bh: __mmcheck_bh() reports what the walk believes", &fn, "mm-debug@21(1 notes) ");
 }
 
@@ -310,7 +314,7 @@ static void test_facts(void)
 
 	mm_facts_begin(&f, "/tree", "x.c");
 	mm_facts_acq(&f, "flush", &e, MM_BH_ENABLED);
-	mm_facts_call(&f, "flush", "helper@x.c");
+	mm_facts_call(&f, "flush", "helper@x.c", MM_BH_ENABLED);
 	mm_facts_reg(&f, "flush", "free_rcu@x.c", "call_rcu", &at);
 	mm_facts_end(&f);
 	/* a link concatenates two objects' sections */
@@ -330,6 +334,38 @@ static void test_facts(void)
 	   strstr(err, "foreign"), "facts: a foreign section is an error");
 	free(two);
 	mm_facts_free(&f);
+}
+
+static void count_report(const struct mm_finding *f, void *ctx)
+{
+	char one[96];
+
+	snprintf(one, sizeof(one), "%s@%d ", f->rule, f->loc.line);
+	strcat(ctx, one);
+}
+
+/* The facts of a small tree, as text; "%s" is the BH state of the call
+ * from put_port() to __put_port(). */
+static const char lock_tree[] =
+	"mmcheck-facts\t2\t/tree\tnet.c\n"
+	"reg\tsetup\tdestroy_rcu@net.c\tcall_rcu\tnet.c:5:2\n"
+	"call\tdestroy_rcu@net.c\tunhash@net.c\tbh-on\n"
+	"acq\tunhash@net.c\tstruct bucket::lock\tplain\tbh-on\tnet.c:10:2\tspin_lock\n"
+	"call\tput_port\t__put_port@net.c\t%s\n"
+	"acq\t__put_port@net.c\tstruct bucket::lock\tplain\tbh-on\tnet.c:20:2\tspin_lock\n"
+	"end\t5\n";
+
+static void test_lockgraph_entry_bh(const char *bh, const char *want, const char *name)
+{
+	struct mm_lockgraph *g = mm_lg_new(&cat);
+	char buf[1024], err[256], got_lg[256] = "";
+	int n = snprintf(buf, sizeof(buf), lock_tree, bh);
+
+	ok(!mm_lg_add(g, buf, n, "net.o", err, sizeof(err)) &&
+	   (mm_lg_analyse(g, count_report, got_lg), !strcmp(got_lg, want)), name);
+	if (strcmp(got_lg, want))
+		printf("#   want: '%s'\n#   got:  '%s'\n", want, got_lg);
+	mm_lg_free(g);
 }
 
 static int is_no_gather(const char *name, void *ctx)
@@ -386,6 +422,10 @@ int main(int argc, char **argv)
 	test_undo_copy_and_kill();
 	test_bh_state();
 	test_facts();
+	test_lockgraph_entry_bh("bh-on", "mm-lock-softirq-unsafe@20 ",
+				"lockgraph: a lock taken in a function called with BH enabled");
+	test_lockgraph_entry_bh("bh-off", "",
+				"lockgraph: every caller disabled BH, the callee's plain lock is safe");
 	test_catalogue_questions();
 	printf("1..%d\n", ntest);
 	printf("core: %d passed, %d failed\n", ntest - nfail, nfail);

@@ -620,12 +620,6 @@ static void report(const struct mm_finding *f, void *ctx)
 
 /* ---- the pass ------------------------------------------------------------ */
 
-static void acquisition(const struct mm_event *ev, enum mm_bh bh, void *ctx)
-{
-	if (ev->what)
-		mm_facts_acq(&facts, current_fn_id, ev, bh);
-}
-
 static void incomplete_warning(function *fun)
 {
 	warning_at(DECL_SOURCE_LOCATION(fun->decl), 0,
@@ -651,7 +645,7 @@ static unsigned int mmcheck_execute(function *fun)
 		signature_facts(fun->decl);
 	translate(&fn, fun);
 	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
-	if (facts_to && mm_lock_acquisitions(&fn, acquisition, NULL))
+	if (facts_to && mm_facts_function(&facts, current_fn_id, &fn))
 		incomplete = 1;
 	if (incomplete)
 		incomplete_warning(fun);

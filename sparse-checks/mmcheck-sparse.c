@@ -228,7 +228,9 @@ static struct symbol *points_into(pseudo_t p, long long *offset, struct symbol *
 		} else if (def->opcode == OP_LOAD) {
 			return pointee(def->type);
 		} else if (def->opcode == OP_PTRCAST) {
-			return *offset ? NULL : pointee(def->type);	/* (struct mm_struct *)head */
+			/* (struct bucket *)head, container_of(): the offset walked so far
+			 * is into the type cast to */
+			return pointee(def->type);
 		} else if (def->opcode == OP_COPY) {
 			p = def->src;
 		} else if (def->opcode == OP_CALL && def->func->type == PSEUDO_SYM &&
@@ -809,13 +811,6 @@ static void report(const struct mm_finding *f, void *ctx)
 			f->note_loc[i].col, f->note[i]);
 }
 
-static void acquisition(const struct mm_event *ev, enum mm_bh bh, void *ctx)
-{
-	(void)ctx;
-	if (ev->what)
-		mm_facts_acq(&facts, caller_id, ev, bh);
-}
-
 /* A callback by its signature: a struct rcu_head * first parameter (and
  * the like), or a hardirq handler's irqreturn_t (an enum irqreturn here:
  * sparse may have resolved the typedef to the enum irqreturn). */
@@ -860,7 +855,7 @@ static void check_function(struct symbol *sym)
 	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
 	if (facts_dir) {
 		signature_facts(sym);
-		if (mm_lock_acquisitions(&fn, acquisition, NULL))
+		if (mm_facts_function(&facts, caller_id, &fn))
 			incomplete = 1;
 	}
 	if (incomplete)

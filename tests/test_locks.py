@@ -99,23 +99,28 @@ class Locks(unittest.TestCase):
             f.write(text)
 
     def test_truncated_facts(self):
-        self.write("a.facts", "mmcheck-facts\t1\t/tree\ta.c\ncall\tf\tg\n")
+        self.write("a.facts", "mmcheck-facts\t2\t/tree\ta.c\ncall\tf\tg\tbh-on\n")
         self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "truncated")
 
     def test_foreign_facts(self):
         self.write("a.facts", "something else\n")
         self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "not mmcheck facts")
 
+    def test_old_format(self):
+        """Facts of version 1 have call records without a BH state."""
+        self.write("a.facts", "mmcheck-facts\t1\t/tree\ta.c\ncall\tf\tg\nend\t1\n")
+        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 2)")
+
     def test_two_trees_mixed(self):
-        self.write("a.facts", "mmcheck-facts\t1\t/tree-a\ta.c\nend\t0\n")
-        self.write("b.facts", "mmcheck-facts\t1\t/tree-b\tb.c\nend\t0\n")
+        self.write("a.facts", "mmcheck-facts\t2\t/tree-a\ta.c\nend\t0\n")
+        self.write("b.facts", "mmcheck-facts\t2\t/tree-b\tb.c\nend\t0\n")
         self.assertBadInput(run([LOCKS, self.dir]), "two trees mixed", "/tree-a", "/tree-b")
 
     def test_many_functions(self):
         """Tables grow while records refer into them (a crash on 6.1 mm/)."""
-        lines = ["mmcheck-facts\t1\t/tree\tbig.c"]
+        lines = ["mmcheck-facts\t2\t/tree\tbig.c"]
         for i in range(5000):
-            lines += ["addr\tcb%d@big.c" % i, "call\tf%d\tcb%d@big.c" % (i, i),
+            lines += ["addr\tcb%d@big.c" % i, "call\tf%d\tcb%d@big.c\tbh-on" % (i, i),
                       "ctx\tcb%d@big.c\tsoftirq\ttakes a struct rcu_head *\tbig.c:%d:1" % (i, i),
                       "acq\tcb%d@big.c\tstruct s::lock\tplain\tbh-on\tbig.c:%d:9\tspin_lock" % (i, i)]
         lines.append("end\t%d" % (len(lines) - 1))

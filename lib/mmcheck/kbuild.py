@@ -1,5 +1,6 @@
 """Building part of a kernel tree out of tree, with and without the mmcheck
 GCC plugin: what the plugin's kernel check and its benchmark share."""
+import collections
 import os
 import subprocess
 import sys
@@ -36,14 +37,19 @@ def configure(tree, out, arch="x86_64", cross=""):
     return extra
 
 
-# Runs one command and prints its wall time and the largest RSS among its
-# descendants; a process of its own per build, since RUSAGE_CHILDREN only
-# ever grows within one process.
+# Runs one command and prints its wall time, the CPU time (user + system)
+# of all its descendants and the largest RSS among them; a process of its
+# own per build, since RUSAGE_CHILDREN only ever grows within one process.
+# CPU time is what a busy neighbour on a shared machine disturbs least.
 MEASURE = ("import resource, subprocess, sys, time\n"
            "t = time.monotonic()\n"
            "rc = subprocess.run(sys.argv[1:]).returncode\n"
-           "print('MMCHECK-MEASURE', time.monotonic() - t,"
-           " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)\n")
+           "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+           "print('MMCHECK-MEASURE', time.monotonic() - t, u.ru_utime + u.ru_stime,"
+           " u.ru_maxrss, rc)\n")
+
+# One measured run: wall seconds, CPU seconds, peak RSS in MB, its stderr.
+Run = collections.namedtuple("Run", "secs cpu peak err")
 
 
 def plugin_flags(so):
@@ -52,21 +58,21 @@ def plugin_flags(so):
 
 
 def measure(cmd, what, ok=(0,)):
-    """Run cmd; (seconds, largest RSS of its processes in MB, stderr).
-    ok: the exit codes that are not a failure."""
+    """Run cmd and measure it (a Run).  ok: the exit codes that are not a
+    failure."""
     r = subprocess.run([sys.executable, "-c", MEASURE] + cmd, capture_output=True, text=True,
                        env=dict(os.environ, LC_ALL="C"))
     line = [l for l in r.stdout.splitlines() if l.startswith("MMCHECK-MEASURE ")]
     if not line:
         raise BuildError("%s: no measurement:\n%s" % (what, r.stderr[-3000:]))
-    _, secs, rss, rc = line[-1].split()
+    _, secs, cpu, rss, rc = line[-1].split()
     if int(rc) not in ok:
         raise BuildError("%s failed:\n%s" % (what, r.stderr[-3000:]))
-    return float(secs), int(rss) // 1024, r.stderr
+    return Run(float(secs), float(cpu), int(rss) // 1024, r.stderr)
 
 
 def build_dir(tree, out, subdir, extra, plugin, jobs):
-    """Build subdir; return (seconds, peak compiler RSS in MB, stderr).  The
+    """Build subdir; return its Run (peak: the largest compiler).  The
     objects are removed first so every file is compiled.  plugin: False, or
     True for gcc-plugin/mmcheck.so, or the path of another build of it."""
     for root, _, names in os.walk(os.path.join(out, subdir)):
@@ -80,7 +86,7 @@ def build_dir(tree, out, subdir, extra, plugin, jobs):
 
 def check_dir(tree, out, subdir, extra, checker, jobs, cf=""):
     """make C=2 CHECK=checker over subdir, whose objects are up to date, so
-    only the checker runs: (seconds, peak checker RSS in MB, stderr)."""
+    only the checker runs: its Run (peak: the largest checker)."""
     return measure(["make", "-s", "-C", tree, "O=" + out] + extra +
                    ["-j%d" % jobs, "C=2", "CHECK=" + checker, "CF=" + cf, subdir + "/"],
                    "checking %s with %s" % (subdir, checker))
