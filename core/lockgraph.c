@@ -136,6 +136,7 @@ struct lg_fn {
 	int process;		/* may run in process context */
 	int process_bh_on;	/* ... and with BH enabled when it is entered */
 	int parent;		/* the caller that made it softirq, -1 for a callback */
+	int bh_parent;		/* the caller that made it process_bh_on, -1 for a root */
 	int cut;		/* catalogue softirq_cut: the softirq walk stops here */
 	int addr_taken;		/* some function body takes its address */
 	int reg;		/* for a callback: its registration, else -1 */
@@ -199,7 +200,7 @@ static int fn_id(struct mm_lockgraph *g, const char *name)
 		g->fn = xrealloc(g->fn, (g->nfn + 1) * sizeof(*g->fn));
 		memset(&g->fn[g->nfn], 0, sizeof(g->fn[0]));
 		lookup(&g->names, name, 0, &g->fn[g->nfn].name);
-		g->fn[g->nfn].parent = g->fn[g->nfn].reg = -1;
+		g->fn[g->nfn].parent = g->fn[g->nfn].reg = g->fn[g->nfn].bh_parent = -1;
 		g->fn[g->nfn].cut = is_cut(g, name);
 		g->nfn++;
 	}
@@ -432,13 +433,16 @@ static void mark_process(struct mm_lockgraph *g, int bh_on)
 		}
 	}
 	while (head < tail) {
-		struct lg_fn *f = &g->fn[queue[head++]];
+		int from = queue[head++];
+		struct lg_fn *f = &g->fn[from];
 
 		for (j = 0; j < f->ncallees; j++) {
 			struct lg_fn *c = &g->fn[f->callees[j].to];
 
 			if (!*MARK(c) && (!bh_on || f->callees[j].bh_on)) {
 				*MARK(c) = 1;
+				if (bh_on)
+					c->bh_parent = from;
 				queue[tail++] = f->callees[j].to;
 			}
 		}
@@ -478,18 +482,29 @@ static void chain_text(struct mm_lockgraph *g, const int *path, int n, char *out
 	}
 }
 
+/* Up the parent links (bh: bh_parent) from fn: the functions below the
+ * root, fn first, in path; returns how many, and the root in *root. */
+static int up_to_root(struct mm_lockgraph *g, int fn, int bh, int *path, int *root)
+{
+	int n = 0;
+
+	/* the parents form a breadth-first tree: this ends at a root */
+	while ((bh ? g->fn[fn].bh_parent : g->fn[fn].parent) >= 0 && n < g->nfn) {
+		path[n++] = fn;
+		fn = bh ? g->fn[fn].bh_parent : g->fn[fn].parent;
+	}
+	*root = fn;
+	return n;
+}
+
 static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, int fn)
 {
 	char chain[4096], name[128];
-	int *path = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n = 0;
+	int *path = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n;
 	const struct lg_reg *r;
 
-	/* the parents form a breadth-first tree: this ends at a callback */
-	while (fn >= 0 && g->fn[fn].parent >= 0 && n < g->nfn) {
-		path[n++] = fn;
-		fn = g->fn[fn].parent;
-	}
-	if (fn < 0 || g->fn[fn].reg < 0) {
+	n = up_to_root(g, fn, 0, path, &fn);
+	if (g->fn[fn].reg < 0) {
 		free(path);
 		return;
 	}
@@ -504,6 +519,23 @@ static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, int fn)
 		mm_finding_note(f, r->loc, "%s() registers %s() as a softirq callback here%s%s",
 				r->registrar, short_name(g->fn[fn].name, name, sizeof(name)),
 				n ? "; it calls " : "", chain);
+}
+
+/* Why BH is enabled when a's function runs: the calls from a function
+ * whose callers are not known, none when it is such a function itself. */
+static void entry_note(struct mm_lockgraph *g, struct mm_finding *f, const struct lg_acq *a)
+{
+	int *path = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n, root;
+	char chain[4096], name[128];
+
+	n = up_to_root(g, a->fn, 1, path, &root);
+	if (n) {
+		path[n++] = root;
+		chain_text(g, path, n, chain, sizeof(chain));
+		mm_finding_note(f, a->loc, "%s() is called with BH enabled: %s",
+				short_name(g->fn[a->fn].name, name, sizeof(name)), chain);
+	}
+	free(path);
 }
 
 /* The first acquisition of cls in softirq context (softirq = 1), or with a
@@ -558,6 +590,7 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 				short_name(g->fn[in_softirq->fn].name, name, sizeof(name)),
 				others(n, more, sizeof(more)));
 		chain_note(g, &f, in_softirq->fn);
+		entry_note(g, &f, a);
 		f.function = where;
 		report(&f, ctx);
 	}
@@ -569,6 +602,7 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 			bh->callee);
 	mm_finding_note(&f, bh->loc, "taken with %s() here%s", bh->callee,
 			others(n, more, sizeof(more)));
+	entry_note(g, &f, a);
 	f.function = where;
 	report(&f, ctx);
 }

@@ -15,6 +15,7 @@ PLUGIN = os.path.join(TOP, "gcc-plugin", "mmcheck.so")
 INCLUDE = ["-I", os.path.join(TOP, "testdata", "include"), "-include", "mmcheck-kernel.h"]
 S390 = os.path.join(TOP, "testdata", "lock-bh", "bug-s390-context-lock")
 RCU = os.path.join(TOP, "testdata", "lock-bh", "bug-softirq-unsafe-rcu")
+CALLER = os.path.join(TOP, "testdata", "lock-bh", "bug-one-caller-bh-on")
 
 
 def run(cmd, cwd=None):
@@ -70,6 +71,14 @@ class Locks(unittest.TestCase):
         self.assertIn("taken in softirq context here, in remove_table()", notes)
         self.assertIn("call_rcu() registers tlb_table_rcu() as a softirq callback here; it "
                       "calls tlb_table_free() -> remove_table()", notes)
+
+    def test_bh_enabled_caller_named(self):
+        """A lock in a function some callers call with BH disabled: the
+        finding names the calls that enter it with BH enabled."""
+        found = self.findings(CALLER, ("hash", "sock"))
+        self.assertEqual([(f["line"], f["function"]) for f in found], [(9, "__put_port")])
+        self.assertIn("__put_port() is called with BH enabled: put_port_fast() -> __put_port()",
+                      [n["message"] for n in found[0]["notes"]])
 
     def test_output_is_deterministic_and_atomic(self):
         objects_with_facts(self.dir)
