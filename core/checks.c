@@ -48,6 +48,21 @@ int mm_rule_listed(const char *list, const char *rule)
 	return 0;
 }
 
+char *mm_rule_wno(const char *list, const char *option)
+{
+	const char *rule = option + 5;
+	char *more;
+
+	if (strncmp(option, "-Wno-", 5) || (strncmp(rule, "mm-", 3) &&
+					   strcmp(rule, "mmcheck-incomplete")))
+		return NULL;
+	more = malloc(strlen(list) + strlen(rule) + 2);
+	if (!more)
+		abort();
+	sprintf(more, "%s%s%s", list, *list ? "," : "", rule);
+	return more;
+}
+
 void mm_check_walk(struct mm_check_ctx *c, const struct mm_walker *w, void *ctx)
 {
 	if (mm_walk(c->fn, w, ctx))

@@ -243,6 +243,11 @@ void mm_check_delay_rmap_unflushed(struct mm_check_ctx *c);
 void mm_check_debug_bh(struct mm_check_ctx *c);
 /* Is rule one of a comma-separated list of rule IDs (a disable= option)? */
 int mm_rule_listed(const char *list, const char *rule);
+/* For a -Wno-RULE option naming one of ours (mm-..., mmcheck-incomplete):
+ * list with RULE added, newly allocated; else NULL.  GCC cannot register a
+ * plugin's warning options, but it passes an unknown -Wno-... on to cc1
+ * without complaint, so both front ends read them from the command line. */
+char *mm_rule_wno(const char *list, const char *option);
 /* Run every check on fn. */
 void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 		  mm_report_fn report, void *ctx, int *incomplete);

@@ -24,6 +24,8 @@
 #include "stringpool.h"
 #include "output.h"
 #include "cpplib.h"
+#include "toplev.h"
+#include "opts.h"
 
 /* The C front end's preprocessor, to ask whether the unit defines a
  * CONFIG_ macro.  Weak: a compiler without one (lto1) still loads us. */

@@ -12,7 +12,8 @@
  *
  * Options (one spelling: -fplugin-arg-mmcheck-KEY=VALUE):
  *   catalogue=FILE   the API catalogue (default: the one it was built with)
- *   disable=RULES    comma-separated rule IDs not to report
+ *   disable=RULES    comma-separated rule IDs not to report (or, as for
+ *                    GCC's own warnings, -Wno-RULE on the command line)
  *   facts=section    write the unit's lock facts (docs/facts.md) into a
  *                    non-allocated .mmcheck.facts section of the object, so
  *                    they travel with it through -j, ccache and distcc
@@ -33,7 +34,7 @@ int plugin_is_GPL_compatible;
 static struct plugin_info mmcheck_plugin_info = {
 	.version = "0.1",
 	.help = "catalogue=FILE\tthe API catalogue (catalogue/mm-api.tsv)\n"
-		"disable=RULES\tcomma-separated rule IDs not to report\n"
+		"disable=RULES\tcomma-separated rule IDs not to report (or -Wno-RULE)\n"
 		"facts=section|DIR\twrite lock facts into the object's .mmcheck.facts section, "
 		"or into DIR\n"
 		"tree=ID\tthe build the facts belong to (default: the working directory)\n",
@@ -622,9 +623,10 @@ static void report(const struct mm_finding *f, void *ctx)
 
 static void incomplete_warning(function *fun)
 {
-	warning_at(DECL_SOURCE_LOCATION(fun->decl), 0,
-		   "mmcheck: %qs has too many paths; analysis incomplete [mmcheck-incomplete]",
-		   function_name(fun));
+	if (!mm_rule_listed(disabled, "mmcheck-incomplete"))
+		warning_at(DECL_SOURCE_LOCATION(fun->decl), 0,
+			   "mmcheck: %qs has too many paths; analysis incomplete "
+			   "[mmcheck-incomplete]", function_name(fun));
 }
 
 static unsigned int mmcheck_execute(function *fun)
@@ -735,6 +737,22 @@ static int parse_args(struct plugin_name_args *info, const char **cat_path)
 	return 0;
 }
 
+/* -Wno-mm-rmap-before-flush: GCC has no way for a plugin to register a
+ * warning option, but it hands an unknown -Wno-... to cc1 unchanged (and
+ * only notes it if other diagnostics follow), so read them here. */
+static void wno_options(void)
+{
+	unsigned int i;
+	char *more;
+
+	for (i = 1; i < save_decoded_options_count; i++) {
+		const char *text = save_decoded_options[i].orig_option_with_args_text;
+
+		if (text && (more = mm_rule_wno(disabled, text)) != NULL)
+			disabled = more;
+	}
+}
+
 int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 {
 	const char *cat_path = MMCHECK_CATALOGUE;
@@ -749,6 +767,7 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	}
 	if (parse_args(info, &cat_path))
 		return 1;
+	wno_options();
 	if (facts_to && strcmp(facts_to, "section") && access(facts_to, W_OK | X_OK)) {
 		error("mmcheck: facts directory %qs is not a writable directory: %m "
 		      "(%<-fplugin-arg-%s-facts=DIR%>)", facts_to, info->base_name);

@@ -8,6 +8,7 @@
  * sparse never sees:
  *   --mmcheck-catalogue=FILE   the API catalogue (default: the one it was built with)
  *   --mmcheck-disable=RULES    comma-separated rule IDs not to report
+ *                              (or -Wno-RULE, as with the GCC plugin)
  *   --mmcheck-facts=DIR        write the unit's lock facts into DIR (docs/facts.md)
  *   --mmcheck-tree=ID          what the facts name their build by (default: the
  *                              working directory)
@@ -858,7 +859,7 @@ static void check_function(struct symbol *sym)
 		if (mm_facts_function(&facts, caller_id, &fn))
 			incomplete = 1;
 	}
-	if (incomplete)
+	if (incomplete && !mm_rule_listed(disabled, "mmcheck-incomplete"))
 		fprintf(stderr, "%s:%d:%d: warning: mmcheck: '%s' has too many paths; analysis "
 			"incomplete [mmcheck-incomplete]\n", stream_name(sym->pos.stream),
 			sym->pos.line, sym->pos.pos, ident_name(sym->ident));
@@ -960,7 +961,8 @@ static const char usage[] =
 "  make C=1 CHECK=/path/to/mmcheck-sparse [CF=--mmcheck-facts=DIR]\n"
 "\n"
 "  --mmcheck-catalogue=FILE   the API catalogue (catalogue/mm-api.tsv)\n"
-"  --mmcheck-disable=RULES    comma-separated rule IDs not to report\n"
+"  --mmcheck-disable=RULES    comma-separated rule IDs not to report; -Wno-RULE\n"
+"                             does the same, as with the GCC plugin\n"
 "  --mmcheck-facts=DIR        write each unit's lock facts into DIR\n"
 "  --mmcheck-tree=ID          the build the facts belong to (default: the\n"
 "                             working directory)\n"
@@ -999,6 +1001,8 @@ static void own_options(int *argc, char **argv, const char **cat)
 			fputs(usage, stdout), exit(0);
 		else if (!strncmp(a, "--mmcheck-", 10))
 			fail("unknown option '%s' (see --mmcheck-help)", a);
+		else if (mm_rule_wno(disabled, a))	/* -Wno-mm-..., as with gcc */
+			disabled = mm_rule_wno(disabled, a);
 		else
 			argv[j++] = argv[i];
 	}
@@ -1062,7 +1066,7 @@ int main(int argc, char **argv)
 			mm_facts_begin(&facts, tree_dir, unit);
 		check_symbols(parse_file(file));
 		/* as sparse itself: its errors do not fail a C=1 build */
-		if (has_error)
+		if (has_error && !mm_rule_listed(disabled, "mmcheck-incomplete"))
 			fprintf(stderr, "%s: warning: sparse reported errors in this file; mmcheck's "
 				"analysis of it may be incomplete [mmcheck-incomplete]\n", file);
 		if (facts_dir)

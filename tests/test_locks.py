@@ -162,6 +162,14 @@ class Sparse(unittest.TestCase):
             locks = run([LOCKS, d])
         self.assertIn("gmap.c:6:9: warning:", locks.stdout)
 
+    def test_wno_rule(self):
+        case = os.path.join(TOP, "testdata", "rmap-tlb")
+        out = run([SPARSE] + INCLUDE + ["bug-zap-6.1-shape.c"], cwd=case)
+        self.assertIn("[mm-rmap-before-flush]", out.stderr)
+        out = run([SPARSE, "-Wno-mm-rmap-before-flush"] + INCLUDE + ["bug-zap-6.1-shape.c"],
+                  cwd=case)
+        self.assertEqual((out.returncode, out.stderr), (0, ""))
+
     def test_bad_options(self):
         for args, words in ((["--mmcheck-bogus=1"], "unknown option"),
                             (["--mmcheck-catalogue=/nonexistent.tsv"], "/nonexistent.tsv"),

@@ -118,6 +118,16 @@ class Plugin(unittest.TestCase):
                   "-fplugin-arg-mmcheck-disable=mm-rmap-before-flush", *INCLUDE, CASES[0])
         self.assertNotIn("warning:", out.stderr)
 
+    def test_wno_rule(self):
+        """-Wno-RULE as for GCC's own warnings; -Werror still fails on the rest."""
+        out = gcc("-c", "-o", os.devnull, "-fplugin=" + PLUGIN, "-Wno-mm-rmap-before-flush",
+                  *INCLUDE, CASES[0])
+        self.assertEqual((out.returncode, out.stderr), (0, ""))
+        out = gcc("-Werror", "-c", "-o", os.devnull, "-fplugin=" + PLUGIN,
+                  "-Wno-mm-undo-missing", *INCLUDE, CASES[0])
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("[mm-rmap-before-flush]", out.stderr)
+
     def assertCleanError(self, out, *words):
         self.assertNotEqual(out.returncode, 0)
         self.assertNotIn("internal compiler error", out.stderr)
