@@ -23,11 +23,14 @@
 #define MAX_DEPTH	15
 
 struct bh_state {
-	unsigned char off;	/* BH-disabling sections held on this path */
+	unsigned char off;	/* forward: BH-disabling sections held on this path;
+				 * backward: BH enables still to come that no
+				 * disable after this point explains */
 };
 
 struct bh_walk {
 	unsigned char *seen;	/* per event seq: SEEN_* of the paths reaching it */
+	int backward;
 };
 
 static void init(void *p)
@@ -35,39 +38,46 @@ static void init(void *p)
 	memset(p, 0, sizeof(struct bh_state));
 }
 
-static int disables(const struct mm_event *ev)
+/* +1 for an event that disables BH, -1 for one that enables it again. */
+static int bh_delta(const struct mm_event *ev)
 {
-	return ev->flavour == MM_BH || ev->flavour == MM_IRQ;
+	int bh = ev->flavour == MM_BH || ev->flavour == MM_IRQ;
+
+	switch (ev->kind) {
+	case MM_EV_LOCK:
+		return bh;
+	case MM_EV_UNLOCK:
+		return -bh;
+	case MM_EV_BH_DISABLE:
+		return 1;
+	case MM_EV_BH_ENABLE:
+		return -1;
+	default:
+		return 0;
+	}
 }
 
+static int is_site(const struct mm_event *ev)
+{
+	return ev->kind == MM_EV_LOCK || ev->kind == MM_EV_CALL || ev->kind == MM_EV_DEBUG;
+}
+
+/* Forward, a site is recorded before its own change (a _bh lock is taken
+ * with BH as it was); backward, after it, which is the same point. */
 static int event(void *p, const struct mm_event *ev, void *ctx)
 {
 	struct bh_state *s = p;
 	struct bh_walk *w = ctx;
+	int d = w->backward ? -bh_delta(ev) : bh_delta(ev);
 
-	switch (ev->kind) {
-	case MM_EV_LOCK:
-	case MM_EV_CALL:
-	case MM_EV_DEBUG:
+	if (is_site(ev) && !w->backward)
 		w->seen[ev->seq] |= s->off ? SEEN_OFF : SEEN_ON;
-		if (ev->kind == MM_EV_LOCK && disables(ev) && s->off < MAX_DEPTH)
-			s->off++;
-		break;
-	case MM_EV_UNLOCK:
-		if (disables(ev) && s->off)
-			s->off--;
-		break;
-	case MM_EV_BH_DISABLE:
-		if (s->off < MAX_DEPTH)
-			s->off++;
-		break;
-	case MM_EV_BH_ENABLE:
-		if (s->off)
-			s->off--;
-		break;
-	default:
-		break;
-	}
+	if (d > 0 && s->off < MAX_DEPTH)
+		s->off++;
+	else if (d < 0 && s->off)
+		s->off--;
+	if (is_site(ev) && w->backward)
+		w->seen[ev->seq] |= s->off ? SEEN_OFF : SEEN_ON;
 	return 0;
 }
 
@@ -76,15 +86,59 @@ static const struct mm_walker bh_walker = {
 	.init = init, .event = event,
 };
 
-/* Walk fn once; the caller frees the returned per-event flags. */
+/* fn with its edges and the events of each block reversed; block 0 leads
+ * to every block that ends the function. */
+static void reverse(const struct mm_func *fn, struct mm_func *r)
+{
+	int b, i;
+
+	mm_func_init(r, fn->name);
+	for (b = 0; b <= fn->nb; b++)
+		mm_block_add(r);
+	for (b = 0; b < fn->nb; b++) {
+		for (i = fn->b[b].nev - 1; i >= 0; i--) {
+			mm_event_add(r, b + 1, &fn->b[b].ev[i]);
+			r->b[b + 1].ev[r->b[b + 1].nev - 1].seq = fn->b[b].ev[i].seq;
+		}
+		for (i = 0; i < fn->b[b].nsucc; i++)
+			mm_edge_add(r, fn->b[b].succ[i].to + 1, b + 1, MM_COND_NONE, 0);
+		if (!fn->b[b].nsucc)
+			mm_edge_add(r, 0, b + 1, MM_COND_NONE, 0);
+	}
+}
+
+/*
+ * The BH state at each site, from both directions.  Forward: what the
+ * function itself disabled on the paths from its entry.  Backward: a
+ * later enable that nothing after the site disabled (spin_unlock_bh() of
+ * a lock a callee returned holding: inet_csk_find_open_port() for
+ * inet_csk_get_port()) means BH is disabled at the site on that path,
+ * by code the walk does not see.  A site has BH enabled if some path from
+ * the entry reaches it so and some path from it to an exit agrees.
+ * The caller frees the returned per-event flags.
+ */
 static unsigned char *walk_bh(const struct mm_func *fn, int *incomplete)
 {
-	struct bh_walk w = { calloc(fn->nev ? fn->nev : 1, 1) };
+	unsigned char *seen = calloc(fn->nev ? fn->nev : 1, 1);
+	unsigned char *later = calloc(fn->nev ? fn->nev : 1, 1);
+	struct bh_walk forward = { seen, 0 }, backward = { later, 1 };
+	struct mm_func r;
+	int i;
 
-	if (!w.seen)
+	if (!seen || !later) {
+		free(seen);
+		free(later);
 		return NULL;
-	*incomplete = mm_walk(fn, &bh_walker, &w) != 0;
-	return w.seen;
+	}
+	*incomplete = mm_walk(fn, &bh_walker, &forward) != 0;
+	reverse(fn, &r);
+	*incomplete |= mm_walk(&r, &bh_walker, &backward) != 0;
+	mm_func_free(&r);
+	for (i = 0; i < fn->nev; i++)
+		if (later[i] == SEEN_OFF && seen[i])
+			seen[i] = SEEN_OFF;
+	free(later);
+	return seen;
 }
 
 int mm_bh_sites(const struct mm_func *fn, mm_site_fn cb, void *ctx)

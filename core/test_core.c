@@ -286,6 +286,39 @@ static void test_bh_state(void)
 	expect("bh: __mmcheck_bh() reports what the walk believes", &fn, "mm-debug@21(1 notes) ");
 }
 
+/*
+ * A callee returns holding a _bh lock (inet_csk_find_open_port() for
+ * inet_csk_get_port()): find_port() at 10, spin_lock(b) at 11, and the
+ * spin_unlock_bh() of the callee's lock at 13 on one branch only when
+ * both = 0.  The later unmatched enable says BH is off at 11.
+ */
+static void test_bh_later_enable(int both, const char *want, const char *name)
+{
+	struct mm_func fn;
+	int then, els, tail;
+	char got_acq[256] = "";
+
+	mm_func_init(&fn, "get_port");
+	mm_block_add(&fn);
+	then = mm_block_add(&fn);
+	els = mm_block_add(&fn);
+	tail = mm_block_add(&fn);
+	ev(&fn, 0, MM_EV_CALL, "find_port", -1, -1, 10);
+	lock_ev(&fn, 0, MM_EV_LOCK, MM_PLAIN, 11);
+	lock_ev(&fn, 0, MM_EV_UNLOCK, MM_PLAIN, 12);
+	mm_edge_add(&fn, 0, then, MM_COND_NONE, 0);
+	mm_edge_add(&fn, 0, els, MM_COND_NONE, 0);
+	lock_ev(&fn, then, MM_EV_UNLOCK, MM_BH, 13);
+	if (both)
+		lock_ev(&fn, els, MM_EV_UNLOCK, MM_BH, 14);
+	mm_edge_add(&fn, then, tail, MM_COND_NONE, 0);
+	mm_edge_add(&fn, els, tail, MM_COND_NONE, 0);
+	ok(!mm_bh_sites(&fn, collect_acq, got_acq) && !strcmp(got_acq, want), name);
+	if (strcmp(got_acq, want))
+		printf("#   want: '%s'\n#   got:  '%s'\n", want, got_acq);
+	mm_func_free(&fn);
+}
+
 struct fact_count {
 	int header, acq, call, reg, end;
 };
@@ -421,6 +454,10 @@ int main(int argc, char **argv)
 	test_undo_next_iteration();
 	test_undo_copy_and_kill();
 	test_bh_state();
+	test_bh_later_enable(1, "10:off 11:off ",
+			     "bh: a later spin_unlock_bh() on every path: a callee disabled BH");
+	test_bh_later_enable(0, "10:on 11:on ",
+			     "bh: an unlock_bh() on one path only proves nothing");
 	test_facts();
 	test_lockgraph_entry_bh("bh-on", "mm-lock-softirq-unsafe@20 ",
 				"lockgraph: a lock taken in a function called with BH enabled");
