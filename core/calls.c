@@ -82,11 +82,12 @@ static int arg_value(const struct mm_call *c, int i)
 	return i >= 0 && i < c->nargs ? c->value(c->fe, i) : MM_NO_VALUE;
 }
 
-static void add(struct mm_func *fn, int b, const struct mm_call *c, enum mm_ev kind,
-		enum mm_flavour flavour, int obj, int result, const char *what)
+static void add(const struct mm_catalogue *cat, struct mm_func *fn, int b,
+		const struct mm_call *c, enum mm_ev kind, enum mm_flavour flavour, int obj,
+		int result, const char *what)
 {
-	struct mm_event ev = { .kind = kind, .name = c->name, .obj = obj, .result = result,
-			       .flavour = flavour, .loc = c->loc, .what = what };
+	struct mm_event ev = { .kind = kind, .name = mm_cat_spelling(cat, c->name), .obj = obj,
+			       .result = result, .flavour = flavour, .loc = c->loc, .what = what };
 
 	mm_event_add(fn, b, &ev);
 }
@@ -148,10 +149,10 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 			  arg_index(cat, call_events[i].kinds, c->name, call_events[i].operand);
 		/* where the mmu_gather never defers, a "deferred" clear flushes */
 		if (call_events[i].ev == MM_EV_PTE_CLEAR_DEFERRED && c->clears_flush) {
-			add(fn, b, c, MM_EV_PTE_CLEAR_FLUSH, MM_PLAIN, MM_NO_VALUE, c->result, NULL);
+			add(cat, fn, b, c, MM_EV_PTE_CLEAR_FLUSH, MM_PLAIN, MM_NO_VALUE, c->result, NULL);
 			break;
 		}
-		add(fn, b, c, call_events[i].ev, call_events[i].flavour, arg_value(c, operand),
+		add(cat, fn, b, c, call_events[i].ev, call_events[i].flavour, arg_value(c, operand),
 		    call_events[i].result ? c->result : MM_NO_VALUE,
 		    call_events[i].ev == MM_EV_LOCK && c->nargs ? c->lock_class(c->fe, 0) : NULL);
 		if (call_events[i].ev == MM_EV_LOCK)
@@ -159,8 +160,8 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 		break;
 	}
 	if (kinds & mm_cat_bits(cat, "do"))
-		add(fn, b, c, MM_EV_DO, MM_PLAIN, MM_NO_VALUE, c->result, NULL);
+		add(cat, fn, b, c, MM_EV_DO, MM_PLAIN, MM_NO_VALUE, c->result, NULL);
 	if (kinds & mm_cat_bits(cat, "undo"))
-		add(fn, b, c, MM_EV_UNDO, MM_PLAIN, MM_NO_VALUE, MM_NO_VALUE, NULL);
+		add(cat, fn, b, c, MM_EV_UNDO, MM_PLAIN, MM_NO_VALUE, MM_NO_VALUE, NULL);
 	return MM_CALL_DONE;
 }

@@ -62,6 +62,8 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 			e->arg = atoi(f[i] + 4);
 		else if (!strcmp(f[i], "try=1"))
 			e->trylock = 1;
+		else if (!strncmp(f[i], "as=", 3))
+			e->as = dup_field(f[i] + 3, strlen(f[i] + 3));
 	}
 	return e->kind && e->name ? 0 : -1;
 }
@@ -202,6 +204,7 @@ void mm_cat_free(struct mm_catalogue *cat)
 		free(cat->e[i].name);
 		free(cat->e[i].pair);
 		free(cat->e[i].lock);
+		free(cat->e[i].as);
 	}
 	free(cat->e);
 	free(cat->index);
@@ -287,6 +290,16 @@ int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavo
 		}
 	}
 	return 0;
+}
+
+const char *mm_cat_spelling(const struct mm_catalogue *cat, const char *name)
+{
+	int i;
+
+	for (i = 0; i < cat->n; i++)
+		if (cat->e[i].as && !strcmp(cat->e[i].name, name))
+			return cat->e[i].as;
+	return name;
 }
 
 const char *mm_cat_first(const struct mm_catalogue *cat, const char *kind)

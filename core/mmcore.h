@@ -27,6 +27,8 @@ struct mm_cat_entry {
 	char *lock;		/* lock rows: "spin" or "rw" */
 	int arg;		/* 1-based argument the kind is about, 0 if none */
 	int trylock;		/* lock rows: try=1, may fail instead of spinning */
+	char *as;		/* as=: the name a user writes (the macro, for what it
+				 * expands to), or NULL */
 	int kind_id;		/* index of kind in mm_catalogue.kinds */
 };
 
@@ -54,6 +56,8 @@ int mm_cat_is(const struct mm_catalogue *cat, const char *kinds, const char *nam
 unsigned long long mm_cat_mask(const struct mm_catalogue *cat, const char *name);
 unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds);
 
+/* The name a user writes for name (its as= key), or name itself. */
+const char *mm_cat_spelling(const struct mm_catalogue *cat, const char *name);
 /* The first name of a kind ("" if none): the name a front end reports. */
 const char *mm_cat_first(const struct mm_catalogue *cat, const char *kind);
 /* Does name start with a name of kind (abort_label: out_abort, fail2...)? */

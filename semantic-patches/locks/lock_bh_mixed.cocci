@@ -89,8 +89,8 @@ mm_mode = "org"
 @@
 import re
 
-MMCHECK_PLAIN = ['read_lock', 'read_trylock', 'spin_lock', 'spin_lock_nested', 'spin_trylock', 'spinlock', 'write_lock', 'write_trylock']
-MMCHECK_BH = ['read_lock_bh', 'spin_lock_bh', 'spin_trylock_bh', 'spinlock_bh', 'write_lock_bh']
+MMCHECK_PLAIN = ['__raw_read_lock', '__raw_read_trylock', '__raw_write_lock', '__raw_write_trylock', '_raw_read_lock', '_raw_read_trylock', '_raw_write_lock', '_raw_write_lock_nested', '_raw_write_trylock', 'read_lock', 'read_trylock', 'spin_lock', 'spin_lock_nested', 'spin_trylock', 'spinlock', 'write_lock', 'write_trylock']
+MMCHECK_BH = ['__raw_read_lock_bh', '__raw_write_lock_bh', '_raw_read_lock_bh', '_raw_write_lock_bh', 'read_lock_bh', 'spin_lock_bh', 'spin_trylock_bh', 'spinlock_bh', 'write_lock_bh']
 coccinelle.mm_acq = []        # one tuple per acquisition, see mm_record()
 coccinelle.mm_typed = {}      # position -> (struct type, base expression)
 coccinelle.mm_bhoff = set()   # positions where BH is already disabled
@@ -124,10 +124,10 @@ MMCHECK_BH_OF = {'spin_lock': 'spin_lock_bh', 'spin_trylock': 'spin_trylock_bh',
 // BH already off: after a _bh/_irq acquisition, local_bh_disable() or a
 // _bh/_irq guard, with no release on the way.
 @bhoff exists@
-identifier off =~ "^(_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_irqsave|arch_local_irq_disable|arch_local_irq_save|local_bh_disable|local_irq_disable|local_irq_save|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
-identifier on =~ "^(arch_local_irq_enable|arch_local_irq_restore|local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
+identifier off =~ "^(__raw_read_lock_bh|__raw_read_lock_irq|__raw_read_lock_irqsave|__raw_write_lock_bh|__raw_write_lock_irq|__raw_write_lock_irqsave|_raw_read_lock_bh|_raw_read_lock_irq|_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_bh|_raw_write_lock_irq|_raw_write_lock_irqsave|arch_local_irq_disable|arch_local_irq_save|local_bh_disable|local_irq_disable|local_irq_save|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier on =~ "^(__raw_read_unlock_bh|__raw_read_unlock_irq|__raw_read_unlock_irqrestore|__raw_write_unlock_bh|__raw_write_unlock_irq|__raw_write_unlock_irqrestore|_raw_read_unlock_bh|_raw_read_unlock_irq|_raw_read_unlock_irqrestore|_raw_write_unlock_bh|_raw_write_unlock_irq|_raw_write_unlock_irqrestore|arch_local_irq_enable|arch_local_irq_restore|local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
 identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
-identifier pl =~ "^(read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
+identifier pl =~ "^(__raw_read_lock|__raw_read_trylock|__raw_write_lock|__raw_write_trylock|_raw_read_lock|_raw_read_trylock|_raw_write_lock|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
 identifier gp =~ "^(read_lock|spinlock|write_lock)$";
 expression L;
 position p;
@@ -146,8 +146,8 @@ guard@p(gp)(L)
 )
 
 @bhoff_sg exists@
-identifier off =~ "^(_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_irqsave|arch_local_irq_disable|arch_local_irq_save|local_bh_disable|local_irq_disable|local_irq_save|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
-identifier on =~ "^(arch_local_irq_enable|arch_local_irq_restore|local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
+identifier off =~ "^(__raw_read_lock_bh|__raw_read_lock_irq|__raw_read_lock_irqsave|__raw_write_lock_bh|__raw_write_lock_irq|__raw_write_lock_irqsave|_raw_read_lock_bh|_raw_read_lock_irq|_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_bh|_raw_write_lock_irq|_raw_write_lock_irqsave|arch_local_irq_disable|arch_local_irq_save|local_bh_disable|local_irq_disable|local_irq_save|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier on =~ "^(__raw_read_unlock_bh|__raw_read_unlock_irq|__raw_read_unlock_irqrestore|__raw_write_unlock_bh|__raw_write_unlock_irq|__raw_write_unlock_irqrestore|_raw_read_unlock_bh|_raw_read_unlock_irq|_raw_read_unlock_irqrestore|_raw_write_unlock_bh|_raw_write_unlock_irq|_raw_write_unlock_irqrestore|arch_local_irq_enable|arch_local_irq_restore|local_bh_enable|local_irq_enable|local_irq_restore|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
 identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
 identifier gp =~ "^(read_lock|spinlock|write_lock)$";
 iterator name scoped_cond_guard, scoped_guard;
@@ -167,7 +167,7 @@ scoped_guard@p(gp, L) S
 @bhoff_scoped@
 iterator name scoped_cond_guard, scoped_guard;
 identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
-identifier pl =~ "^(read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
+identifier pl =~ "^(__raw_read_lock|__raw_read_trylock|__raw_write_lock|__raw_write_trylock|_raw_read_lock|_raw_read_trylock|_raw_write_lock|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
 expression L;
 position p;
 @@
@@ -295,7 +295,7 @@ coccinelle.mm_static.add((p[0].file, l))
 
 // ----------------------------------------------------------- acquisitions
 @acq@
-identifier fn =~ "^(_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_irqsave|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
+identifier fn =~ "^(__raw_read_lock|__raw_read_lock_bh|__raw_read_lock_irq|__raw_read_lock_irqsave|__raw_read_trylock|__raw_write_lock|__raw_write_lock_bh|__raw_write_lock_irq|__raw_write_lock_irqsave|__raw_write_trylock|_raw_read_lock|_raw_read_lock_bh|_raw_read_lock_irq|_raw_read_lock_irqsave|_raw_read_trylock|_raw_spin_lock_irqsave|_raw_write_lock|_raw_write_lock_bh|_raw_write_lock_irq|_raw_write_lock_irqsave|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
 expression L;
 position p;
 @@
@@ -353,7 +353,7 @@ scoped_guard@p(g, &E->f.f2) S
 
 // The struct type behind &E->member, where Coccinelle can infer it.
 @acq_typed@
-identifier fn =~ "^(_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_irqsave|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
+identifier fn =~ "^(__raw_read_lock|__raw_read_lock_bh|__raw_read_lock_irq|__raw_read_lock_irqsave|__raw_read_trylock|__raw_write_lock|__raw_write_lock_bh|__raw_write_lock_irq|__raw_write_lock_irqsave|__raw_write_trylock|_raw_read_lock|_raw_read_lock_bh|_raw_read_lock_irq|_raw_read_lock_irqsave|_raw_read_trylock|_raw_spin_lock_irqsave|_raw_write_lock|_raw_write_lock_bh|_raw_write_lock_irq|_raw_write_lock_irqsave|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
 type T;
 T *E;
 identifier f, f2, f3;
@@ -370,7 +370,7 @@ fn@p(&E->f.f2.f3, ...)
 
 // A lock reached through a local pointer: l = &x->lock; spin_lock(l);
 @acq_alias exists@
-identifier fn =~ "^(_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_irqsave|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
+identifier fn =~ "^(__raw_read_lock|__raw_read_lock_bh|__raw_read_lock_irq|__raw_read_lock_irqsave|__raw_read_trylock|__raw_write_lock|__raw_write_lock_bh|__raw_write_lock_irq|__raw_write_lock_irqsave|__raw_write_trylock|_raw_read_lock|_raw_read_lock_bh|_raw_read_lock_irq|_raw_read_lock_irqsave|_raw_read_trylock|_raw_spin_lock_irqsave|_raw_write_lock|_raw_write_lock_bh|_raw_write_lock_irq|_raw_write_lock_irqsave|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
 identifier l;
 expression LE, E;
 type T =~ "^(rwlock_t|spinlock_t)$";
@@ -435,7 +435,7 @@ coccinelle.mm_typed[mm_pos(p) + ("alias",)] = ("&" + re.sub(r"\s+", "", LE),)
 
 // ------------------------------------------------------------ patch mode
 @fixme depends on patch@
-identifier fn =~ "^(read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
+identifier fn =~ "^(__raw_read_lock|__raw_read_trylock|__raw_write_lock|__raw_write_trylock|_raw_read_lock|_raw_read_trylock|_raw_write_lock|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
 expression L;
 position p;
 @@
@@ -456,7 +456,7 @@ if (fn not in MMCHECK_BH_OF or mm_pos(p) in coccinelle.mm_bhoff or
 @depends on patch && fixok@
 position fixme.p;
 identifier fixme.fn;
-identifier ul =~ "^(read_unlock|spin_unlock|write_unlock)$";
+identifier ul =~ "^(__raw_read_unlock|__raw_write_unlock|_raw_read_unlock|_raw_write_unlock|read_unlock|spin_unlock|write_unlock)$";
 fresh identifier fn_bh = script:python(fn) { MMCHECK_BH_OF[fn] };
 fresh identifier ul_bh = script:python(ul) { MMCHECK_BH_OF[ul] };
 expression L;

@@ -113,14 +113,28 @@ void spin_unlock_irq(spinlock_t *lock);
 #define spin_lock_irqsave(lock, flags)		((flags) = _raw_spin_lock_irqsave(lock))
 unsigned long _raw_spin_lock_irqsave(spinlock_t *lock);
 void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags);
-void read_lock(rwlock_t *lock);
-void read_unlock(rwlock_t *lock);
-void write_lock(rwlock_t *lock);
-void write_unlock(rwlock_t *lock);
-void read_lock_bh(rwlock_t *lock);
-void read_unlock_bh(rwlock_t *lock);
-void write_lock_bh(rwlock_t *lock);
-void write_unlock_bh(rwlock_t *lock);
+/* linux/rwlock.h: every rwlock operation is a macro; the compiler sees
+ * only the _raw_ function (or, with CONFIG_INLINE_*, the inline __raw_). */
+void _raw_read_lock(rwlock_t *lock);
+void __raw_read_unlock(rwlock_t *lock);
+void _raw_write_lock(rwlock_t *lock);
+void __raw_write_unlock(rwlock_t *lock);
+void _raw_read_lock_bh(rwlock_t *lock);
+void _raw_read_unlock_bh(rwlock_t *lock);
+void _raw_write_lock_bh(rwlock_t *lock);
+void _raw_write_unlock_bh(rwlock_t *lock);
+void _raw_write_lock_irq(rwlock_t *lock);
+void __raw_write_unlock_irq(rwlock_t *lock);
+#define read_lock(lock)		_raw_read_lock(lock)
+#define read_unlock(lock)	__raw_read_unlock(lock)
+#define write_lock(lock)	_raw_write_lock(lock)
+#define write_unlock(lock)	__raw_write_unlock(lock)
+#define read_lock_bh(lock)	_raw_read_lock_bh(lock)
+#define read_unlock_bh(lock)	_raw_read_unlock_bh(lock)
+#define write_lock_bh(lock)	_raw_write_lock_bh(lock)
+#define write_unlock_bh(lock)	_raw_write_unlock_bh(lock)
+#define write_lock_irq(lock)	_raw_write_lock_irq(lock)
+#define write_unlock_irq(lock)	__raw_write_unlock_irq(lock)
 void local_bh_disable(void);
 void local_bh_enable(void);
 unsigned long arch_local_irq_save(void);
