@@ -137,6 +137,9 @@ void __raw_write_unlock_irq(rwlock_t *lock);
 #define write_unlock_irq(lock)	__raw_write_unlock_irq(lock)
 void local_bh_disable(void);
 void local_bh_enable(void);
+struct net_device;
+void netif_tx_lock_bh(struct net_device *dev);
+void netif_tx_unlock_bh(struct net_device *dev);
 unsigned long arch_local_irq_save(void);
 void arch_local_irq_restore(unsigned long flags);
 #define local_irq_save(flags)		((flags) = arch_local_irq_save())
