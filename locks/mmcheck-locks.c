@@ -192,6 +192,26 @@ static const char *shown(const struct run *r, const char *file)
 	return n && !strncmp(file, r->o->strip, n) ? file + n + (file[n] == '/') : file;
 }
 
+/* A message names a static lock or function as name@UNIT: the same
+ * prefix comes off the unit's path there too. */
+static const char *shown_text(const struct run *r, const char *msg, char *buf, size_t size)
+{
+	size_t n = r->o->strip ? strlen(r->o->strip) : 0, len = 0;
+	const char *p;
+
+	if (!n)
+		return msg;
+	for (p = msg; *p && len + 1 < size; p++) {
+		if (p[-(p > msg)] == '@' && !strncmp(p, r->o->strip, n)) {
+			p += n - (p[n] != '/');
+			continue;
+		}
+		buf[len++] = *p;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
 static const char *severity(const char *rule)
 {
 	return strcmp(rule, "mm-lock-softirq-unsafe") ? "warning" : "error";
@@ -213,15 +233,18 @@ static void json_string(FILE *f, const char *s)
 
 static void json_place(FILE *f, const struct run *r, const struct mm_loc *l, const char *msg)
 {
+	char text[4096];
+
 	fputs("{\"file\": ", f);
 	json_string(f, shown(r, l->file));
 	fprintf(f, ", \"line\": %d, \"column\": %d, \"message\": ", l->line, l->col);
-	json_string(f, msg);
+	json_string(f, shown_text(r, msg, text, sizeof(text)));
 }
 
 static void report(const struct mm_finding *fd, void *ctx)
 {
 	struct run *r = ctx;
+	char text[4096];
 	int i;
 
 	if (r->o->json) {
@@ -239,10 +262,12 @@ static void report(const struct mm_finding *fd, void *ctx)
 		fputs("]}", r->out);
 	} else {
 		fprintf(r->out, "%s:%d:%d: %s: %s [%s]\n", shown(r, fd->loc.file), fd->loc.line,
-			fd->loc.col, severity(fd->rule), fd->message, fd->rule);
+			fd->loc.col, severity(fd->rule),
+			shown_text(r, fd->message, text, sizeof(text)), fd->rule);
 		for (i = 0; i < fd->nnotes; i++)
 			fprintf(r->out, "%s:%d:%d: note: %s\n", shown(r, fd->note_loc[i].file),
-				fd->note_loc[i].line, fd->note_loc[i].col, fd->note[i]);
+				fd->note_loc[i].line, fd->note_loc[i].col,
+				shown_text(r, fd->note[i], text, sizeof(text)));
 	}
 	r->nfindings++;
 }

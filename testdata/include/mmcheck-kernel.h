@@ -174,6 +174,8 @@ DEFINE_TEST_GUARD(write_lock_bh, rwlock_t);
 void call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *head));
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags);
 void tasklet_setup(struct tasklet_struct *t, void (*func)(struct tasklet_struct *));
+#define NET_RX_SOFTIRQ 3
+void open_softirq(int nr, void (*action)(void));
 void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 		    int (*poll)(struct napi_struct *, int));
 
