@@ -115,6 +115,13 @@ class Locks(unittest.TestCase):
         self.write("a.facts", "something else\n")
         self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "not mmcheck facts")
 
+    def test_strip_names_a_static_lock_by_its_short_unit(self):
+        self.write("a.facts", "mmcheck-facts\t2\t/tree\t/tree/a.c\n"
+                   "acq\tf\tl@/tree/a.c\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\n"
+                   "acq\tg\tl@/tree/a.c\tbh\tbh-on\t/tree/a.c:2:1\tspin_lock_bh\nend\t2\n")
+        out = run([LOCKS, "--strip", "/tree", self.dir])
+        self.assertIn("a.c:1:1: warning: lock l@a.c taken with BH enabled here", out.stdout)
+
     def test_old_format(self):
         """Facts of version 1 have call records without a BH state."""
         self.write("a.facts", "mmcheck-facts\t1\t/tree\ta.c\ncall\tf\tg\nend\t1\n")
