@@ -253,7 +253,7 @@ f << hardirq.f;
 coccinelle.mm_softirq.add((p[0].file, f))
 
 @softirq_reg@
-identifier reg =~ "^(call_rcu|call_rcu_hurry|init_timer_key|netif_napi_add|netif_napi_add_tx|netif_napi_add_weight|tasklet_init|tasklet_setup|timer_setup)$";
+identifier reg =~ "^(call_rcu|call_rcu_hurry|init_timer_key|netif_napi_add|netif_napi_add_tx|netif_napi_add_weight|open_softirq|tasklet_init|tasklet_setup|timer_setup)$";
 identifier f;
 position p;
 @@
