@@ -328,6 +328,17 @@ static void parse_opts(int argc, char **argv, struct opts *o, int *first)
 	*first = i;
 }
 
+/* A report goes to a temporary file renamed over FILE, so that a reader
+ * never sees half of one; but only a regular file (or a new one) can be
+ * replaced so: renaming over /dev/null, as root, would turn the device
+ * into a regular file and break every later build on the machine. */
+static int renamed_into_place(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) || S_ISREG(st.st_mode);
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = { .catalogue = MMCHECK_CATALOGUE };
@@ -346,7 +357,12 @@ int main(int argc, char **argv)
 		read_path(&r, argv[i]);
 	check_complete(&r);
 	r.out = stdout;
-	if (o.output) {
+	if (o.output && !renamed_into_place(o.output)) {
+		r.out = fopen(o.output, "w");	/* /dev/null, a pipe: written in place */
+		if (!r.out)
+			die("%s: %s", o.output, strerror(errno));
+		o.output = NULL;
+	} else if (o.output) {
 		snprintf(tmp, sizeof(tmp), "%s.tmp", o.output);
 		r.out = fopen(tmp, "w");
 		if (!r.out)

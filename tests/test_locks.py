@@ -4,6 +4,7 @@ input rejected with a clear message and exit 2, never a partial report."""
 import json
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 import unittest
@@ -90,6 +91,13 @@ class Locks(unittest.TestCase):
         self.assertIn("gmap.c:6:9: warning: lock struct mm_struct::context.lock", text)
         self.assertEqual(run([LOCKS, self.dir]).stdout, text)
         self.assertFalse(os.path.exists(report + ".tmp"))
+
+    def test_output_to_a_device(self):
+        """-o /dev/null writes into the device; renaming a report over it
+        (as root) made /dev/null a regular file and broke later builds."""
+        objects_with_facts(self.dir)
+        self.assertEqual(run([LOCKS, "-o", os.devnull, self.dir]).returncode, 1)
+        self.assertTrue(stat.S_ISCHR(os.stat(os.devnull).st_mode))
 
     def test_empty_directory(self):
         self.assertBadInput(run([LOCKS, self.dir]), "no lock facts found")
