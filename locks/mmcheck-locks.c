@@ -202,7 +202,7 @@ static const char *shown_text(const struct run *r, const char *msg, char *buf, s
 	if (!n)
 		return msg;
 	for (p = msg; *p && len + 1 < size; p++) {
-		if (p[-(p > msg)] == '@' && !strncmp(p, r->o->strip, n)) {
+		if (p > msg && p[-1] == '@' && !strncmp(p, r->o->strip, n)) {
 			p += n - (p[n] != '/');
 			continue;
 		}

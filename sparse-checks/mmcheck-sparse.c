@@ -984,6 +984,7 @@ static void fail(const char *fmt, const char *arg)
 /* Take out our own options; sparse gets the rest, untouched. */
 static void own_options(int *argc, char **argv, const char **cat)
 {
+	char *more;
 	int i, j = 1;
 
 	for (i = 1; i < *argc; i++) {
@@ -1001,8 +1002,8 @@ static void own_options(int *argc, char **argv, const char **cat)
 			fputs(usage, stdout), exit(0);
 		else if (!strncmp(a, "--mmcheck-", 10))
 			fail("unknown option '%s' (see --mmcheck-help)", a);
-		else if (mm_rule_wno(disabled, a))	/* -Wno-mm-..., as with gcc */
-			disabled = mm_rule_wno(disabled, a);
+		else if ((more = mm_rule_wno(disabled, a)) != NULL)	/* -Wno-mm-..., as gcc */
+			disabled = more;
 		else
 			argv[j++] = argv[i];
 	}
