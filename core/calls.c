@@ -67,16 +67,6 @@ static int arg_index(const struct mm_catalogue *cat, const char *kinds, const ch
 	return fallback;
 }
 
-static int is_trylock(const struct mm_catalogue *cat, const char *name)
-{
-	int i;
-
-	for (i = 0; i < cat->n; i++)
-		if (cat->e[i].trylock && !strcmp(cat->e[i].name, name))
-			return 1;
-	return 0;
-}
-
 static int arg_value(const struct mm_call *c, int i)
 {
 	return i >= 0 && i < c->nargs ? c->value(c->fe, i) : MM_NO_VALUE;
@@ -156,7 +146,7 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 		    call_events[i].result ? c->result : MM_NO_VALUE,
 		    call_events[i].ev == MM_EV_LOCK && c->nargs ? c->lock_class(c->fe, 0) : NULL);
 		if (call_events[i].ev == MM_EV_LOCK)
-			fn->b[b].ev[fn->b[b].nev - 1].trylock = is_trylock(cat, c->name);
+			fn->b[b].ev[fn->b[b].nev - 1].trylock = mm_cat_trylock(cat, c->name);
 		break;
 	}
 	if (kinds & mm_cat_bits(cat, "do"))

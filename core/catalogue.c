@@ -292,14 +292,39 @@ int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavo
 	return 0;
 }
 
-const char *mm_cat_spelling(const struct mm_catalogue *cat, const char *name)
+/* A key sits on one of a name's rows (one row per kind): the first row of
+ * name for which has() holds, or NULL. */
+static const struct mm_cat_entry *row_with(const struct mm_catalogue *cat, const char *name,
+					   int (*has)(const struct mm_cat_entry *e))
 {
 	int i;
 
 	for (i = 0; i < cat->n; i++)
-		if (cat->e[i].as && !strcmp(cat->e[i].name, name))
-			return cat->e[i].as;
-	return name;
+		if (has(&cat->e[i]) && !strcmp(cat->e[i].name, name))
+			return &cat->e[i];
+	return NULL;
+}
+
+static int has_as(const struct mm_cat_entry *e)
+{
+	return e->as != NULL;
+}
+
+static int has_try(const struct mm_cat_entry *e)
+{
+	return e->trylock;
+}
+
+const char *mm_cat_spelling(const struct mm_catalogue *cat, const char *name)
+{
+	const struct mm_cat_entry *e = row_with(cat, name, has_as);
+
+	return e ? e->as : name;
+}
+
+int mm_cat_trylock(const struct mm_catalogue *cat, const char *name)
+{
+	return row_with(cat, name, has_try) != NULL;
 }
 
 const char *mm_cat_first(const struct mm_catalogue *cat, const char *kind)

@@ -53,8 +53,7 @@ char *mm_rule_wno(const char *list, const char *option)
 	const char *rule = option + 5;
 	char *more;
 
-	if (strncmp(option, "-Wno-", 5) || (strncmp(rule, "mm-", 3) &&
-					   strcmp(rule, "mmcheck-incomplete")))
+	if (strncmp(option, "-Wno-", 5) || (strncmp(rule, "mm-", 3) && strcmp(rule, MM_INCOMPLETE)))
 		return NULL;
 	more = malloc(strlen(list) + strlen(rule) + 2);
 	if (!more)

@@ -58,6 +58,8 @@ unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds
 
 /* The name a user writes for name (its as= key), or name itself. */
 const char *mm_cat_spelling(const struct mm_catalogue *cat, const char *name);
+/* Is name a trylock (try=1 on one of its rows)? */
+int mm_cat_trylock(const struct mm_catalogue *cat, const char *name);
 /* The first name of a kind ("" if none): the name a front end reports. */
 const char *mm_cat_first(const struct mm_catalogue *cat, const char *kind);
 /* Does name start with a name of kind (abort_label: out_abort, fail2...)? */
@@ -245,6 +247,10 @@ void mm_check_undo_missing(struct mm_check_ctx *c);
 void mm_check_delay_rmap_anon(struct mm_check_ctx *c);
 void mm_check_delay_rmap_unflushed(struct mm_check_ctx *c);
 void mm_check_debug_bh(struct mm_check_ctx *c);
+/* What a front end reports when it could not analyse all of a function
+ * or file: not a rule of the catalogue, but disabled the same ways. */
+#define MM_INCOMPLETE "mmcheck-incomplete"
+
 /* Is rule one of a comma-separated list of rule IDs (a disable= option)? */
 int mm_rule_listed(const char *list, const char *rule);
 /* For a -Wno-RULE option naming one of ours (mm-..., mmcheck-incomplete):

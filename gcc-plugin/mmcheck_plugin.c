@@ -229,7 +229,6 @@ static const char *type_name(tree type)
 	return IDENTIFIER_POINTER(name);
 }
 
-/* A function's name in the facts: static functions are per unit. */
 /* A function's id in the facts: static functions are per unit.  Built
  * once per static function of the unit (it outlives the function being
  * translated: facts name callees and callbacks too). */
@@ -623,10 +622,10 @@ static void report(const struct mm_finding *f, void *ctx)
 
 static void incomplete_warning(function *fun)
 {
-	if (!mm_rule_listed(disabled, "mmcheck-incomplete"))
+	if (!mm_rule_listed(disabled, MM_INCOMPLETE))
 		warning_at(DECL_SOURCE_LOCATION(fun->decl), 0,
 			   "mmcheck: %qs has too many paths; analysis incomplete "
-			   "[mmcheck-incomplete]", function_name(fun));
+			   "[" MM_INCOMPLETE "]", function_name(fun));
 }
 
 static unsigned int mmcheck_execute(function *fun)

@@ -859,9 +859,9 @@ static void check_function(struct symbol *sym)
 		if (mm_facts_function(&facts, caller_id, &fn))
 			incomplete = 1;
 	}
-	if (incomplete && !mm_rule_listed(disabled, "mmcheck-incomplete"))
+	if (incomplete && !mm_rule_listed(disabled, MM_INCOMPLETE))
 		fprintf(stderr, "%s:%d:%d: warning: mmcheck: '%s' has too many paths; analysis "
-			"incomplete [mmcheck-incomplete]\n", stream_name(sym->pos.stream),
+			"incomplete [" MM_INCOMPLETE "]\n", stream_name(sym->pos.stream),
 			sym->pos.line, sym->pos.pos, ident_name(sym->ident));
 	mm_func_free(&fn);
 }
@@ -1067,9 +1067,9 @@ int main(int argc, char **argv)
 			mm_facts_begin(&facts, tree_dir, unit);
 		check_symbols(parse_file(file));
 		/* as sparse itself: its errors do not fail a C=1 build */
-		if (has_error && !mm_rule_listed(disabled, "mmcheck-incomplete"))
+		if (has_error && !mm_rule_listed(disabled, MM_INCOMPLETE))
 			fprintf(stderr, "%s: warning: sparse reported errors in this file; mmcheck's "
-				"analysis of it may be incomplete [mmcheck-incomplete]\n", file);
+				"analysis of it may be incomplete [" MM_INCOMPLETE "]\n", file);
 		if (facts_dir)
 			write_facts();
 		has_error = 0;

@@ -40,7 +40,6 @@ def configure(tree, out, arch="x86_64", cross=""):
 # Runs one command and prints its wall time, the CPU time (user + system)
 # of all its descendants and the largest RSS among them; a process of its
 # own per build, since RUSAGE_CHILDREN only ever grows within one process.
-# CPU time is what a busy neighbour on a shared machine disturbs least.
 MEASURE = ("import resource, subprocess, sys, time\n"
            "t = time.monotonic()\n"
            "rc = subprocess.run(sys.argv[1:]).returncode\n"
