@@ -191,6 +191,17 @@ void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
 	record(f, "reg", fn, callback, registrar, where(loc, at, sizeof(at)), (char *)NULL);
 }
 
+void mm_facts_stored(struct mm_facts *f, const struct mm_catalogue *cat, const char *holder,
+		     const char *type, const char *member, const char *fn,
+		     const struct mm_loc *loc)
+{
+	const char *row = mm_cat_softirq_member(cat, type, member);
+
+	mm_facts_addr(f, fn);
+	if (row)
+		mm_facts_reg(f, holder, fn, row, loc);
+}
+
 void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const char *why,
 		  const struct mm_loc *loc)
 {

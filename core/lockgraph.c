@@ -165,6 +165,7 @@ struct mm_lockgraph {
 	struct strmap strings;	/* everything else kept */
 	struct strmap seen;	/* records already added (a link copies them) */
 	struct strmap cuts;	/* softirq_cut names, static or not */
+	struct strmap members;	/* softirq_field rows: registrars that are members */
 	int full_chains;	/* notes show every call of a chain */
 	struct lg_fn *fn;
 	int nfn;
@@ -217,6 +218,8 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 	for (i = 0; cat && i < cat->n; i++)
 		if (!strcmp(cat->e[i].kind, "softirq_cut"))
 			lookup(&g->cuts, cat->e[i].name, 1, NULL);
+		else if (!strcmp(cat->e[i].kind, "softirq_field"))
+			lookup(&g->members, cat->e[i].name, 1, NULL);
 	return g;
 }
 
@@ -515,6 +518,10 @@ static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, int fn)
 		mm_finding_note(f, r->loc, "%s() is a softirq callback (%s)%s%s",
 				short_name(g->fn[fn].name, name, sizeof(name)), r->registrar,
 				n ? "; it calls " : "", chain);
+	else if (contains(&g->members, r->registrar))
+		mm_finding_note(f, r->loc, "%s() is stored in %s here, which the kernel calls "
+				"in softirq%s%s", short_name(g->fn[fn].name, name, sizeof(name)),
+				r->registrar, n ? "; it calls " : "", chain);
 	else
 		mm_finding_note(f, r->loc, "%s() registers %s() as a softirq callback here%s%s",
 				r->registrar, short_name(g->fn[fn].name, name, sizeof(name)),
@@ -654,5 +661,6 @@ void mm_lg_free(struct mm_lockgraph *g)
 	free_map(&g->strings);
 	free_map(&g->seen);
 	free_map(&g->cuts);
+	free_map(&g->members);
 	free(g);
 }

@@ -74,6 +74,12 @@ int mm_cat_any(const struct mm_catalogue *cat, const char *kind,
 const char *mm_cat_callback_context(const struct mm_catalogue *cat,
 				    const char *const *return_names, int nreturn,
 				    const char *first_struct, char *why, size_t n);
+/* The softirq_field row for a function stored in member of struct type
+ * (tag, with or without "struct "; NULL if unnamed): "type.member" if the
+ * catalogue lists it, else "member" if listed bare (sk_data_ready of any
+ * struct), else NULL. */
+const char *mm_cat_softirq_member(const struct mm_catalogue *cat, const char *type,
+				  const char *member);
 
 /* ---- IR --------------------------------------------------------------- */
 
@@ -299,6 +305,13 @@ int mm_facts_function(struct mm_facts *f, const char *id, const struct mm_func *
 void mm_facts_addr(struct mm_facts *f, const char *fn);
 void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
 		  const char *registrar, const struct mm_loc *loc);
+/* Function fn stored in member of struct type, by holder: a function that
+ * assigns it (sk->sk_data_ready = fn) or a variable whose initializer
+ * holds it (static const struct net_protocol p = { .handler = fn }).  Its
+ * address is taken; a registration too if the member is a softirq_field. */
+void mm_facts_stored(struct mm_facts *f, const struct mm_catalogue *cat, const char *holder,
+		     const char *type, const char *member, const char *fn,
+		     const struct mm_loc *loc);
 /* fn runs in context ("softirq", "hardirq") whoever calls it; why: what says so. */
 void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const char *why,
 		  const struct mm_loc *loc);

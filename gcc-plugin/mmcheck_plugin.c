@@ -355,28 +355,86 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class(call_arg(fe, i), 0);
 }
 
-static const char *arg_function(void *fe, int i)
+/* The function whose address t is, or NULL. */
+static tree function_addressed(tree t)
 {
-	tree t = call_arg(fe, i);
-
 	STRIP_NOPS(t);
 	if (TREE_CODE(t) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(t, 0)) == FUNCTION_DECL)
-		return function_id(TREE_OPERAND(t, 0));
-	return NULL;
+		return TREE_OPERAND(t, 0);
+	return NULL_TREE;
 }
 
-/* sk->sk_data_ready = my_ready: the network stack calls it in softirq. */
+static const char *arg_function(void *fe, int i)
+{
+	tree fn = function_addressed(call_arg(fe, i));
+
+	return fn ? function_id(fn) : NULL;
+}
+
+/* sk->sk_data_ready = my_ready: the network stack calls it in softirq
+ * (the catalogue's softirq_field rows say which members). */
 static void field_registration(tree lhs, tree rhs, location_t l)
 {
-	const char *field = field_name_of(lhs);
+	tree fn = function_addressed(rhs);
 	struct mm_loc at;
 
-	STRIP_NOPS(rhs);
-	if (TREE_CODE(rhs) != ADDR_EXPR || TREE_CODE(TREE_OPERAND(rhs, 0)) != FUNCTION_DECL ||
-	    !(mm_cat_mask(&catalogue, field) & mm_cat_bits(&catalogue, "softirq_field")))
+	if (!fn)
 		return;
 	at = loc_of(l);
-	mm_facts_reg(&facts, current_fn_id, function_id(TREE_OPERAND(rhs, 0)), field, &at);
+	mm_facts_stored(&facts, &catalogue, current_fn_id,
+			type_name(TREE_TYPE(TREE_OPERAND(lhs, 0))), field_name_of(lhs),
+			function_id(fn), &at);
+}
+
+/*
+ * static const struct net_protocol tcp_protocol = { .handler = tcp_v4_rcv }:
+ * each function an initializer stores, by the struct and member that hold
+ * it, so that an ops table's softirq handlers are registrations too (the
+ * kernel calls them through pointers: no call edge leads there).
+ */
+static void initializer_facts(tree ctor, const char *holder, const struct mm_loc *at,
+			      int depth)
+{
+	unsigned HOST_WIDE_INT i;
+	tree index, value, fn;
+
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value) {
+		const char *member = NULL, *type = NULL;
+
+		if (TREE_CODE(value) == CONSTRUCTOR && depth < 16) {
+			initializer_facts(value, holder, at, depth + 1);
+			continue;
+		}
+		fn = function_addressed(value);
+		if (!fn)
+			continue;
+		if (index && TREE_CODE(index) == FIELD_DECL && DECL_NAME(index)) {
+			member = IDENTIFIER_POINTER(DECL_NAME(index));
+			type = type_name(DECL_CONTEXT(index));
+		}
+		mm_facts_stored(&facts, &catalogue, holder, type, member, function_id(fn), at);
+	}
+}
+
+static void begin_facts(void)
+{
+	if (!facts.buf)
+		mm_facts_begin(&facts, tree_dir, main_input_filename);
+}
+
+/* PLUGIN_FINISH_DECL: a static object's initializer, as parsed (at -O2
+ * an unreferenced one never reaches the varpool). */
+static void finish_decl(void *gcc_data, void *user_data)
+{
+	tree decl = (tree)gcc_data;
+	struct mm_loc at;
+
+	if (TREE_CODE(decl) != VAR_DECL || !TREE_STATIC(decl) || !DECL_NAME(decl) ||
+	    !DECL_INITIAL(decl) || TREE_CODE(DECL_INITIAL(decl)) != CONSTRUCTOR || seen_error())
+		return;
+	begin_facts();
+	at = loc_of(DECL_SOURCE_LOCATION(decl));
+	initializer_facts(DECL_INITIAL(decl), function_id(decl), &at, 0);
 }
 
 /* A callback by its signature (the catalogue decides): a struct
@@ -640,10 +698,10 @@ static unsigned int mmcheck_execute(function *fun)
 	lock_ptrs.truncate(0);
 	lock_ptr_values.truncate(0);
 	current_fn_id = function_id(fun->decl);
-	if (facts_to && !facts.buf)
-		mm_facts_begin(&facts, tree_dir, main_input_filename);
-	if (facts_to)
+	if (facts_to) {
+		begin_facts();
 		signature_facts(fun->decl);
+	}
 	translate(&fn, fun);
 	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
 	if (facts_to && mm_facts_function(&facts, current_fn_id, &fn))
@@ -683,8 +741,7 @@ static void finish_unit(void *gcc_data, void *user_data)
 {
 	if (seen_error())
 		return;		/* no object will be written either */
-	if (!facts.buf)
-		mm_facts_begin(&facts, tree_dir, main_input_filename);
+	begin_facts();
 	mm_facts_end(&facts);
 	if (!strcmp(facts_to, "section")) {
 		if (asm_out_file)
@@ -786,7 +843,9 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	pass.ref_pass_instance_number = 1;
 	pass.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
-	if (facts_to)
+	if (facts_to) {
+		register_callback(info->base_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
 		register_callback(info->base_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
+	}
 	return 0;
 }

@@ -239,7 +239,9 @@ static struct symbol *points_into(pseudo_t p, long long *offset, struct symbol *
 			    mm_cat_bits(&catalogue, "same_object"))) {
 			p = nth_pseudo(def->arguments, 0);
 		} else {
-			return NULL;
+			/* a call's result (f = flow_of(skb)), a phi, an index not
+			 * constant: the offset so far is into what its type points to */
+			return pointee(def->type);
 		}
 	}
 	return NULL;
@@ -537,48 +539,113 @@ static const char *set_member(struct instruction *insn)
 	return NULL;
 }
 
-/* The field a store writes (the first at its offset). */
-static const char *stored_field(struct instruction *insn, char *path, size_t n)
+/*
+ * The member at offset inside type t that is not itself an aggregate (a
+ * function pointer), through nested structs, unions and arrays; *holder:
+ * the innermost named struct around it (anonymous unions belong to their
+ * parent, as tasklet_struct's func does).
+ */
+static struct symbol *leaf_member(struct symbol *t, long long offset, struct symbol **holder)
 {
-	struct symbol *t, *global;
-	long long offset;
 	struct symbol *m;
 
-	t = points_into(insn->src, &offset, &global);
-	offset += insn->offset;
-	if (!t || t->type != SYM_STRUCT)
+	t = strip_node(t);
+	if (t && t->type == SYM_ARRAY) {
+		struct symbol *elem = strip_node(t->ctype.base_type);
+		long long size = elem ? bits_to_bytes(elem->bit_size) : 0;
+
+		return size > 0 ? leaf_member(elem, offset % size, holder) : NULL;
+	}
+	if (!t || (t->type != SYM_STRUCT && t->type != SYM_UNION))
 		return NULL;
+	if (t->ident)
+		*holder = t;
 	FOR_EACH_PTR(t->symbol_list, m) {
-		if (m->ident && m->offset == offset) {
-			snprintf(path, n, "%s", ident_name(m->ident));
-			return path;
-		}
+		struct symbol *mt = strip_node(m->ctype.base_type);
+		long long start = m->offset, size = mt ? bits_to_bytes(mt->bit_size) : 0;
+
+		if (offset < start || offset >= start + (size ? size : 1))
+			continue;
+		if (mt && (mt->type == SYM_STRUCT || mt->type == SYM_UNION || mt->type == SYM_ARRAY))
+			return leaf_member(mt, offset - start, holder);
+		if (offset == start && m->ident)
+			return m;
 	} END_FOR_EACH_PTR(m);
 	return NULL;
+}
+
+/* The function fn stored in the member at offset of type t, by holder. */
+static void stored_function(struct symbol *t, long long offset, struct symbol *fn,
+			    const char *holder, struct position pos)
+{
+	struct symbol *container = NULL, *m = leaf_member(t, offset, &container);
+	struct mm_loc at = loc_of(pos);
+
+	mm_facts_stored(&facts, &catalogue, holder,
+			container ? ident_name(container->ident) : NULL,
+			m ? ident_name(m->ident) : NULL, function_id(fn), &at);
 }
 
 static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 {
 	pseudo_t value = insn->target;	/* a store's value is its "target" */
-	struct symbol *fn_sym = symbol_of(value), *t;
-	char field[128];
-	struct mm_loc at;
-
+	struct symbol *fn_sym = symbol_of(value), *t, *global;
 	const char *set = set_member(insn);
+	long long offset;
 
 	if (set && (mm_cat_mask(&catalogue, set) & delay_field_bits)) {
 		add_event(fn, b, MM_EV_RMAP_DELAY, delay_name, insn->pos);	/* tlb->delayed_rmap = 1 */
 		return;
 	}
-	if (!stored_field(insn, field, sizeof(field)))
+	t = fn_sym ? strip_node(fn_sym->ctype.base_type) : NULL;
+	if (!facts_dir || !t || t->type != SYM_FN)
 		return;
-	if (!facts_dir || !fn_sym ||
-	    !(mm_cat_mask(&catalogue, field) & mm_cat_bits(&catalogue, "softirq_field")))
+	t = points_into(insn->src, &offset, &global);	/* sk->sk_data_ready = my_ready */
+	if (t)
+		stored_function(t, offset + insn->offset, fn_sym, caller_id, insn->pos);
+}
+
+/* The function an initializer's value names (fn, &fn, (cast)fn), or NULL. */
+static struct symbol *function_in(struct expression *e)
+{
+	struct symbol *t;
+
+	while (e && (e->type == EXPR_CAST || e->type == EXPR_IMPLIED_CAST ||
+		     e->type == EXPR_FORCE_CAST))
+		e = e->cast_expression;
+	if (e && e->type == EXPR_PREOP && e->op == '&')
+		e = e->unop;
+	if (!e || e->type != EXPR_SYMBOL || !e->symbol)
+		return NULL;
+	t = strip_node(e->symbol->ctype.base_type);
+	return t && t->type == SYM_FN ? e->symbol : NULL;
+}
+
+/*
+ * static const struct net_protocol tcp_protocol = { .handler = tcp_v4_rcv }:
+ * each function an initializer stores, by the struct and member that hold
+ * it, so that an ops table's softirq handlers are registrations too (the
+ * kernel calls them through pointers: no call edge leads there).  After
+ * evaluation every element is an EXPR_POS, its offset relative to the
+ * aggregate around it.
+ */
+static void initializer_facts(struct symbol *var, struct expression *e, long long offset,
+			      int depth)
+{
+	struct expression *entry;
+	struct symbol *fn;
+
+	if (!e || depth > 16)
 		return;
-	t = strip_node(fn_sym->ctype.base_type);
-	at = loc_of(insn->pos);
-	if (t && t->type == SYM_FN)	/* sk->sk_data_ready = my_ready */
-		mm_facts_reg(&facts, caller_id, function_id(fn_sym), field, &at);
+	if (e->type == EXPR_INITIALIZER) {
+		FOR_EACH_PTR(e->expr_list, entry) {
+			initializer_facts(var, entry, offset, depth + 1);
+		} END_FOR_EACH_PTR(entry);
+	} else if (e->type == EXPR_POS) {
+		initializer_facts(var, e->init_expr, offset + e->init_offset, depth + 1);
+	} else if ((fn = function_in(e)) != NULL) {
+		stored_function(var->ctype.base_type, offset, fn, function_id(var), var->pos);
+	}
 }
 
 /* ---- branches: conditions on a call's result ------------------------------ */
@@ -934,6 +1001,8 @@ static void check_symbols(struct symbol_list *list)
 	FOR_EACH_PTR(list, sym) {
 		if (has_body(sym) && !is_listed(inlines, sym))
 			check_function(sym);
+		else if (facts_dir && sym->initializer)
+			initializer_facts(sym, sym->initializer, 0, 0);
 	} END_FOR_EACH_PTR(sym);
 	/* inlines reached from what was analysed, each once, transitively */
 	while (wanted) {

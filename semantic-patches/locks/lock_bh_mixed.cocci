@@ -91,6 +91,7 @@ import re
 
 MMCHECK_PLAIN = ['__raw_read_lock', '__raw_read_trylock', '__raw_write_lock', '__raw_write_trylock', '_raw_read_lock', '_raw_read_trylock', '_raw_write_lock', '_raw_write_lock_nested', '_raw_write_trylock', 'read_lock', 'read_trylock', 'spin_lock', 'spin_lock_nested', 'spin_trylock', 'spinlock', 'write_lock', 'write_trylock']
 MMCHECK_BH = ['__raw_read_lock_bh', '__raw_write_lock_bh', '_raw_read_lock_bh', '_raw_write_lock_bh', 'read_lock_bh', 'spin_lock_bh', 'spin_trylock_bh', 'spinlock_bh', 'write_lock_bh']
+MMCHECK_SOFTIRQ_FIELDS = ['dst_entry.input', 'gre_protocol.err_handler', 'gre_protocol.handler', 'inet6_protocol.err_handler', 'inet6_protocol.handler', 'inet_connection_sock_af_ops.conn_request', 'inet_connection_sock_af_ops.syn_recv_sock', 'net_protocol.err_handler', 'net_protocol.handler', 'packet_type.func', 'sk_data_ready', 'sk_error_report', 'sk_state_change', 'sk_write_space', 'xfrm4_protocol.err_handler', 'xfrm4_protocol.handler', 'xfrm4_protocol.input_handler', 'xfrm6_protocol.err_handler', 'xfrm6_protocol.handler', 'xfrm6_protocol.input_handler', 'xfrm6_tunnel.err_handler', 'xfrm6_tunnel.handler', 'xfrm_tunnel.err_handler', 'xfrm_tunnel.handler']
 coccinelle.mm_acq = []        # one tuple per acquisition, see mm_record()
 coccinelle.mm_typed = {}      # position -> (struct type, base expression)
 coccinelle.mm_bhoff = set()   # positions where BH is already disabled
@@ -198,6 +199,9 @@ position p;
 
 f@p(struct T *x, ...) { ... }
 
+// A member the kernel calls in softirq: bare (sk_data_ready of any
+// struct) when assigned, STRUCT.MEMBER or bare in a static initializer
+// (an ops table: static const struct net_protocol p = { .handler = f }).
 @softirq_assign@
 identifier fld =~ "^(sk_data_ready|sk_error_report|sk_state_change|sk_write_space)$";
 identifier f;
@@ -212,6 +216,22 @@ p << softirq_assign.p;
 f << softirq_assign.f;
 @@
 coccinelle.mm_softirq.add((p[0].file, f))
+
+@softirq_init@
+identifier T, x, fld, f;
+position p;
+@@
+
+struct T x = { ..., .fld = f@p, ... };
+
+@script:python@
+p << softirq_init.p;
+T << softirq_init.T;
+fld << softirq_init.fld;
+f << softirq_init.f;
+@@
+if "%s.%s" % (T, fld) in MMCHECK_SOFTIRQ_FIELDS or fld in MMCHECK_SOFTIRQ_FIELDS:
+    coccinelle.mm_softirq.add((p[0].file, f))
 
 @bh_queue@
 identifier q =~ "^(queue_work)$";

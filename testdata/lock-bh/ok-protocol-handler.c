@@ -1,22 +1,34 @@
 /*
  * Like tcp_v4_err(): an ICMP error handler in a static net_protocol table
  * runs in the NET_RX softirq, so its plain lock is the softirq side and
- * the _bh in process context is the correct pattern.  The table is a
- * static initializer, no call-graph edge: the analysis takes the handler
- * for process context with BH enabled (6.1 and 6.12 wide ledgers).
+ * the _bh in process context is the correct pattern.  No call edge leads
+ * to the handler: the table's initializer registers it (catalogue
+ * softirq_field net_protocol.err_handler).
  */
 struct sk_buff;
 struct flow { spinlock_t lock; int mtu; struct timer_list timer; };
-struct proto_ops { void (*err_handler)(struct sk_buff *skb, struct flow *f); };
+struct net_protocol {
+	int (*handler)(struct sk_buff *skb);
+	int (*err_handler)(struct sk_buff *skb, unsigned int info);
+	unsigned int no_policy:1;
+};
 
-static void flow_err(struct sk_buff *skb, struct flow *f)
+struct flow *flow_of(struct sk_buff *skb);
+
+static int flow_err(struct sk_buff *skb, unsigned int info)
 {
+	struct flow *f = flow_of(skb);
+
 	spin_lock(&f->lock);
-	f->mtu = 0;
+	f->mtu = info;
 	spin_unlock(&f->lock);
+	return 0;
 }
 
-static const struct proto_ops flow_protocol = { .err_handler = flow_err };
+static const struct net_protocol flow_protocol = {
+	.err_handler	= flow_err,
+	.no_policy	= 1,
+};
 
 static void flow_expire(struct timer_list *t)
 {
@@ -35,15 +47,13 @@ void flow_init(struct flow *f)
 	spin_unlock_bh(&f->lock);
 }
 
-const struct proto_ops *flow_ops(void)
+const struct net_protocol *flow_ops(void)
 {
 	return &flow_protocol;
 }
 /*
  * check-name: a handler in a static ops table runs in softirq
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse static ops tables are not softirq registrations in the facts (mmcheck-locks(1), LIMITS)
- * check-known-to-fail: cocci the cocci rule reads the mix in one file and cannot know the handler's context
  *
  * check-output-start
  * check-output-end
