@@ -31,6 +31,9 @@ struct bh_state {
 struct bh_walk {
 	unsigned char *seen;	/* per event seq: SEEN_* of the paths reaching it */
 	int backward;
+	mm_bh_effect_fn effect;	/* what a call leaves behind, or NULL */
+	void *effect_ctx;
+	unsigned char ends;	/* SEEN_* of the states paths end in */
 };
 
 static void init(void *p)
@@ -39,11 +42,13 @@ static void init(void *p)
 }
 
 /* +1 for an event that disables BH, -1 for one that enables it again. */
-static int bh_delta(const struct mm_event *ev)
+static int bh_delta(const struct mm_event *ev, mm_bh_effect_fn effect, void *effect_ctx)
 {
 	int bh = ev->flavour == MM_BH || ev->flavour == MM_IRQ;
 
 	switch (ev->kind) {
+	case MM_EV_CALL:
+		return effect ? effect(ev->name, effect_ctx) : 0;
 	case MM_EV_LOCK:
 		return bh;
 	case MM_EV_UNLOCK:
@@ -68,7 +73,7 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 {
 	struct bh_state *s = p;
 	struct bh_walk *w = ctx;
-	int d = w->backward ? -bh_delta(ev) : bh_delta(ev);
+	int d = bh_delta(ev, w->effect, w->effect_ctx) * (w->backward ? -1 : 1);
 
 	if (is_site(ev) && !w->backward)
 		w->seen[ev->seq] |= s->off ? SEEN_OFF : SEEN_ON;
@@ -81,9 +86,17 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 	return 0;
 }
 
+static void end(const void *p, void *ctx)
+{
+	const struct bh_state *s = p;
+	struct bh_walk *w = ctx;
+
+	w->ends |= s->off ? SEEN_OFF : SEEN_ON;
+}
+
 static const struct mm_walker bh_walker = {
 	.state_size = sizeof(struct bh_state),
-	.init = init, .event = event,
+	.init = init, .event = event, .end = end,
 };
 
 /* fn with its edges and the events of each block reversed; block 0 leads
@@ -115,13 +128,18 @@ static void reverse(const struct mm_func *fn, struct mm_func *r)
  * inet_csk_get_port()) means BH is disabled at the site on that path,
  * by code the walk does not see.  A site has BH enabled if some path from
  * the entry reaches it so and some path from it to an exit agrees.
+ * The ends of the two walks say what fn leaves behind (*leaves): every
+ * path returns with BH disabled (+1), or enables BH at its entry's
+ * expense (-1: the backward walk reaches the entry owing an enable).
  * The caller frees the returned per-event flags.
  */
-static unsigned char *walk_bh(const struct mm_func *fn, int *incomplete)
+static unsigned char *walk_bh(const struct mm_func *fn, mm_bh_effect_fn effect,
+			      void *effect_ctx, int *incomplete, int *leaves)
 {
 	unsigned char *seen = calloc(fn->nev ? fn->nev : 1, 1);
 	unsigned char *later = calloc(fn->nev ? fn->nev : 1, 1);
-	struct bh_walk forward = { seen, 0 }, backward = { later, 1 };
+	struct bh_walk forward = { seen, 0, effect, effect_ctx, 0 };
+	struct bh_walk backward = { later, 1, effect, effect_ctx, 0 };
 	struct mm_func r;
 	int i;
 
@@ -138,19 +156,33 @@ static unsigned char *walk_bh(const struct mm_func *fn, int *incomplete)
 		if (later[i] == SEEN_OFF && seen[i])
 			seen[i] = SEEN_OFF;
 	free(later);
+	*leaves = forward.ends == SEEN_OFF ? 1 : backward.ends == SEEN_OFF ? -1 : 0;
 	return seen;
 }
 
-int mm_bh_sites(const struct mm_func *fn, mm_site_fn cb, void *ctx)
+int mm_bh_touches(const struct mm_func *fn, mm_bh_effect_fn effect, void *effect_ctx)
+{
+	int b, i;
+
+	for (b = 0; b < fn->nb; b++)
+		for (i = 0; i < fn->b[b].nev; i++)
+			if (bh_delta(&fn->b[b].ev[i], effect, effect_ctx))
+				return 1;
+	return 0;
+}
+
+int mm_bh_sites(const struct mm_func *fn, mm_bh_effect_fn effect, void *effect_ctx,
+		mm_site_fn cb, void *ctx, int *leaves)
 {
 	int incomplete, b, i;
-	unsigned char *seen = walk_bh(fn, &incomplete);
+	unsigned char *seen = walk_bh(fn, effect, effect_ctx, &incomplete, leaves);
 
 	if (!seen || incomplete) {
 		free(seen);
+		*leaves = 0;
 		return -1;
 	}
-	for (b = 0; b < fn->nb; b++)
+	for (b = 0; b < fn->nb && cb; b++)
 		for (i = 0; i < fn->b[b].nev; i++) {
 			const struct mm_event *ev = &fn->b[b].ev[i];
 
@@ -173,8 +205,8 @@ static const char *describe(unsigned char seen)
 /* __mmcheck_bh(): one mm-debug finding per reachable call. */
 void mm_check_debug_bh(struct mm_check_ctx *c)
 {
-	int incomplete, b, i;
-	unsigned char *seen = walk_bh(c->fn, &incomplete);
+	int incomplete, leaves, b, i;
+	unsigned char *seen = walk_bh(c->fn, NULL, NULL, &incomplete, &leaves);
 	struct mm_finding f;
 
 	if (!seen)

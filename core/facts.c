@@ -161,18 +161,70 @@ static void site(const struct mm_event *ev, enum mm_bh bh, void *ctx)
 		s->off[s->noff++] = ev->name;
 }
 
+void mm_facts_function(struct mm_facts *f, const char *id, struct mm_func *fn, void *cookie)
+{
+	if (f->nfns == f->cap_fns) {
+		f->cap_fns = f->cap_fns ? f->cap_fns * 2 : 64;
+		f->fns = realloc(f->fns, f->cap_fns * sizeof(*f->fns));
+		if (!f->fns)
+			abort();
+	}
+	f->fns[f->nfns].id = id;
+	f->fns[f->nfns].fn = *fn;
+	f->fns[f->nfns].cookie = cookie;
+	f->fns[f->nfns++].leaves = 0;
+	memset(fn, 0, sizeof(*fn));
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct mm_facts_fn *)a)->id, ((const struct mm_facts_fn *)b)->id);
+}
+
+/* mm_bh_effect_fn over the unit's functions, sorted by id. */
+static int effect_of(const char *callee, void *ctx)
+{
+	const struct mm_facts *f = ctx;
+	struct mm_facts_fn key = { .id = callee };
+	const struct mm_facts_fn *found = bsearch(&key, f->fns, f->nfns, sizeof(key), by_id);
+
+	return found ? found->leaves : 0;
+}
+
+/* What each function leaves behind, to a fixed point: lock_timer() is
+ * a macro around __lock_timer(), a wrapper leaves what it calls leaves.
+ * Only functions that change the BH state are walked. */
+static void unit_effects(struct mm_facts *f)
+{
+	int round, changed = 1, i, leaves;
+
+	for (round = 0; round < 8 && changed; round++) {
+		changed = 0;
+		for (i = 0; i < f->nfns; i++) {
+			struct mm_facts_fn *u = &f->fns[i];
+
+			if (!mm_bh_touches(&u->fn, effect_of, f))
+				continue;
+			if (mm_bh_sites(&u->fn, effect_of, f, NULL, NULL, &leaves))
+				leaves = 0;
+			changed |= leaves != u->leaves;
+			u->leaves = leaves;
+		}
+	}
+}
+
 /* The calls made with BH disabled last: an edge is written once, and one
  * call with BH enabled is enough for the callee to run so. */
-int mm_facts_function(struct mm_facts *f, const char *id, const struct mm_func *fn)
+static int function_records(struct mm_facts *f, const struct mm_facts_fn *u)
 {
-	struct sites s = { f, id, malloc((fn->nev ? fn->nev : 1) * sizeof(char *)), 0 };
-	int i, ret;
+	struct sites s = { f, u->id, malloc((u->fn.nev ? u->fn.nev : 1) * sizeof(char *)), 0 };
+	int i, ret, leaves;
 
 	if (!s.off)
 		abort();
-	ret = mm_bh_sites(fn, site, &s);
+	ret = mm_bh_sites(&u->fn, effect_of, f, site, &s, &leaves);
 	for (i = 0; i < s.noff && !ret; i++)
-		mm_facts_call(f, id, s.off[i], MM_BH_DISABLED);
+		mm_facts_call(f, u->id, s.off[i], MM_BH_DISABLED);
 	free(s.off);
 	return ret;
 }
@@ -210,10 +262,16 @@ void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const
 	record(f, "ctx", fn, context, why, where(loc, at, sizeof(at)), (char *)NULL);
 }
 
-void mm_facts_end(struct mm_facts *f)
+void mm_facts_end(struct mm_facts *f, void (*incomplete)(void *cookie, void *ctx), void *ctx)
 {
 	char n[32];
+	int i;
 
+	qsort(f->fns, f->nfns, sizeof(*f->fns), by_id);
+	unit_effects(f);
+	for (i = 0; i < f->nfns; i++)
+		if (function_records(f, &f->fns[i]) && incomplete)
+			incomplete(f->fns[i].cookie, ctx);
 	snprintf(n, sizeof(n), "%d", f->nrec);
 	record(f, "end", n, (char *)NULL);
 }
@@ -246,6 +304,11 @@ int mm_facts_write_dir(const struct mm_facts *f, const char *dir, const char *tr
 
 void mm_facts_free(struct mm_facts *f)
 {
+	int i;
+
+	for (i = 0; i < f->nfns; i++)
+		mm_func_free(&f->fns[i].fn);
+	free(f->fns);
 	free(f->buf);
 	free(f->edges);
 	memset(f, 0, sizeof(*f));

@@ -140,6 +140,7 @@ struct lg_fn {
 	int cut;		/* catalogue softirq_cut: the softirq walk stops here */
 	int addr_taken;		/* some function body takes its address */
 	int reg;		/* for a callback: its registration, else -1 */
+	int bh_off_entry;	/* catalogue: its callers keep BH disabled */
 };
 
 struct lg_acq {
@@ -158,6 +159,7 @@ struct lg_reg {
 	const char *registrar;
 	struct mm_loc loc;
 	int hardirq;
+	int listed;		/* catalogue softirq_entry: no address needed */
 };
 
 struct mm_lockgraph {
@@ -166,6 +168,7 @@ struct mm_lockgraph {
 	struct strmap seen;	/* records already added (a link copies them) */
 	struct strmap cuts;	/* softirq_cut names, static or not */
 	struct strmap members;	/* softirq_field rows: registrars that are members */
+	struct strmap entries;	/* softirq_entry (1) and bh_off_entry (2) names */
 	int full_chains;	/* notes show every call of a chain */
 	struct lg_fn *fn;
 	int nfn;
@@ -220,6 +223,10 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 			lookup(&g->cuts, cat->e[i].name, 1, NULL);
 		else if (!strcmp(cat->e[i].kind, "softirq_field"))
 			lookup(&g->members, cat->e[i].name, 1, NULL);
+		else if (!strcmp(cat->e[i].kind, "softirq_entry"))
+			lookup(&g->entries, cat->e[i].name, 1, NULL);
+		else if (!strcmp(cat->e[i].kind, "bh_off_entry"))
+			lookup(&g->entries, cat->e[i].name, 2, NULL);
 	return g;
 }
 
@@ -290,6 +297,7 @@ static void add_reg(struct mm_lockgraph *g, const char *fn, const char *callback
 	r->registrar = keep(g, registrar);
 	r->loc = parse_loc(g, loc);
 	r->hardirq = hardirq;
+	r->listed = 0;
 }
 
 /* A record seen before (the same unit twice, or a linked object that
@@ -381,7 +389,7 @@ static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
 
 		/* a callback by its signature only if someone takes its address:
 		 * napi_alloc_skb(struct napi_struct *, ...) is a helper */
-		if (g->reg[i].fn == g->reg[i].callback && !cb->addr_taken)
+		if (g->reg[i].fn == g->reg[i].callback && !cb->addr_taken && !g->reg[i].listed)
 			continue;
 		if (g->reg[i].hardirq == hardirq && !*MARK(cb)) {
 			*MARK(cb) = 1;
@@ -430,7 +438,8 @@ static void mark_process(struct mm_lockgraph *g, int bh_on)
 	for (i = 0; i < g->nfn; i++) {
 		struct lg_fn *f = &g->fn[i];
 
-		if (!f->softirq && !f->hardirq && (!bh_on || !f->ncallers || f->addr_taken)) {
+		if (!f->softirq && !f->hardirq &&
+		    (!bh_on || ((!f->ncallers || f->addr_taken) && !f->bh_off_entry))) {
 			*MARK(f) = 1;
 			queue[tail++] = i;
 		}
@@ -500,32 +509,36 @@ static int up_to_root(struct mm_lockgraph *g, int fn, int bh, int *path, int *ro
 	return n;
 }
 
-static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, int fn)
+/* Why a's function runs in softirq: the registration, and the calls from
+ * the callback to it. */
+static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, const struct lg_acq *a)
 {
-	char chain[4096], name[128];
-	int *path = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n;
+	int *path = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n, fn;
+	char chain[4096] = "", name[128];
+	const char *calls;
 	const struct lg_reg *r;
 
-	n = up_to_root(g, fn, 0, path, &fn);
-	if (g->fn[fn].reg < 0) {
-		free(path);
-		return;
-	}
-	r = &g->reg[g->fn[fn].reg];
-	chain_text(g, path, n, chain, sizeof(chain));
+	n = up_to_root(g, a->fn, 0, path, &fn);
+	if (n)
+		chain_text(g, path, n, chain, sizeof(chain));
 	free(path);
-	if (r->fn == r->callback)	/* a callback by its signature */
-		mm_finding_note(f, r->loc, "%s() is a softirq callback (%s)%s%s",
-				short_name(g->fn[fn].name, name, sizeof(name)), r->registrar,
-				n ? "; it calls " : "", chain);
+	if (g->fn[fn].reg < 0)
+		return;
+	r = &g->reg[g->fn[fn].reg];
+	calls = n ? "; it calls " : "";
+	short_name(g->fn[fn].name, name, sizeof(name));
+	if (r->listed)		/* no place of its own: said where the lock is taken */
+		mm_finding_note(f, a->loc, "%s() runs in softirq (catalogue softirq_entry)%s%s",
+				name, calls, chain);
+	else if (r->fn == r->callback)	/* a callback by its signature */
+		mm_finding_note(f, r->loc, "%s() is a softirq callback (%s)%s%s", name,
+				r->registrar, calls, chain);
 	else if (contains(&g->members, r->registrar))
 		mm_finding_note(f, r->loc, "%s() is stored in %s here, which the kernel calls "
-				"in softirq%s%s", short_name(g->fn[fn].name, name, sizeof(name)),
-				r->registrar, n ? "; it calls " : "", chain);
+				"in softirq%s%s", name, r->registrar, calls, chain);
 	else
 		mm_finding_note(f, r->loc, "%s() registers %s() as a softirq callback here%s%s",
-				r->registrar, short_name(g->fn[fn].name, name, sizeof(name)),
-				n ? "; it calls " : "", chain);
+				r->registrar, name, calls, chain);
 }
 
 /* Why BH is enabled when a's function runs: the calls from a function
@@ -596,7 +609,7 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 		mm_finding_note(&f, in_softirq->loc, "taken in softirq context here, in %s()%s",
 				short_name(g->fn[in_softirq->fn].name, name, sizeof(name)),
 				others(n, more, sizeof(more)));
-		chain_note(g, &f, in_softirq->fn);
+		chain_note(g, &f, in_softirq);
 		entry_note(g, &f, a);
 		f.function = where;
 		report(&f, ctx);
@@ -626,10 +639,33 @@ static int by_place(const void *x, const void *y)
 	return a->loc.col - b->loc.col;
 }
 
+/* Exported functions the catalogue knows the context of, by their global
+ * name (their callers are drivers, outside the facts): netif_receive_skb()
+ * runs in softirq, ieee80211_rx_list() with BH disabled. */
+static void mark_entries(struct mm_lockgraph *g)
+{
+	size_t i;
+	int id;
+
+	for (i = 0; i < g->entries.cap; i++) {
+		if (!g->entries.key[i] || !contains(&g->names, g->entries.key[i]))
+			continue;
+		id = fn_id(g, g->entries.key[i]);
+		if (g->entries.val[i] == 2) {
+			g->fn[id].bh_off_entry = 1;
+			continue;
+		}
+		add_reg(g, g->entries.key[i], g->entries.key[i], "catalogue softirq_entry", "-:0:0",
+			0);
+		g->reg[g->nreg - 1].listed = 1;
+	}
+}
+
 void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 {
 	int i;
 
+	mark_entries(g);
 	mark_interrupt(g, 0);
 	mark_interrupt(g, 1);
 	mark_process(g, 0);
@@ -662,5 +698,6 @@ void mm_lg_free(struct mm_lockgraph *g)
 	free_map(&g->seen);
 	free_map(&g->cuts);
 	free_map(&g->members);
+	free_map(&g->entries);
 	free(g);
 }

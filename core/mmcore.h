@@ -232,6 +232,8 @@ struct mm_walker {
 	/* Apply an edge's condition; return 0 if the path cannot take it.
 	 * NULL: the check ignores conditions, every edge is taken. */
 	int (*edge)(void *state, const struct mm_edge *e, void *ctx);
+	/* A path ends (a block without successors) in this state; may be NULL. */
+	void (*end)(const void *state, void *ctx);
 };
 
 /* Returns 0, or -1 if the state space exceeded its bound (incomplete). */
@@ -278,10 +280,26 @@ enum mm_bh { MM_BH_ENABLED, MM_BH_DISABLED };
  * (no enclosing _bh or _irq* lock, local_bh_disable(), BH-disabling guard),
  * supposing BH was enabled when fn was entered. */
 typedef void (*mm_site_fn)(const struct mm_event *ev, enum mm_bh bh, void *ctx);
-/* Returns 0, or -1 if the walk hit its bound (then nothing is reported). */
-int mm_bh_sites(const struct mm_func *fn, mm_site_fn cb, void *ctx);
+/* What a call to callee (its id) leaves behind: +1 BH disabled (it returns
+ * holding a _bh or _irqsave lock on every path: a lock helper), -1 BH
+ * enabled that it did not disable (an unlock helper), 0 neither. */
+typedef int (*mm_bh_effect_fn)(const char *callee, void *ctx);
+/* Returns 0, or -1 if the walk hit its bound (then nothing is reported).
+ * effect (may be NULL) says what the calls fn makes leave behind; cb may
+ * be NULL; *leaves: what fn itself leaves behind, in the same terms. */
+int mm_bh_sites(const struct mm_func *fn, mm_bh_effect_fn effect, void *effect_ctx,
+		mm_site_fn cb, void *ctx, int *leaves);
+/* Does any event of fn change the BH state (calls by effect)? */
+int mm_bh_touches(const struct mm_func *fn, mm_bh_effect_fn effect, void *effect_ctx);
 
 /* ---- lock facts (facts.c; format in docs/facts.md) ---------------------- */
+
+struct mm_facts_fn {
+	const char *id;
+	struct mm_func fn;
+	void *cookie;		/* the front end's, for its incomplete warning */
+	int leaves;		/* what a call to it leaves behind (mm_bh_effect_fn) */
+};
 
 struct mm_facts {
 	char *buf;		/* the text, NUL-terminated */
@@ -289,6 +307,8 @@ struct mm_facts {
 	int nrec;
 	unsigned long long *edges;	/* hashes of call edges written, to write each once */
 	size_t nedges, cap_edges;
+	struct mm_facts_fn *fns;	/* the unit's functions, walked at its end */
+	int nfns, cap_fns;
 };
 
 /* tree: the build's top directory; tu: the main input file.  Function
@@ -297,9 +317,11 @@ struct mm_facts {
 void mm_facts_begin(struct mm_facts *f, const char *tree, const char *tu);
 void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev, enum mm_bh bh);
 void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee, enum mm_bh bh);
-/* The acq and call records of fn (id: its name in the facts), from its BH
- * walk; -1 if the walk hit its bound (then none are written). */
-int mm_facts_function(struct mm_facts *f, const char *id, const struct mm_func *fn);
+/* Keep fn (id: its name in the facts) for its acq and call records, which
+ * mm_facts_end() writes from its BH walk once it knows what each function
+ * of the unit leaves behind (unlock_timer() enables IRQs in its caller).
+ * fn is moved: the caller must not use or free it after. */
+void mm_facts_function(struct mm_facts *f, const char *id, struct mm_func *fn, void *cookie);
 /* fn's address is taken in a function body (a callback can only be one
  * then); each function once per unit. */
 void mm_facts_addr(struct mm_facts *f, const char *fn);
@@ -315,7 +337,10 @@ void mm_facts_stored(struct mm_facts *f, const struct mm_catalogue *cat, const c
 /* fn runs in context ("softirq", "hardirq") whoever calls it; why: what says so. */
 void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const char *why,
 		  const struct mm_loc *loc);
-void mm_facts_end(struct mm_facts *f);
+/* Write the kept functions' records and the end record; incomplete is
+ * called with the cookie of each function whose walk hit its bound (none
+ * of its records are written). */
+void mm_facts_end(struct mm_facts *f, void (*incomplete)(void *cookie, void *ctx), void *ctx);
 void mm_facts_free(struct mm_facts *f);
 /* Write f into dir atomically; -1 with a message in err. */
 int mm_facts_write_dir(const struct mm_facts *f, const char *dir, const char *tree,

@@ -120,6 +120,8 @@ int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
 		stop = 0;
 		for (i = 0; i < b->nev && !stop; i++)
 			stop = w->event(((struct frame *)cur)->state, &b->ev[i], ctx);
+		if (!stop && !b->nsucc && w->end)
+			w->end(((struct frame *)cur)->state, ctx);
 		for (i = 0; i < b->nsucc && !stop; i++) {
 			struct frame *next;
 

@@ -253,7 +253,7 @@ static void collect_acq(const struct mm_event *ev, enum mm_bh bh, void *ctx)
 static void test_bh_state(void)
 {
 	struct mm_func fn;
-	int then, els, join, end1, end2, tail;
+	int then, els, join, end1, end2, tail, leaves;
 	char got_acq[256] = "";
 
 	mm_func_init(&fn, "bh");
@@ -280,7 +280,7 @@ static void test_bh_state(void)
 	mm_edge_add(&fn, end2, tail, MM_COND_NONE, 0);
 	lock_ev(&fn, tail, MM_EV_LOCK, MM_PLAIN, 31);
 	ev(&fn, tail, MM_EV_CALL, "helper", -1, -1, 32);
-	ok(!mm_bh_sites(&fn, collect_acq, got_acq) &&
+	ok(!mm_bh_sites(&fn, NULL, NULL, collect_acq, got_acq, &leaves) &&
 	   !strcmp(got_acq, "10:on 20:off 22:off 31:on 32:on "),
 	   "bh: state at each acquisition and call, over all paths");
 	expect("bh: __mmcheck_bh() reports what the walk believes", &fn, "mm-debug@21(1 notes) ");
@@ -295,7 +295,7 @@ static void test_bh_state(void)
 static void test_bh_later_enable(int both, const char *want, const char *name)
 {
 	struct mm_func fn;
-	int then, els, tail;
+	int then, els, tail, leaves;
 	char got_acq[256] = "";
 
 	mm_func_init(&fn, "get_port");
@@ -313,10 +313,63 @@ static void test_bh_later_enable(int both, const char *want, const char *name)
 		lock_ev(&fn, els, MM_EV_UNLOCK, MM_BH, 14);
 	mm_edge_add(&fn, then, tail, MM_COND_NONE, 0);
 	mm_edge_add(&fn, els, tail, MM_COND_NONE, 0);
-	ok(!mm_bh_sites(&fn, collect_acq, got_acq) && !strcmp(got_acq, want), name);
+	ok(!mm_bh_sites(&fn, NULL, NULL, collect_acq, got_acq, &leaves) &&
+	   !strcmp(got_acq, want), name);
 	if (strcmp(got_acq, want))
 		printf("#   want: '%s'\n#   got:  '%s'\n", want, got_acq);
 	mm_func_free(&fn);
+}
+
+/*
+ * What a callee leaves behind (posix-timers' lock_timer()/unlock_timer()):
+ * lock_obj() returns holding an _irqsave lock, unlock_obj() releases it,
+ * and del() takes a plain lock between calls to the two.  With the
+ * unit's functions walked at its end, the acquisition in del() is made
+ * with BH (and IRQs) disabled; unlock_obj() alone says so too, since the
+ * backward walk sees its enable.
+ */
+static int acq_state(const struct mm_fact *f, void *ctx)
+{
+	if (!strcmp(f->f[0], "acq") && !strcmp(f->f[1], "del"))
+		strcpy(ctx, f->f[4]);
+	return 0;
+}
+
+static void unit_fn(struct mm_facts *f, const char *id, enum mm_ev kind, int with_calls)
+{
+	struct mm_func fn;
+
+	mm_func_init(&fn, id);
+	mm_block_add(&fn);
+	if (with_calls) {
+		if (with_calls > 1)
+			ev(&fn, 0, MM_EV_CALL, "lock_obj", -1, -1, 10);
+		lock_ev(&fn, 0, MM_EV_LOCK, MM_PLAIN, 11);
+		lock_ev(&fn, 0, MM_EV_UNLOCK, MM_PLAIN, 12);
+		ev(&fn, 0, MM_EV_CALL, "unlock_obj", -1, -1, 13);
+	} else {
+		lock_ev(&fn, 0, kind, MM_IRQ, 5);
+	}
+	mm_facts_function(f, id, &fn, NULL);
+}
+
+static void test_callee_effects(int with_unlock_helper, int calls, const char *want,
+				const char *name)
+{
+	struct mm_facts f;
+	char err[256], got[32] = "";
+
+	mm_facts_begin(&f, "/tree", "obj.c");
+	unit_fn(&f, "del", MM_EV_LOCK, calls);
+	unit_fn(&f, "lock_obj", MM_EV_LOCK, 0);
+	if (with_unlock_helper)
+		unit_fn(&f, "unlock_obj", MM_EV_UNLOCK, 0);
+	mm_facts_end(&f, NULL, NULL);
+	ok(!mm_facts_parse(f.buf, f.len, "obj.o", acq_state, got, err, sizeof(err)) &&
+	   !strcmp(got, want), name);
+	if (strcmp(got, want))
+		printf("#   want: '%s'\n#   got:  '%s'\n", want, got);
+	mm_facts_free(&f);
 }
 
 struct fact_count {
@@ -349,7 +402,7 @@ static void test_facts(void)
 	mm_facts_acq(&f, "flush", &e, MM_BH_ENABLED);
 	mm_facts_call(&f, "flush", "helper@x.c", MM_BH_ENABLED);
 	mm_facts_reg(&f, "flush", "free_rcu@x.c", "call_rcu", &at);
-	mm_facts_end(&f);
+	mm_facts_end(&f, NULL, NULL);
 	/* a link concatenates two objects' sections */
 	len = 2 * f.len;
 	two = malloc(len + 1);
@@ -459,6 +512,10 @@ int main(int argc, char **argv)
 	test_bh_later_enable(0, "10:on 11:on ",
 			     "bh: an unlock_bh() on one path only proves nothing");
 	test_facts();
+	test_callee_effects(1, 2, "bh-off", "facts: a lock taken between lock and unlock helpers");
+	test_callee_effects(1, 1, "bh-off", "facts: a lock taken before an unlock helper");
+	test_callee_effects(0, 2, "bh-off", "facts: a lock taken after a lock helper");
+	test_callee_effects(0, 1, "bh-on", "facts: a call to an unknown function changes nothing");
 	test_lockgraph_entry_bh("bh-on", "mm-lock-softirq-unsafe@20 ",
 				"lockgraph: a lock taken in a function called with BH enabled");
 	test_lockgraph_entry_bh("bh-off", "",

@@ -678,19 +678,38 @@ static void report(const struct mm_finding *f, void *ctx)
 
 /* ---- the pass ------------------------------------------------------------ */
 
-static void incomplete_warning(function *fun)
+/* Once per function, whether the checks or the facts' walk gave up. */
+static void incomplete_warning(tree decl)
 {
-	if (!mm_rule_listed(disabled, MM_INCOMPLETE))
-		warning_at(DECL_SOURCE_LOCATION(fun->decl), 0,
+	static hash_set<tree> *warned;
+
+	if (!warned)
+		warned = new hash_set<tree>;
+	if (!mm_rule_listed(disabled, MM_INCOMPLETE) && !warned->add(decl))
+		warning_at(DECL_SOURCE_LOCATION(decl), 0,
 			   "mmcheck: %qs has too many paths; analysis incomplete "
-			   "[" MM_INCOMPLETE "]", function_name(fun));
+			   "[" MM_INCOMPLETE "]", IDENTIFIER_POINTER(DECL_NAME(decl)));
+}
+
+/* The facts' BH walk of a function hit its bound (at the unit's end). */
+static void facts_incomplete(void *cookie, void *ctx)
+{
+	incomplete_warning((tree)cookie);
+}
+
+static void free_strings(void)
+{
+	unsigned i;
+
+	for (i = 0; i < strings.length(); i++)
+		free(strings[i]);
+	strings.truncate(0);
 }
 
 static unsigned int mmcheck_execute(function *fun)
 {
 	struct mm_func fn;
 	int incomplete = 0;
-	unsigned i;
 
 	mm_func_init(&fn, function_name(fun));
 	aliases.truncate(0);
@@ -704,14 +723,14 @@ static unsigned int mmcheck_execute(function *fun)
 	}
 	translate(&fn, fun);
 	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
-	if (facts_to && mm_facts_function(&facts, current_fn_id, &fn))
-		incomplete = 1;
 	if (incomplete)
-		incomplete_warning(fun);
+		incomplete_warning(fun->decl);
+	if (facts_to) {		/* walked at the unit's end: its strings live till then */
+		mm_facts_function(&facts, current_fn_id, &fn, fun->decl);
+		return 0;
+	}
 	mm_func_free(&fn);
-	for (i = 0; i < strings.length(); i++)
-		free(strings[i]);
-	strings.truncate(0);
+	free_strings();
 	return 0;
 }
 
@@ -742,7 +761,7 @@ static void finish_unit(void *gcc_data, void *user_data)
 	if (seen_error())
 		return;		/* no object will be written either */
 	begin_facts();
-	mm_facts_end(&facts);
+	mm_facts_end(&facts, facts_incomplete, NULL);
 	if (!strcmp(facts_to, "section")) {
 		if (asm_out_file)
 			facts_to_section();
@@ -754,6 +773,7 @@ static void finish_unit(void *gcc_data, void *user_data)
 			error("mmcheck: %s: %m", err);
 	}
 	mm_facts_free(&facts);
+	free_strings();
 }
 
 static const pass_data mmcheck_pass_data = {

@@ -904,6 +904,23 @@ static void signature_facts(struct symbol *sym)
 		mm_facts_ctx(&facts, caller_id, context, strdup(why), &at);
 }
 
+static struct symbol_list *warned_incomplete;
+
+/* Once per function, whether the checks or the facts' walk gave up
+ * (mm_facts_end() calls it with the symbol). */
+static void incomplete_warning(void *cookie, void *ctx)
+{
+	struct symbol *sym = cookie;
+
+	if (mm_rule_listed(disabled, MM_INCOMPLETE) ||
+	    lookup_ptr_list_entry((struct ptr_list *)warned_incomplete, sym))
+		return;
+	add_symbol(&warned_incomplete, sym);
+	fprintf(stderr, "%s:%d:%d: warning: mmcheck: '%s' has too many paths; analysis "
+		"incomplete [" MM_INCOMPLETE "]\n", stream_name(sym->pos.stream),
+		sym->pos.line, sym->pos.pos, ident_name(sym->ident));
+}
+
 static void check_function(struct symbol *sym)
 {
 	struct entrypoint *ep;
@@ -921,15 +938,13 @@ static void check_function(struct symbol *sym)
 	mm_func_init(&fn, ident_name(sym->ident));
 	translate(&fn, ep);
 	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
-	if (facts_dir) {
+	if (incomplete)
+		incomplete_warning(sym, NULL);
+	if (facts_dir) {	/* walked at the unit's end */
 		signature_facts(sym);
-		if (mm_facts_function(&facts, caller_id, &fn))
-			incomplete = 1;
+		mm_facts_function(&facts, caller_id, &fn, sym);
+		return;
 	}
-	if (incomplete && !mm_rule_listed(disabled, MM_INCOMPLETE))
-		fprintf(stderr, "%s:%d:%d: warning: mmcheck: '%s' has too many paths; analysis "
-			"incomplete [" MM_INCOMPLETE "]\n", stream_name(sym->pos.stream),
-			sym->pos.line, sym->pos.pos, ident_name(sym->ident));
 	mm_func_free(&fn);
 }
 
@@ -1100,7 +1115,7 @@ static void write_facts(void)
 {
 	char err[4200];
 
-	mm_facts_end(&facts);
+	mm_facts_end(&facts, incomplete_warning, NULL);
 	if (mm_facts_write_dir(&facts, facts_dir, tree_dir, unit, err, sizeof(err)))
 		fail("%s", err);
 	mm_facts_free(&facts);

@@ -2,7 +2,9 @@
  * Like timer_delete() in kernel/time/posix-timers.c: lock_obj() returns
  * with the object's lock held by spin_lock_irqsave(), unlock_obj() is an
  * inline helper that restores IRQs, so the plain lock between them is taken
- * with IRQs (and so BH) off.  The walk sees neither helper's IRQ state.
+ * with IRQs (and so BH) off.  The facts of a unit are written at its end,
+ * once each function's effect is known: lock_obj() returns with IRQs off
+ * on every path, unlock_obj() enables what it did not disable.
  */
 struct obj { spinlock_t lock; int n; };
 struct sig { spinlock_t siglock; int n; struct timer_list timer; };
@@ -45,7 +47,6 @@ void sig_start(struct sig *s)
 /*
  * check-name: a lock taken between helpers that save and restore IRQs
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse the IRQ state a callee leaves behind is not summarised (mmcheck-locks(1), LIMITS)
  *
  * check-output-start
  * check-output-end
