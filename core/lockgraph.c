@@ -169,6 +169,7 @@ struct mm_lockgraph {
 	struct strmap cuts;	/* softirq_cut names, static or not */
 	struct strmap members;	/* softirq_field rows: registrars that are members */
 	struct strmap entries;	/* softirq_entry (1) and bh_off_entry (2) names */
+	struct strmap per_site;	/* lock_class_per_site: "struct NAME::" prefixes */
 	int full_chains;	/* notes show every call of a chain */
 	struct lg_fn *fn;
 	int nfn;
@@ -211,6 +212,32 @@ static int fn_id(struct mm_lockgraph *g, const char *name)
 	return id;
 }
 
+static void per_site_type(struct mm_lockgraph *g, const char *tag)
+{
+	char prefix[256];
+
+	snprintf(prefix, sizeof(prefix), "struct %s", tag);
+	lookup(&g->per_site, prefix, 1, NULL);
+}
+
+/*
+ * A lock reached through a pointer to a type whose locks lockdep keys by
+ * where each is initialised (init_waitqueue_head() declares a key at each
+ * use): "struct wait_queue_head::lock" may be any of those classes, so it
+ * is no class at all here.  Embedded in a struct ("struct nl_sock::
+ * wait.lock") it is as specific as the analysis gets, and stays.
+ */
+static int per_site_class(struct mm_lockgraph *g, const char *cls)
+{
+	const char *sep = strstr(cls, "::");
+	char type[256];
+
+	if (!sep || !g->per_site.n)
+		return 0;
+	snprintf(type, sizeof(type), "%.*s", (int)(sep - cls), cls);
+	return contains(&g->per_site, type);
+}
+
 struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 {
 	struct mm_lockgraph *g = calloc(1, sizeof(*g));
@@ -227,6 +254,8 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 			lookup(&g->entries, cat->e[i].name, 1, NULL);
 		else if (!strcmp(cat->e[i].kind, "bh_off_entry"))
 			lookup(&g->entries, cat->e[i].name, 2, NULL);
+		else if (!strcmp(cat->e[i].kind, "lock_class_per_site"))
+			per_site_type(g, cat->e[i].name);
 	return g;
 }
 
@@ -340,7 +369,8 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 		return 0;
 	if (!strcmp(fact->f[0], "call"))
 		add_call(g, fact->f[1], fact->f[2], fact->f[3]);
-	else if (!strcmp(fact->f[0], "acq") && strcmp(fact->f[2], "-"))
+	else if (!strcmp(fact->f[0], "acq") && strcmp(fact->f[2], "-") &&
+		 !per_site_class(g, fact->f[2]))
 		add_acq(g, fact->f);
 	else if (!strcmp(fact->f[0], "reg"))
 		add_reg(g, fact->f[1], fact->f[2], fact->f[3], fact->f[4], 0);
@@ -699,5 +729,6 @@ void mm_lg_free(struct mm_lockgraph *g)
 	free_map(&g->cuts);
 	free_map(&g->members);
 	free_map(&g->entries);
+	free_map(&g->per_site);
 	free(g);
 }
