@@ -385,8 +385,6 @@ const char *mm_cat_softirq_member(const struct mm_catalogue *cat, const char *ty
 
 	if (!member || !*member)
 		return NULL;
-	if (type && !strncmp(type, "struct ", 7))
-		type += 7;
 	if (type && *type) {
 		snprintf(qualified, sizeof(qualified), "%s.%s", type, member);
 		if (mm_cat_mask(cat, qualified) & field)

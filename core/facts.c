@@ -161,7 +161,8 @@ static void site(const struct mm_event *ev, enum mm_bh bh, void *ctx)
 		s->off[s->noff++] = ev->name;
 }
 
-void mm_facts_function(struct mm_facts *f, const char *id, struct mm_func *fn, void *cookie)
+void mm_facts_function(struct mm_facts *f, const char *id, struct mm_func *fn, void *cookie,
+		       int warned)
 {
 	if (f->nfns == f->cap_fns) {
 		f->cap_fns = f->cap_fns ? f->cap_fns * 2 : 64;
@@ -172,6 +173,7 @@ void mm_facts_function(struct mm_facts *f, const char *id, struct mm_func *fn, v
 	f->fns[f->nfns].id = id;
 	f->fns[f->nfns].fn = *fn;
 	f->fns[f->nfns].cookie = cookie;
+	f->fns[f->nfns].warned = warned;
 	f->fns[f->nfns++].leaves = 0;
 	memset(fn, 0, sizeof(*fn));
 }
@@ -270,7 +272,7 @@ void mm_facts_end(struct mm_facts *f, void (*incomplete)(void *cookie, void *ctx
 	qsort(f->fns, f->nfns, sizeof(*f->fns), by_id);
 	unit_effects(f);
 	for (i = 0; i < f->nfns; i++)
-		if (function_records(f, &f->fns[i]) && incomplete)
+		if (function_records(f, &f->fns[i]) && !f->fns[i].warned && incomplete)
 			incomplete(f->fns[i].cookie, ctx);
 	snprintf(n, sizeof(n), "%d", f->nrec);
 	record(f, "end", n, (char *)NULL);

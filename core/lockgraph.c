@@ -168,7 +168,7 @@ struct mm_lockgraph {
 	struct strmap seen;	/* records already added (a link copies them) */
 	struct strmap cuts;	/* softirq_cut names, static or not */
 	struct strmap members;	/* softirq_field rows: registrars that are members */
-	struct strmap entries;	/* softirq_entry (1) and bh_off_entry (2) names */
+	struct strmap entries;	/* softirq_entry and bh_off_entry names: ENTRY_* */
 	struct strmap per_site;	/* lock_class_per_site: "struct NAME::" prefixes */
 	int full_chains;	/* notes show every call of a chain */
 	struct lg_fn *fn;
@@ -188,13 +188,20 @@ static int contains(const struct strmap *m, const char *s)
 }
 
 /* A cut names a function; a static one's id is name@unit. */
+/* A function's name without the @UNIT of a static one's id. */
+static const char *short_name(const char *fn, char *buf, size_t n)
+{
+	const char *at = strchr(fn, '@');
+
+	snprintf(buf, n, "%.*s", at ? (int)(at - fn) : (int)strlen(fn), fn);
+	return buf;
+}
+
 static int is_cut(struct mm_lockgraph *g, const char *id)
 {
-	const char *at = strchr(id, '@');
 	char name[256];
 
-	snprintf(name, sizeof(name), "%.*s", at ? (int)(at - id) : (int)strlen(id), id);
-	return contains(&g->cuts, name);
+	return contains(&g->cuts, short_name(id, name, sizeof(name)));
 }
 
 static int fn_id(struct mm_lockgraph *g, const char *name)
@@ -211,6 +218,8 @@ static int fn_id(struct mm_lockgraph *g, const char *name)
 	}
 	return id;
 }
+
+enum { ENTRY_SOFTIRQ = 1, ENTRY_BH_OFF };
 
 static void per_site_type(struct mm_lockgraph *g, const char *tag)
 {
@@ -251,9 +260,9 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 		else if (!strcmp(cat->e[i].kind, "softirq_field"))
 			lookup(&g->members, cat->e[i].name, 1, NULL);
 		else if (!strcmp(cat->e[i].kind, "softirq_entry"))
-			lookup(&g->entries, cat->e[i].name, 1, NULL);
+			lookup(&g->entries, cat->e[i].name, ENTRY_SOFTIRQ, NULL);
 		else if (!strcmp(cat->e[i].kind, "bh_off_entry"))
-			lookup(&g->entries, cat->e[i].name, 2, NULL);
+			lookup(&g->entries, cat->e[i].name, ENTRY_BH_OFF, NULL);
 		else if (!strcmp(cat->e[i].kind, "lock_class_per_site"))
 			per_site_type(g, cat->e[i].name);
 	return g;
@@ -495,14 +504,6 @@ static void mark_process(struct mm_lockgraph *g, int bh_on)
 
 /* ---- reports ------------------------------------------------------------- */
 
-static const char *short_name(const char *fn, char *buf, size_t n)
-{
-	const char *at = strchr(fn, '@');
-
-	snprintf(buf, n, "%.*s", at ? (int)(at - fn) : (int)strlen(fn), fn);
-	return buf;
-}
-
 /* The calls from the callback to fn, "a() -> b() -> ... -> fn()": the
  * first and last few of a long chain, so that a note stays readable. */
 static void chain_text(struct mm_lockgraph *g, const int *path, int n, char *out, size_t size)
@@ -681,7 +682,7 @@ static void mark_entries(struct mm_lockgraph *g)
 		if (!g->entries.key[i] || !contains(&g->names, g->entries.key[i]))
 			continue;
 		id = fn_id(g, g->entries.key[i]);
-		if (g->entries.val[i] == 2) {
+		if (g->entries.val[i] == ENTRY_BH_OFF) {
 			g->fn[id].bh_off_entry = 1;
 			continue;
 		}

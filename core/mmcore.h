@@ -75,7 +75,7 @@ const char *mm_cat_callback_context(const struct mm_catalogue *cat,
 				    const char *const *return_names, int nreturn,
 				    const char *first_struct, char *why, size_t n);
 /* The softirq_field row for a function stored in member of struct type
- * (tag, with or without "struct "; NULL if unnamed): "type.member" if the
+ * (its tag, without "struct "; NULL if unnamed): "type.member" if the
  * catalogue lists it, else "member" if listed bare (sk_data_ready of any
  * struct), else NULL. */
 const char *mm_cat_softirq_member(const struct mm_catalogue *cat, const char *type,
@@ -298,6 +298,7 @@ struct mm_facts_fn {
 	const char *id;
 	struct mm_func fn;
 	void *cookie;		/* the front end's, for its incomplete warning */
+	int warned;		/* the front end already said its analysis is incomplete */
 	int leaves;		/* what a call to it leaves behind (mm_bh_effect_fn) */
 };
 
@@ -320,8 +321,11 @@ void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee, e
 /* Keep fn (id: its name in the facts) for its acq and call records, which
  * mm_facts_end() writes from its BH walk once it knows what each function
  * of the unit leaves behind (unlock_timer() enables IRQs in its caller).
- * fn is moved: the caller must not use or free it after. */
-void mm_facts_function(struct mm_facts *f, const char *id, struct mm_func *fn, void *cookie);
+ * fn is moved: the caller must not use or free it after.  warned: the
+ * checks already found fn's analysis incomplete (and the front end said
+ * so), so that a function is called incomplete once. */
+void mm_facts_function(struct mm_facts *f, const char *id, struct mm_func *fn, void *cookie,
+		       int warned);
 /* fn's address is taken in a function body (a callback can only be one
  * then); each function once per unit. */
 void mm_facts_addr(struct mm_facts *f, const char *fn);
@@ -339,7 +343,7 @@ void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const
 		  const struct mm_loc *loc);
 /* Write the kept functions' records and the end record; incomplete is
  * called with the cookie of each function whose walk hit its bound (none
- * of its records are written). */
+ * of its records are written), unless it was warned of already. */
 void mm_facts_end(struct mm_facts *f, void (*incomplete)(void *cookie, void *ctx), void *ctx);
 void mm_facts_free(struct mm_facts *f);
 /* Write f into dir atomically; -1 with a message in err. */

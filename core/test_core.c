@@ -350,7 +350,7 @@ static void unit_fn(struct mm_facts *f, const char *id, enum mm_ev kind, int wit
 	} else {
 		lock_ev(&fn, 0, kind, MM_IRQ, 5);
 	}
-	mm_facts_function(f, id, &fn, NULL);
+	mm_facts_function(f, id, &fn, NULL, 0);
 }
 
 static void test_callee_effects(int with_unlock_helper, int calls, const char *want,

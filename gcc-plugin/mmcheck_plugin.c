@@ -229,6 +229,19 @@ static const char *type_name(tree type)
 	return IDENTIFIER_POINTER(name);
 }
 
+/* The tag of a struct type (with unions: of a union too), as sparse names
+ * it and the catalogue knows it: NULL for a typedef of an anonymous one. */
+static const char *struct_tag(tree type, int unions)
+{
+	const char *name = type_name(type);
+
+	if (name && !strncmp(name, "struct ", 7))
+		return name + 7;
+	if (name && unions && !strncmp(name, "union ", 6))
+		return name + 6;
+	return NULL;
+}
+
 /* A function's id in the facts: static functions are per unit.  Built
  * once per static function of the unit (it outlives the function being
  * translated: facts name callees and callbacks too). */
@@ -382,7 +395,7 @@ static void field_registration(tree lhs, tree rhs, location_t l)
 		return;
 	at = loc_of(l);
 	mm_facts_stored(&facts, &catalogue, current_fn_id,
-			type_name(TREE_TYPE(TREE_OPERAND(lhs, 0))), field_name_of(lhs),
+			struct_tag(TREE_TYPE(TREE_OPERAND(lhs, 0)), 1), field_name_of(lhs),
 			function_id(fn), &at);
 }
 
@@ -410,7 +423,7 @@ static void initializer_facts(tree ctor, const char *holder, const struct mm_loc
 			continue;
 		if (index && TREE_CODE(index) == FIELD_DECL && DECL_NAME(index)) {
 			member = IDENTIFIER_POINTER(DECL_NAME(index));
-			type = type_name(DECL_CONTEXT(index));
+			type = struct_tag(DECL_CONTEXT(index), 1);
 		}
 		mm_facts_stored(&facts, &catalogue, holder, type, member, function_id(fn), at);
 	}
@@ -450,8 +463,7 @@ static void signature_facts(tree decl)
 	    DECL_NAME(TYPE_NAME(ret)))
 		ret_name = IDENTIFIER_POINTER(DECL_NAME(TYPE_NAME(ret)));
 	if (parm && POINTER_TYPE_P(TREE_TYPE(parm))) {
-		first = type_name(TREE_TYPE(TREE_TYPE(parm)));
-		first = first && !strncmp(first, "struct ", 7) ? first + 7 : NULL;
+		first = struct_tag(TREE_TYPE(TREE_TYPE(parm)), 0);
 	}
 	context = mm_cat_callback_context(&catalogue, &ret_name, 1, first, why, sizeof(why));
 	if (context)
@@ -678,14 +690,11 @@ static void report(const struct mm_finding *f, void *ctx)
 
 /* ---- the pass ------------------------------------------------------------ */
 
-/* Once per function, whether the checks or the facts' walk gave up. */
+/* The checks or the facts' walk gave up (mm_facts_end() says so only of
+ * a function the checks did not). */
 static void incomplete_warning(tree decl)
 {
-	static hash_set<tree> *warned;
-
-	if (!warned)
-		warned = new hash_set<tree>;
-	if (!mm_rule_listed(disabled, MM_INCOMPLETE) && !warned->add(decl))
+	if (!mm_rule_listed(disabled, MM_INCOMPLETE))
 		warning_at(DECL_SOURCE_LOCATION(decl), 0,
 			   "mmcheck: %qs has too many paths; analysis incomplete "
 			   "[" MM_INCOMPLETE "]", IDENTIFIER_POINTER(DECL_NAME(decl)));
@@ -726,7 +735,7 @@ static unsigned int mmcheck_execute(function *fun)
 	if (incomplete)
 		incomplete_warning(fun->decl);
 	if (facts_to) {		/* walked at the unit's end: its strings live till then */
-		mm_facts_function(&facts, current_fn_id, &fn, fun->decl);
+		mm_facts_function(&facts, current_fn_id, &fn, fun->decl, incomplete);
 		return 0;
 	}
 	mm_func_free(&fn);

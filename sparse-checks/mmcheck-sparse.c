@@ -247,6 +247,16 @@ static struct symbol *points_into(pseudo_t p, long long *offset, struct symbol *
 	return NULL;
 }
 
+/* Does member m hold the byte at offset of its struct (a member of size
+ * 0 holds its first)? */
+static int covers(struct symbol *m, long long offset)
+{
+	struct symbol *mt = strip_node(m->ctype.base_type);
+	long long size = mt ? bits_to_bytes(mt->bit_size) : 0;
+
+	return offset >= m->offset && offset < m->offset + (size > 0 ? size : 1);
+}
+
 /* The member path to the lock type at offset inside type t ("context.lock"). */
 static int member_path(struct symbol *t, long long offset, struct symbol *lock,
 		       char *path, size_t n)
@@ -257,10 +267,10 @@ static int member_path(struct symbol *t, long long offset, struct symbol *lock,
 		return 0;
 	FOR_EACH_PTR(t->symbol_list, m) {
 		struct symbol *mt = strip_node(m->ctype.base_type);
-		long long start = m->offset, size = mt ? mt->bit_size / 8 : 0;
+		long long start = m->offset;
 		size_t len;
 
-		if (offset < start || offset >= start + (size ? size : 1))
+		if (!covers(m, offset))
 			continue;
 		if (!m->ident) {	/* an anonymous struct: mm_struct wraps its fields in one */
 			if (member_path(mt, offset - start, lock, path, n))
@@ -562,13 +572,12 @@ static struct symbol *leaf_member(struct symbol *t, long long offset, struct sym
 		*holder = t;
 	FOR_EACH_PTR(t->symbol_list, m) {
 		struct symbol *mt = strip_node(m->ctype.base_type);
-		long long start = m->offset, size = mt ? bits_to_bytes(mt->bit_size) : 0;
 
-		if (offset < start || offset >= start + (size ? size : 1))
+		if (!covers(m, offset))
 			continue;
 		if (mt && (mt->type == SYM_STRUCT || mt->type == SYM_UNION || mt->type == SYM_ARRAY))
-			return leaf_member(mt, offset - start, holder);
-		if (offset == start && m->ident)
+			return leaf_member(mt, offset - m->offset, holder);
+		if (offset == m->offset && m->ident)
 			return m;
 	} END_FOR_EACH_PTR(m);
 	return NULL;
@@ -904,18 +913,14 @@ static void signature_facts(struct symbol *sym)
 		mm_facts_ctx(&facts, caller_id, context, strdup(why), &at);
 }
 
-static struct symbol_list *warned_incomplete;
-
-/* Once per function, whether the checks or the facts' walk gave up
- * (mm_facts_end() calls it with the symbol). */
+/* The checks or the facts' walk gave up (mm_facts_end() calls it with
+ * the symbol, and only of a function the checks did not). */
 static void incomplete_warning(void *cookie, void *ctx)
 {
 	struct symbol *sym = cookie;
 
-	if (mm_rule_listed(disabled, MM_INCOMPLETE) ||
-	    lookup_ptr_list_entry((struct ptr_list *)warned_incomplete, sym))
+	if (mm_rule_listed(disabled, MM_INCOMPLETE))
 		return;
-	add_symbol(&warned_incomplete, sym);
 	fprintf(stderr, "%s:%d:%d: warning: mmcheck: '%s' has too many paths; analysis "
 		"incomplete [" MM_INCOMPLETE "]\n", stream_name(sym->pos.stream),
 		sym->pos.line, sym->pos.pos, ident_name(sym->ident));
@@ -942,7 +947,7 @@ static void check_function(struct symbol *sym)
 		incomplete_warning(sym, NULL);
 	if (facts_dir) {	/* walked at the unit's end */
 		signature_facts(sym);
-		mm_facts_function(&facts, caller_id, &fn, sym);
+		mm_facts_function(&facts, caller_id, &fn, sym, incomplete);
 		return;
 	}
 	mm_func_free(&fn);
