@@ -96,7 +96,7 @@ static void call_facts(const struct mm_catalogue *cat, struct mm_func *fn, int b
 		cb = reg && reg->arg && reg->arg <= c->nargs ? c->function(c->fe, reg->arg - 1) : NULL;
 		if (cb)
 			mm_facts_reg(facts, c->caller, cb, c->name, &c->loc);
-	} else if (!kinds && c->callee_id) {
+	} else if (!(kinds & ~mm_cat_bits(cat, MM_ANALYSIS_KINDS)) && c->callee_id) {
 		struct mm_event ev = { .kind = MM_EV_CALL, .name = c->callee_id,
 				       .obj = MM_NO_VALUE, .result = MM_NO_VALUE, .loc = c->loc };
 

@@ -366,6 +366,10 @@ int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, voi
 		   char *err, size_t errlen);
 
 /* ---- the whole-tree lock analysis (lockgraph.c) ------------------------ */
+/* Catalogue kinds of functions the whole-tree analysis reads by name, at
+ * analysis time: a call to one is still a call-graph edge in the facts
+ * (other catalogued calls are events, not edges). */
+#define MM_ANALYSIS_KINDS "softirq_cut|softirq_entry|bh_off_entry"
 
 struct mm_lockgraph;
 /* cat (may be NULL): its softirq_cut rows are functions the softirq walk

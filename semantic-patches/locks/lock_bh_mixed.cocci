@@ -233,6 +233,20 @@ f << softirq_init.f;
 if "%s.%s" % (T, fld) in MMCHECK_SOFTIRQ_FIELDS or fld in MMCHECK_SOFTIRQ_FIELDS:
     coccinelle.mm_softirq.add((p[0].file, f))
 
+// Exported functions documented to run in softirq, or with BH disabled.
+@softirq_entry@
+identifier f =~ "^(ieee80211_rx_list|ieee80211_rx_napi|ieee80211_sta_ps_transition|napi_gro_frags|napi_gro_receive|netif_receive_skb|netif_receive_skb_core|netif_receive_skb_list)$";
+position p;
+@@
+
+f@p(...) { ... }
+
+@script:python@
+p << softirq_entry.p;
+f << softirq_entry.f;
+@@
+coccinelle.mm_softirq.add((p[0].file, f))
+
 @bh_queue@
 identifier q =~ "^(queue_work)$";
 identifier wq =~ "^(system_bh_highpri_wq|system_bh_wq)$";

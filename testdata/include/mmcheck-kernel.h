@@ -42,7 +42,10 @@ struct vm_area_struct { struct mm_struct *vm_mm; unsigned long vm_flags; };
 struct mmu_gather { struct mm_struct *mm; unsigned int fullmm; };
 struct gmap { struct mm_struct *mm; spinlock_t guest_table_lock; };
 struct rcu_head { void *next; };
-struct timer_list { unsigned long expires; };
+struct timer_list { unsigned long expires; void (*function)(struct timer_list *); };
+/* linux/timer.h: a static timer, its callback in the initializer */
+#define DEFINE_TIMER(_name, _function) \
+	struct timer_list _name = { .function = (_function) }
 struct tasklet_struct { unsigned long state; };
 struct napi_struct { int weight; };
 struct net_device { int ifindex; };
