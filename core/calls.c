@@ -82,13 +82,20 @@ static void add(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 	mm_event_add(fn, b, &ev);
 }
 
-/* Facts: the softirq callback a registration names, or the call graph
+/*
+ * Facts: the softirq callback a registration names, or the call graph
  * edge, an event so that the BH walk can say in what state the call is
- * made (facts.c writes it).  APIs are events of their own, not edges. */
+ * made (facts.c writes it).  APIs are events of their own, not edges.  A
+ * call through a pointer (no name) is an edge to the pseudo-function of
+ * its target, when the front end can say which (callee_id).  A function
+ * passed to a function of the tree may be called through that parameter
+ * (pass); passed to an API or through a pointer, its address is taken.
+ */
 static void call_facts(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 		       const struct mm_call *c, unsigned long long kinds, struct mm_facts *facts)
 {
 	const struct mm_cat_entry *reg;
+	int i, plain = !c->name || !(kinds & ~mm_cat_bits(cat, MM_ANALYSIS_KINDS));
 	const char *cb;
 
 	if (kinds & mm_cat_bits(cat, "softirq_register")) {
@@ -96,23 +103,35 @@ static void call_facts(const struct mm_catalogue *cat, struct mm_func *fn, int b
 		cb = reg && reg->arg && reg->arg <= c->nargs ? c->function(c->fe, reg->arg - 1) : NULL;
 		if (cb)
 			mm_facts_reg(facts, c->caller, cb, c->name, &c->loc);
-	} else if (!(kinds & ~mm_cat_bits(cat, MM_ANALYSIS_KINDS)) && c->callee_id) {
+	} else if (plain && c->callee_id) {
 		struct mm_event ev = { .kind = MM_EV_CALL, .name = c->callee_id,
 				       .obj = MM_NO_VALUE, .result = MM_NO_VALUE, .loc = c->loc };
 
 		mm_event_add(fn, b, &ev);
+	}
+	for (i = 0; i < c->nargs; i++) {
+		cb = c->function(c->fe, i);
+		if (cb && plain && c->name && c->callee_id)
+			mm_facts_pass(facts, c->caller, cb, c->callee_id, i);
+		else if (cb)
+			mm_facts_addr(facts, cb);
 	}
 }
 
 int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 		      const struct mm_call *c, struct mm_facts *facts)
 {
-	unsigned long long kinds = mm_cat_mask(cat, c->name);
+	unsigned long long kinds = c->name ? mm_cat_mask(cat, c->name) : 0;
 	enum mm_flavour flavour;
 	const char *cls;
 	int release;
 	size_t i;
 
+	if (!c->name) {		/* through a pointer: only facts */
+		if (facts)
+			call_facts(cat, fn, b, c, 0, facts);
+		return MM_CALL_DONE;
+	}
 	if (!kinds && mm_cat_guard(cat, c->name, &flavour, &release, &cls)) {
 		/* named as written, guard(spinlock_bh), not as its constructor */
 		struct mm_event ev = { .kind = release ? MM_EV_UNLOCK : MM_EV_LOCK, .name = cls,

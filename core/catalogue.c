@@ -376,20 +376,3 @@ const char *mm_cat_callback_context(const struct mm_catalogue *cat,
 	}
 	return NULL;
 }
-
-const char *mm_cat_softirq_member(const struct mm_catalogue *cat, const char *type,
-				  const char *member)
-{
-	unsigned long long field = mm_cat_bits(cat, "softirq_field");
-	char qualified[256];
-
-	if (!member || !*member)
-		return NULL;
-	if (type && *type) {
-		snprintf(qualified, sizeof(qualified), "%s.%s", type, member);
-		if (mm_cat_mask(cat, qualified) & field)
-			return mm_cat_find(cat, "softirq_field", qualified)->name;
-	}
-	return mm_cat_mask(cat, member) & field ? mm_cat_find(cat, "softirq_field", member)->name
-						: NULL;
-}

@@ -18,7 +18,9 @@
 #include "mmcore.h"
 
 #define MAGIC "mmcheck-facts"
-#define VERSION "2"	/* 2: call records carry the BH state of the call */
+/* 2: call records carry the BH state of the call; 3: store and pass
+ * records, calls through pointers to their targets' pseudo-functions */
+#define VERSION "3"
 
 static const struct {
 	const char *type;
@@ -29,6 +31,8 @@ static const struct {
 	{ "reg", 4 },	/* fn callback registrar file:line:col */
 	{ "ctx", 4 },	/* fn softirq|hardirq why file:line:col */
 	{ "addr", 1 },	/* fn: its address is taken in a function body */
+	{ "store", 4 },	/* holder callback STRUCT.MEMBER file:line:col */
+	{ "pass", 4 },	/* caller callback callee argument */
 };
 
 static void put(struct mm_facts *f, const char *s, size_t n)
@@ -245,15 +249,67 @@ void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
 	record(f, "reg", fn, callback, registrar, where(loc, at, sizeof(at)), (char *)NULL);
 }
 
-void mm_facts_stored(struct mm_facts *f, const struct mm_catalogue *cat, const char *holder,
-		     const char *type, const char *member, const char *fn,
-		     const struct mm_loc *loc)
+/* The member as the facts name it: STRUCT.MEMBER, or MEMBER alone when
+ * the struct has no tag. */
+static const char *member_name(const char *type, const char *member, char *buf, size_t n)
 {
-	const char *row = mm_cat_softirq_member(cat, type, member);
+	snprintf(buf, n, "%s%s%s", type && *type ? type : "", type && *type ? "." : "", member);
+	return buf;
+}
 
-	mm_facts_addr(f, fn);
-	if (row)
-		mm_facts_reg(f, holder, fn, row, loc);
+void mm_facts_stored(struct mm_facts *f, const char *holder, const char *type,
+		     const char *member, const char *fn, const struct mm_loc *loc)
+{
+	char at[512], name[512];
+
+	if (!member || !*member) {
+		mm_facts_addr(f, fn);	/* stored where no member says which */
+		return;
+	}
+	record(f, "store", holder, fn, member_name(type, member, name, sizeof(name)),
+	       where(loc, at, sizeof(at)), (char *)NULL);
+}
+
+void mm_facts_pass(struct mm_facts *f, const char *caller, const char *callback,
+		   const char *callee, int arg)
+{
+	char n[16];
+
+	snprintf(n, sizeof(n), "%d", arg + 1);
+	if (new_edge(f, edge_hash(callee, callback) ^ (unsigned long long)(arg + 1) << 1))
+		record(f, "pass", caller, callback, callee, n, (char *)NULL);
+}
+
+/* The strings of pseudo-function ids live as long as the facts: the
+ * events that name them are walked at the unit's end. */
+static const char *own(struct mm_facts *f, const char *s)
+{
+	if (f->nowned == f->cap_owned) {
+		f->cap_owned = f->cap_owned ? f->cap_owned * 2 : 32;
+		f->owned = realloc(f->owned, f->cap_owned * sizeof(*f->owned));
+		if (!f->owned)
+			abort();
+	}
+	f->owned[f->nowned] = strdup(s);
+	if (!f->owned[f->nowned])
+		abort();
+	return f->owned[f->nowned++];
+}
+
+const char *mm_facts_member_target(struct mm_facts *f, const char *type, const char *member)
+{
+	char name[512], id[520];
+
+	snprintf(id, sizeof(id), "*%s", member_name(type, member, name, sizeof(name)));
+	return own(f, id);
+}
+
+const char *mm_facts_param_target(struct mm_facts *f, const char *fn, int arg)
+{
+	char id[1024];
+
+	snprintf(id, sizeof(id), "*%s#%d", fn, arg + 1);
+	return own(f, id);
 }
 
 void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const char *why,
@@ -313,6 +369,9 @@ void mm_facts_free(struct mm_facts *f)
 	free(f->fns);
 	free(f->buf);
 	free(f->edges);
+	for (i = 0; i < f->nowned; i++)
+		free(f->owned[i]);
+	free(f->owned);
 	memset(f, 0, sizeof(*f));
 }
 

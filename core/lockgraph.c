@@ -7,11 +7,14 @@
  * global's name), so gmap->mm->context.lock and mm->context.lock are one.
  *
  * Softirq context: every callback a unit registers with call_rcu(), a
- * timer, tasklet or NAPI (catalogue kind softirq_register), every function
+ * timer, tasklet or NAPI (catalogue kind softirq_register) or stores in a
+ * member the kernel calls in softirq (softirq_field), every function
  * whose signature says it is one (a struct rcu_head * parameter, ...) if
- * some function body takes its address, and every function those reach
- * through the call graph.  A function is softirq-only
- * when all its known callers are; the others may run in process context.
+ * its address is taken, and every function those reach through the call
+ * graph.  A call through a member or a parameter calls every function
+ * stored in that member or passed as that argument (add_target()).  A
+ * function is softirq-only when all its known callers are; the others
+ * may run in process context.
  *
  * Per class, at each plain acquisition made with BH enabled in a function
  * that may run in process context and be entered with BH enabled (the
@@ -25,8 +28,8 @@
  *     inconsistency a reviewer sees.
  * A trylock taken in softirq cannot deadlock (it fails instead of spinning)
  * and lockdep marks no IN-SOFTIRQ usage for it, so it does not count.
- * Known limits: calls through function pointers are not edges, so a
- * callback registered in an ops table is not softirq context; paths are
+ * Known limits: calls through pointers are resolved by member, not by
+ * object (every fib6_walker's func is a target of every walk); paths are
  * not told apart, so a call the callback can never make still counts,
  * unless the catalogue cuts it (softirq_cut, each with its reason).
  */
@@ -138,7 +141,10 @@ struct lg_fn {
 	int parent;		/* the caller that made it softirq, -1 for a callback */
 	int bh_parent;		/* the caller that made it process_bh_on, -1 for a root */
 	int cut;		/* catalogue softirq_cut: the softirq walk stops here */
-	int addr_taken;		/* some function body takes its address */
+	int addr_taken;		/* its address is taken, stored or passed */
+	int escapes;		/* ... where no call through a pointer says who
+				 * calls it (addr record): it may be called from
+				 * anywhere */
 	int reg;		/* for a callback: its registration, else -1 */
 	int bh_off_entry;	/* catalogue: its callers keep BH disabled */
 };
@@ -352,11 +358,64 @@ static int duplicate(struct mm_lockgraph *g, const struct mm_fact *fact)
 	return g->seen.n == before;
 }
 
-static void mark_addr_taken(struct mm_lockgraph *g, const char *fn)
+static void mark_addr_taken(struct mm_lockgraph *g, const char *fn, int escapes)
 {
 	int id = fn_id(g, fn);	/* first: it may move g->fn */
 
 	g->fn[id].addr_taken = 1;
+	g->fn[id].escapes |= escapes;
+}
+
+/* The softirq_field row a member ("STRUCT.MEMBER" or "MEMBER") matches:
+ * itself, or its member alone (sk_data_ready of any struct), or NULL. */
+static const char *softirq_member(struct mm_lockgraph *g, const char *member)
+{
+	const char *dot = strrchr(member, '.');
+
+	if (contains(&g->members, member))
+		return member;
+	return dot && contains(&g->members, dot + 1) ? dot + 1 : NULL;
+}
+
+/*
+ * A function stored in a member (store) or passed as an argument (pass)
+ * is a callee of the pseudo-function "*STRUCT.MEMBER" or "*FN#N", which
+ * every call through that member or parameter calls.  A field-based call
+ * graph: all functions ever stored in a member are the targets of every
+ * call through it.  No call through it in the facts: its targets may be
+ * called from anywhere, as a function whose address escapes may
+ * (uncalled_targets()).
+ */
+static void add_target(struct mm_lockgraph *g, const char *pseudo, const char *fn)
+{
+	char id[1040];
+
+	snprintf(id, sizeof(id), "*%s", pseudo);
+	add_call(g, id, fn, "bh-on");
+	mark_addr_taken(g, fn, 0);
+}
+
+/* A softirq_field member is the kernel's to call, in softirq: its targets
+ * are softirq callbacks, and calls through it no edges (sk_data_ready is
+ * called by every protocol, each for its own sockets). */
+static void add_store(struct mm_lockgraph *g, char *const *f)
+{
+	const char *row = softirq_member(g, f[3]);
+
+	if (!row) {
+		add_target(g, f[3], f[2]);
+		return;
+	}
+	add_reg(g, f[1], f[2], row, f[4], 0);
+	mark_addr_taken(g, f[2], 0);
+}
+
+static void add_pass(struct mm_lockgraph *g, char *const *f)
+{
+	char pseudo[1024];
+
+	snprintf(pseudo, sizeof(pseudo), "%s#%s", f[3], f[4]);
+	add_target(g, pseudo, f[2]);
 }
 
 static int add_fact(const struct mm_fact *fact, void *ctx)
@@ -387,7 +446,11 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 		add_reg(g, fact->f[1], fact->f[1], fact->f[3], fact->f[4],
 			!strcmp(fact->f[2], "hardirq"));
 	else if (!strcmp(fact->f[0], "addr"))
-		mark_addr_taken(g, fact->f[1]);
+		mark_addr_taken(g, fact->f[1], 1);
+	else if (!strcmp(fact->f[0], "store"))
+		add_store(g, fact->f);
+	else if (!strcmp(fact->f[0], "pass"))
+		add_pass(g, fact->f);
 	return 0;
 }
 
@@ -477,8 +540,8 @@ static void mark_process(struct mm_lockgraph *g, int bh_on)
 	for (i = 0; i < g->nfn; i++) {
 		struct lg_fn *f = &g->fn[i];
 
-		if (!f->softirq && !f->hardirq &&
-		    (!bh_on || ((!f->ncallers || f->addr_taken) && !f->bh_off_entry))) {
+		if (!f->softirq && !f->hardirq && (f->name[0] != '*' || f->ncallers) &&
+		    (!bh_on || ((!f->ncallers || f->escapes) && !f->bh_off_entry))) {
 			*MARK(f) = 1;
 			queue[tail++] = i;
 		}
@@ -504,11 +567,31 @@ static void mark_process(struct mm_lockgraph *g, int bh_on)
 
 /* ---- reports ------------------------------------------------------------- */
 
+/* A function as a note names it: without a static one's @UNIT, and a
+ * pseudo-function as the call through a pointer it stands for:
+ * "(*net_protocol.handler)()", "(*NF_HOOK() argument 8)()". */
+static const char *display_name(const char *fn, char *buf, size_t n)
+{
+	char name[256];
+	const char *hash = strrchr(fn, '#');
+
+	if (fn[0] != '*')
+		snprintf(buf, n, "%s()", short_name(fn, name, sizeof(name)));
+	else if (hash && strchr(fn, '@') && hash > strchr(fn, '@'))
+		snprintf(buf, n, "(*%s() argument %s)()",
+			 short_name(fn + 1, name, sizeof(name)), hash + 1);
+	else if (hash)
+		snprintf(buf, n, "(*%.*s() argument %s)()", (int)(hash - fn - 1), fn + 1, hash + 1);
+	else
+		snprintf(buf, n, "(%s)()", fn);
+	return buf;
+}
+
 /* The calls from the callback to fn, "a() -> b() -> ... -> fn()": the
  * first and last few of a long chain, so that a note stays readable. */
 static void chain_text(struct mm_lockgraph *g, const int *path, int n, char *out, size_t size)
 {
-	char name[128];
+	char name[300];
 	size_t len;
 	int i;
 
@@ -520,8 +603,8 @@ static void chain_text(struct mm_lockgraph *g, const int *path, int n, char *out
 			i = 3;
 			len = strlen(out);
 		}
-		snprintf(out + len, size - len, "%s%s()", i == n - 1 ? "" : " -> ",
-			 short_name(g->fn[path[i]].name, name, sizeof(name)));
+		snprintf(out + len, size - len, "%s%s", i == n - 1 ? "" : " -> ",
+			 display_name(g->fn[path[i]].name, name, sizeof(name)));
 	}
 }
 
@@ -692,10 +775,25 @@ static void mark_entries(struct mm_lockgraph *g)
 	}
 }
 
+/* A pseudo-function nobody calls in the facts (INIT_WORK()'s work_struct
+ * func: the workqueue calls current_func) is no root itself: its targets
+ * are, each as if its address escaped, so that one that is a callback by
+ * its own signature stays only that. */
+static void uncalled_targets(struct mm_lockgraph *g)
+{
+	int i, j;
+
+	for (i = 0; i < g->nfn; i++)
+		if (g->fn[i].name[0] == '*' && !g->fn[i].ncallers)
+			for (j = 0; j < g->fn[i].ncallees; j++)
+				g->fn[g->fn[i].callees[j].to].escapes = 1;
+}
+
 void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 {
 	int i;
 
+	uncalled_targets(g);
 	mark_entries(g);
 	mark_interrupt(g, 0);
 	mark_interrupt(g, 1);

@@ -74,12 +74,6 @@ int mm_cat_any(const struct mm_catalogue *cat, const char *kind,
 const char *mm_cat_callback_context(const struct mm_catalogue *cat,
 				    const char *const *return_names, int nreturn,
 				    const char *first_struct, char *why, size_t n);
-/* The softirq_field row for a function stored in member of struct type
- * (its tag, without "struct "; NULL if unnamed): "type.member" if the
- * catalogue lists it, else "member" if listed bare (sk_data_ready of any
- * struct), else NULL. */
-const char *mm_cat_softirq_member(const struct mm_catalogue *cat, const char *type,
-				  const char *member);
 
 /* ---- IR --------------------------------------------------------------- */
 
@@ -178,9 +172,11 @@ struct mm_facts;
 
 /* A call as a front end sees it; the callbacks answer for argument i. */
 struct mm_call {
-	const char *name;	/* the callee */
+	const char *name;	/* the callee; NULL for a call through a pointer */
 	const char *caller;	/* the calling function's id in the facts */
-	const char *callee_id;	/* the callee's id (name@unit when static) */
+	const char *callee_id;	/* the callee's id (name@unit when static), or
+				 * for a call through a pointer the pseudo-
+				 * function of its target (mm_facts_*_target) */
 	int result;		/* value id of what it returns, or MM_NO_VALUE */
 	struct mm_loc loc;
 	int nargs;
@@ -310,6 +306,8 @@ struct mm_facts {
 	size_t nedges, cap_edges;
 	struct mm_facts_fn *fns;	/* the unit's functions, walked at its end */
 	int nfns, cap_fns;
+	char **owned;			/* pseudo-function ids */
+	int nowned, cap_owned;
 };
 
 /* tree: the build's top directory; tu: the main input file.  Function
@@ -331,13 +329,23 @@ void mm_facts_function(struct mm_facts *f, const char *id, struct mm_func *fn, v
 void mm_facts_addr(struct mm_facts *f, const char *fn);
 void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
 		  const char *registrar, const struct mm_loc *loc);
-/* Function fn stored in member of struct type, by holder: a function that
- * assigns it (sk->sk_data_ready = fn) or a variable whose initializer
- * holds it (static const struct net_protocol p = { .handler = fn }).  Its
- * address is taken; a registration too if the member is a softirq_field. */
-void mm_facts_stored(struct mm_facts *f, const struct mm_catalogue *cat, const char *holder,
-		     const char *type, const char *member, const char *fn,
-		     const struct mm_loc *loc);
+/* Function fn stored in member of struct type (its tag, NULL if it has
+ * none), by holder: a function that assigns it (sk->sk_data_ready = fn)
+ * or a variable whose initializer holds it (static const struct
+ * net_protocol p = { .handler = fn }).  The analysis makes it a callee of
+ * every call through that member, and a softirq callback if the member is
+ * a softirq_field.  Without a member, its address is just taken. */
+void mm_facts_stored(struct mm_facts *f, const char *holder, const char *type,
+		     const char *member, const char *fn, const struct mm_loc *loc);
+/* caller passes function callback as argument arg (0-based) of a direct
+ * call to callee: a callee of callee's calls through that parameter. */
+void mm_facts_pass(struct mm_facts *f, const char *caller, const char *callback,
+		   const char *callee, int arg);
+/* The pseudo-function a call through a pointer calls, for an MM_EV_CALL
+ * (owned by f): "*STRUCT.MEMBER" for w->func(w), "*FN#N" for a call
+ * through FN's parameter N (1-based), okfn(net, sk, skb) in NF_HOOK(). */
+const char *mm_facts_member_target(struct mm_facts *f, const char *type, const char *member);
+const char *mm_facts_param_target(struct mm_facts *f, const char *fn, int arg);
 /* fn runs in context ("softirq", "hardirq") whoever calls it; why: what says so. */
 void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const char *why,
 		  const struct mm_loc *loc);

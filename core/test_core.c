@@ -433,7 +433,7 @@ static void count_report(const struct mm_finding *f, void *ctx)
 /* The facts of a small tree, as text; "%s" is the BH state of the call
  * from put_port() to __put_port(). */
 static const char lock_tree[] =
-	"mmcheck-facts\t2\t/tree\tnet.c\n"
+	"mmcheck-facts\t3\t/tree\tnet.c\n"
 	"reg\tsetup\tdestroy_rcu@net.c\tcall_rcu\tnet.c:5:2\n"
 	"call\tdestroy_rcu@net.c\tunhash@net.c\tbh-on\n"
 	"acq\tunhash@net.c\tstruct bucket::lock\tplain\tbh-on\tnet.c:10:2\tspin_lock\n"

@@ -384,48 +384,123 @@ static const char *arg_function(void *fe, int i)
 	return fn ? function_id(fn) : NULL;
 }
 
-/* sk->sk_data_ready = my_ready: the network stack calls it in softirq
- * (the catalogue's softirq_field rows say which members). */
-static void field_registration(tree lhs, tree rhs, location_t l)
+/*
+ * The tag of the struct a member reference names the member of, as sparse
+ * and the catalogue name it: the innermost tagged struct or union around
+ * it, an anonymous union belonging to its parent (tasklet_struct's func).
+ */
+static const char *member_holder(tree ref)
+{
+	const char *tag = NULL;
+
+	while (TREE_CODE(ref) == COMPONENT_REF && !tag) {
+		tag = struct_tag(DECL_CONTEXT(TREE_OPERAND(ref, 1)), 1);
+		ref = TREE_OPERAND(ref, 0);
+	}
+	return tag;
+}
+
+/* Call fn on each single assignment of the function being translated. */
+static void each_assign(void (*fn)(gassign *as, void *ctx), void *ctx)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, cfun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gassign *as = dyn_cast<gassign *>(gsi_stmt(gsi));
+
+			if (as && gimple_assign_single_p(as))
+				fn(as, ctx);
+		}
+	}
+}
+
+/*
+ * po->prot_hook.func = rx_ring ? tpacket_rcv : packet_rcv: both branches
+ * set a temporary (iftmp), and the member is set from it.  The functions
+ * the temporary holds are stored in the member; their addresses, taken
+ * to set it, do not escape.
+ */
+struct temporary {
+	tree tmp;
+	const char *type, *member;
+	const struct mm_loc *at;
+	int in_member;
+};
+
+static void temporary_in_member(gassign *as, void *ctx)
+{
+	struct temporary *t = (struct temporary *)ctx;
+
+	t->in_member |= gimple_assign_rhs1(as) == t->tmp &&
+			TREE_CODE(gimple_assign_lhs(as)) == COMPONENT_REF;
+}
+
+static void temporary_stored(gassign *as, void *ctx)
+{
+	struct temporary *t = (struct temporary *)ctx;
+	tree fn = function_addressed(gimple_assign_rhs1(as));
+
+	if (fn && gimple_assign_lhs(as) == t->tmp)
+		mm_facts_stored(&facts, current_fn_id, t->type, t->member, function_id(fn), t->at);
+}
+
+static int is_temporary(tree t)
+{
+	return TREE_CODE(t) == VAR_DECL && DECL_ARTIFICIAL(t) && !TREE_STATIC(t);
+}
+
+/* x->member = fn: fn is a target of every call through that member, and a
+ * softirq callback if the kernel calls the member in softirq (catalogue
+ * softirq_field, which the analysis reads). */
+static void member_store(tree lhs, tree rhs, location_t l)
 {
 	tree fn = function_addressed(rhs);
-	struct mm_loc at;
+	struct mm_loc at = loc_of(l);
+	const char *type = member_holder(lhs), *member = field_name_of(lhs);
 
-	if (!fn)
-		return;
-	at = loc_of(l);
-	mm_facts_stored(&facts, &catalogue, current_fn_id,
-			struct_tag(TREE_TYPE(TREE_OPERAND(lhs, 0)), 1), field_name_of(lhs),
-			function_id(fn), &at);
+	if (fn) {
+		mm_facts_stored(&facts, current_fn_id, type, member, function_id(fn), &at);
+	} else if (is_temporary(rhs)) {
+		struct temporary t = { rhs, type, member, &at, 0 };
+
+		each_assign(temporary_stored, &t);
+	}
 }
 
 /*
  * static const struct net_protocol tcp_protocol = { .handler = tcp_v4_rcv }:
  * each function an initializer stores, by the struct and member that hold
- * it, so that an ops table's softirq handlers are registrations too (the
- * kernel calls them through pointers: no call edge leads there).
+ * it, so that an ops table's handlers are targets of the calls through
+ * those members (and softirq callbacks for a softirq_field).  outer: the
+ * tag of the struct around an anonymous union's initializer.
  */
 static void initializer_facts(tree ctor, const char *holder, const struct mm_loc *at,
-			      int depth)
+			      const char *outer, int depth)
 {
 	unsigned HOST_WIDE_INT i;
 	tree index, value, fn;
 
 	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value) {
-		const char *member = NULL, *type = NULL;
+		int field = index && TREE_CODE(index) == FIELD_DECL;
+		const char *type = field ? struct_tag(DECL_CONTEXT(index), 1) : NULL;
 
+		if (!type)
+			type = outer;
 		if (TREE_CODE(value) == CONSTRUCTOR && depth < 16) {
-			initializer_facts(value, holder, at, depth + 1);
+			/* an array's elements, an anonymous member: the same holder */
+			initializer_facts(value, holder, at,
+					  !field || !DECL_NAME(index) ? type : NULL, depth + 1);
 			continue;
 		}
 		fn = function_addressed(value);
-		if (!fn)
-			continue;
-		if (index && TREE_CODE(index) == FIELD_DECL && DECL_NAME(index)) {
-			member = IDENTIFIER_POINTER(DECL_NAME(index));
-			type = struct_tag(DECL_CONTEXT(index), 1);
-		}
-		mm_facts_stored(&facts, &catalogue, holder, type, member, function_id(fn), at);
+		if (fn)
+			mm_facts_stored(&facts, holder, type,
+					field && DECL_NAME(index) ?
+					IDENTIFIER_POINTER(DECL_NAME(index)) : NULL,
+					function_id(fn), at);
 	}
 }
 
@@ -447,7 +522,7 @@ static void finish_decl(void *gcc_data, void *user_data)
 		return;
 	begin_facts();
 	at = loc_of(DECL_SOURCE_LOCATION(decl));
-	initializer_facts(DECL_INITIAL(decl), function_id(decl), &at, 0);
+	initializer_facts(DECL_INITIAL(decl), function_id(decl), &at, NULL, 0);
 }
 
 /* A callback by its signature (the catalogue decides): a struct
@@ -470,6 +545,31 @@ static void signature_facts(tree decl)
 		mm_facts_ctx(&facts, current_fn_id, context, keep(xstrdup(why)), &at);
 }
 
+/* The pseudo-function a call through pointer p calls: through a member
+ * (w->func(w): "*fib6_walker.func"), through a parameter of the function
+ * being translated (okfn(net, sk, skb) in NF_HOOK()), or NULL. */
+static const char *pointer_target(tree p)
+{
+	gimple *def = TREE_CODE(p) == SSA_NAME ? SSA_NAME_DEF_STMT(p) : NULL;
+	tree parm;
+	int i = 0;
+
+	if (def && gimple_assign_single_p(def) &&
+	    TREE_CODE(gimple_assign_rhs1(def)) == COMPONENT_REF)
+		return mm_facts_member_target(&facts, member_holder(gimple_assign_rhs1(def)),
+					      field_name_of(gimple_assign_rhs1(def)));
+	if (def && gimple_assign_single_p(def))
+		p = gimple_assign_rhs1(def);
+	else if (TREE_CODE(p) == SSA_NAME && SSA_NAME_VAR(p))
+		p = SSA_NAME_VAR(p);
+	if (TREE_CODE(p) != PARM_DECL)
+		return NULL;
+	for (parm = DECL_ARGUMENTS(current_function_decl); parm; parm = DECL_CHAIN(parm), i++)
+		if (parm == p)
+			return mm_facts_param_target(&facts, current_fn_id, i);
+	return NULL;
+}
+
 static void translate_call(struct mm_func *fn, int b, gcall *call)
 {
 	tree fndecl = gimple_call_fndecl(call), lhs = gimple_call_lhs(call);
@@ -479,6 +579,11 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 			     arg_lock_class, arg_function, call };
 	int same;
 
+	if (!fndecl && facts_to) {
+		c.callee_id = pointer_target(gimple_call_fn(call));
+		mm_translate_call(&catalogue, fn, b, &c, &facts);
+		return;
+	}
 	if (!fndecl || !DECL_NAME(fndecl))
 		return;
 	c.name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
@@ -524,7 +629,7 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 		return;
 	}
 	if (TREE_CODE(lhs) == COMPONENT_REF && facts_to)
-		field_registration(lhs, rhs, l);
+		member_store(lhs, rhs, l);
 	if (!DECL_P(lhs))
 		return;		/* a store to memory: no variable changes */
 	if (TREE_CODE(lhs) == VAR_DECL && POINTER_TYPE_P(TREE_TYPE(lhs)) &&
@@ -618,17 +723,31 @@ static void translate_edges(struct mm_func *fn, basic_block bb, const int *map, 
 	}
 }
 
-/* Facts: every function whose address the statement takes, other than
- * the callee of a direct call (a callback is one of those). */
+/*
+ * Facts: every function whose address the statement takes where no record
+ * says who may call it: not a call's argument (the core says: passed to a
+ * function of the tree, to an API), not one stored in a member (a store
+ * record), nor in a temporary that is (the conditional of member_store()).
+ */
 static void address_facts(gimple *stmt)
 {
-	tree callee = is_gimple_call(stmt) ? gimple_call_fn(stmt) : NULL_TREE;
+	gassign *as = dyn_cast<gassign *>(stmt);
+	tree lhs = as ? gimple_assign_lhs(as) : NULL_TREE;
 	unsigned i;
 
+	if (is_gimple_call(stmt) || (as && TREE_CODE(lhs) == COMPONENT_REF))
+		return;
+	if (as && is_temporary(lhs)) {
+		struct temporary t = { lhs, NULL, NULL, NULL, 0 };
+
+		each_assign(temporary_in_member, &t);
+		if (t.in_member)
+			return;
+	}
 	for (i = 0; i < gimple_num_ops(stmt); i++) {
 		tree op = gimple_op(stmt, i);
 
-		if (op && op != callee && TREE_CODE(op) == ADDR_EXPR &&
+		if (op && TREE_CODE(op) == ADDR_EXPR &&
 		    TREE_CODE(TREE_OPERAND(op, 0)) == FUNCTION_DECL)
 			mm_facts_addr(&facts, function_id(TREE_OPERAND(op, 0)));
 	}

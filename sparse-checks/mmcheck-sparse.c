@@ -446,6 +446,33 @@ static int unit_clears_flush(void)
 	return mm_cat_any(&catalogue, "no_deferred_flush", macro_defined, NULL);
 }
 
+static struct symbol *leaf_member(struct symbol *t, long long offset, struct symbol **holder);
+
+/* The pseudo-function a call through pointer p calls: through a member
+ * (w->func(w): "*fib6_walker.func"), through a parameter of the function
+ * being translated (okfn(net, sk, skb) in NF_HOOK()), or NULL. */
+static const char *pointer_target(pseudo_t p)
+{
+	struct instruction *def = p->type == PSEUDO_REG ? p->def : NULL;
+	struct symbol *t, *global, *container = NULL, *m;
+	long long offset;
+
+	while (def && def->opcode == OP_COPY) {
+		p = def->src;
+		def = p->type == PSEUDO_REG ? p->def : NULL;
+	}
+	if (p->type == PSEUDO_ARG)
+		return mm_facts_param_target(&facts, caller_id, p->nr - 1);
+	if (!def || def->opcode != OP_LOAD)
+		return NULL;
+	t = points_into(def->src, &offset, &global);
+	m = t ? leaf_member(t, offset + def->offset, &container) : NULL;
+	if (!m || !m->ident)
+		return NULL;
+	return mm_facts_member_target(&facts, container ? ident_name(container->ident) : NULL,
+				      ident_name(m->ident));
+}
+
 static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 {
 	struct call_view cv = { insn, NULL };
@@ -457,6 +484,11 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 			     arg_function, &cv };
 	int same;
 
+	if (insn->func->type != PSEUDO_SYM && facts_dir) {
+		c.callee_id = pointer_target(insn->func);
+		mm_translate_call(&catalogue, fn, b, &c, &facts);
+		return;
+	}
 	if (insn->func->type != PSEUDO_SYM || !insn->func->sym->ident)
 		return;
 	cv.callee = insn->func->sym;
@@ -590,28 +622,52 @@ static void stored_function(struct symbol *t, long long offset, struct symbol *f
 	struct symbol *container = NULL, *m = leaf_member(t, offset, &container);
 	struct mm_loc at = loc_of(pos);
 
-	mm_facts_stored(&facts, &catalogue, holder,
-			container ? ident_name(container->ident) : NULL,
+	mm_facts_stored(&facts, holder, container ? ident_name(container->ident) : NULL,
 			m ? ident_name(m->ident) : NULL, function_id(fn), &at);
+}
+
+/* Each function a stored value may be: fn, or either of a conditional's
+ * (po->prot_hook.func = rx_ring ? tpacket_rcv : packet_rcv), which sparse
+ * makes a select or a phi. */
+static void stored_values(pseudo_t value, struct symbol *t, long long offset,
+			  struct position pos, int depth)
+{
+	struct instruction *d = value->type == PSEUDO_REG ? value->def : NULL;
+	struct symbol *sym = symbol_of(value), *st = sym ? strip_node(sym->ctype.base_type) : NULL;
+	pseudo_t phi;
+
+	if (st && st->type == SYM_FN) {
+		if (t)
+			stored_function(t, offset, sym, caller_id, pos);
+		else
+			mm_facts_addr(&facts, function_id(sym));
+	} else if (d && (d->opcode == OP_PTRCAST || d->opcode == OP_COPY) && depth < 4) {
+		stored_values(d->src, t, offset, pos, depth + 1);
+	} else if (d && d->opcode == OP_SEL && depth < 4) {
+		stored_values(d->src2, t, offset, pos, depth + 1);
+		stored_values(d->src3, t, offset, pos, depth + 1);
+	} else if (d && d->opcode == OP_PHI && depth < 4) {
+		FOR_EACH_PTR(d->phi_list, phi) {
+			if (phi->type == PSEUDO_PHI && phi->def)
+				stored_values(phi->def->phi_src, t, offset, pos, depth + 1);
+		} END_FOR_EACH_PTR(phi);
+	}
 }
 
 static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 {
-	pseudo_t value = insn->target;	/* a store's value is its "target" */
-	struct symbol *fn_sym = symbol_of(value), *t, *global;
 	const char *set = set_member(insn);
+	struct symbol *t, *global;
 	long long offset;
 
 	if (set && (mm_cat_mask(&catalogue, set) & delay_field_bits)) {
 		add_event(fn, b, MM_EV_RMAP_DELAY, delay_name, insn->pos);	/* tlb->delayed_rmap = 1 */
 		return;
 	}
-	t = fn_sym ? strip_node(fn_sym->ctype.base_type) : NULL;
-	if (!facts_dir || !t || t->type != SYM_FN)
+	if (!facts_dir)
 		return;
 	t = points_into(insn->src, &offset, &global);	/* sk->sk_data_ready = my_ready */
-	if (t)
-		stored_function(t, offset + insn->offset, fn_sym, caller_id, insn->pos);
+	stored_values(insn->target, t, offset + insn->offset, insn->pos, 0);
 }
 
 /* The function an initializer's value names (fn, &fn, (cast)fn), or NULL. */
@@ -789,19 +845,8 @@ static void translate_edge(struct mm_func *fn, struct instruction *br, struct ba
 	mm_edge_add(fn, BLOCK(br->bb), target, cond, value);
 }
 
-/* Facts: a function whose address is taken (a callback is one of those). */
-static void address_fact(pseudo_t p)
-{
-	struct symbol *sym = symbol_of(p), *t = sym ? strip_node(sym->ctype.base_type) : NULL;
-
-	if (facts_dir && t && t->type == SYM_FN)
-		mm_facts_addr(&facts, function_id(sym));
-}
-
 static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 {
-	pseudo_t arg;
-
 	/* phi sources: x = value on the edge into the phi's block */
 	if (insn->opcode == OP_PHISOURCE && insn->phi_node && insn->phi_node->target &&
 	    insn->phi_node->target->ident &&
@@ -815,13 +860,6 @@ static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 	    insn->opcode != OP_STORE)
 		assign(fn, b, insn->target, insn->opcode == OP_COPY ? insn->src : NULL, insn->pos);
 
-	if (insn->opcode == OP_CALL) {
-		FOR_EACH_PTR(insn->arguments, arg) {
-			address_fact(arg);
-		} END_FOR_EACH_PTR(arg);
-	} else if (insn->opcode == OP_STORE) {
-		address_fact(insn->target);
-	}
 	switch (insn->opcode) {
 	case OP_CALL:
 		translate_call(fn, b, insn);

@@ -116,7 +116,7 @@ class Locks(unittest.TestCase):
             f.write(text)
 
     def test_truncated_facts(self):
-        self.write("a.facts", "mmcheck-facts\t2\t/tree\ta.c\ncall\tf\tg\tbh-on\n")
+        self.write("a.facts", "mmcheck-facts\t3\t/tree\ta.c\ncall\tf\tg\tbh-on\n")
         self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "truncated")
 
     def test_foreign_facts(self):
@@ -124,25 +124,26 @@ class Locks(unittest.TestCase):
         self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "not mmcheck facts")
 
     def test_strip_names_a_static_lock_by_its_short_unit(self):
-        self.write("a.facts", "mmcheck-facts\t2\t/tree\t/tree/a.c\n"
+        self.write("a.facts", "mmcheck-facts\t3\t/tree\t/tree/a.c\n"
                    "acq\tf\tl@/tree/a.c\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\n"
                    "acq\tg\tl@/tree/a.c\tbh\tbh-on\t/tree/a.c:2:1\tspin_lock_bh\nend\t2\n")
         out = run([LOCKS, "--strip", "/tree", self.dir])
         self.assertIn("a.c:1:1: warning: lock l@a.c taken with BH enabled here", out.stdout)
 
     def test_old_format(self):
-        """Facts of version 1 have call records without a BH state."""
-        self.write("a.facts", "mmcheck-facts\t1\t/tree\ta.c\ncall\tf\tg\nend\t1\n")
-        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 2)")
+        """Facts of version 2 record no stores: a build before calls
+        through pointers were edges must be rebuilt, not half read."""
+        self.write("a.facts", "mmcheck-facts\t2\t/tree\ta.c\ncall\tf\tg\tbh-on\nend\t1\n")
+        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 3)")
 
     def test_two_trees_mixed(self):
-        self.write("a.facts", "mmcheck-facts\t2\t/tree-a\ta.c\nend\t0\n")
-        self.write("b.facts", "mmcheck-facts\t2\t/tree-b\tb.c\nend\t0\n")
+        self.write("a.facts", "mmcheck-facts\t3\t/tree-a\ta.c\nend\t0\n")
+        self.write("b.facts", "mmcheck-facts\t3\t/tree-b\tb.c\nend\t0\n")
         self.assertBadInput(run([LOCKS, self.dir]), "two trees mixed", "/tree-a", "/tree-b")
 
     def test_many_functions(self):
         """Tables grow while records refer into them (a crash on 6.1 mm/)."""
-        lines = ["mmcheck-facts\t2\t/tree\tbig.c"]
+        lines = ["mmcheck-facts\t3\t/tree\tbig.c"]
         for i in range(5000):
             lines += ["addr\tcb%d@big.c" % i, "call\tf%d\tcb%d@big.c\tbh-on" % (i, i),
                       "ctx\tcb%d@big.c\tsoftirq\ttakes a struct rcu_head *\tbig.c:%d:1" % (i, i),
