@@ -579,7 +579,9 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 			     arg_lock_class, arg_function, call };
 	int same;
 
-	if (!fndecl && facts_to) {
+	/* an internal function (.DEFERRED_INIT of -ftrivial-auto-var-init)
+	 * has no callee expression at all */
+	if (!fndecl && facts_to && !gimple_call_internal_p(call)) {
 		c.callee_id = pointer_target(gimple_call_fn(call));
 		mm_translate_call(&catalogue, fn, b, &c, &facts);
 		return;

@@ -102,6 +102,18 @@ class Plugin(unittest.TestCase):
                                               "-fplugin-arg-mmcheck-facts=section"], d, "facts")
             self.assertEqual(plain, checked)
 
+    def test_facts_with_internal_calls(self):
+        """-ftrivial-auto-var-init=zero (kernel configs use it) makes
+        internal calls without a callee: no ICE, the same calls through
+        pointers as without it."""
+        src = os.path.join(TOP, "testdata", "lock-bh", "bug-member-call-softirq.c")
+        with tempfile.TemporaryDirectory() as d:
+            plain = self.facts_of(src, d)
+            init = self.facts_of(src, d, ["-ftrivial-auto-var-init=zero"])
+        self.assertIn(("walk_continue", "*walker.func"),
+                      [(r[1].split("@")[0], r[2]) for r in init if r[0] == "call"])
+        self.assertEqual(sorted(map(tuple, plain)), sorted(map(tuple, init)))
+
     def test_facts_name_their_tree(self):
         src = os.path.join(TOP, "testdata", "lock-bh", "bug-s390-context-lock", "gmap.c")
         with tempfile.TemporaryDirectory() as d:

@@ -217,6 +217,61 @@ f << softirq_assign.f;
 @@
 coccinelle.mm_softirq.add((p[0].file, f))
 
+// STRUCT.MEMBER assigned, also through a conditional (AF_PACKET:
+// po->prot_hook.func = rx_ring ? tpacket_rcv : packet_rcv).
+@softirq_store@
+type T;
+T *E1;
+T E2;
+identifier fld, f;
+expression C, G;
+position p;
+@@
+
+(
+E1->fld = f@p
+|
+E2.fld = f@p
+|
+E1->fld = C ? f@p : G
+|
+E2.fld = C ? f@p : G
+)
+
+@script:python@
+p << softirq_store.p;
+T << softirq_store.T;
+fld << softirq_store.fld;
+f << softirq_store.f;
+@@
+if "%s.%s" % (T.replace("struct ", "").strip(), fld) in MMCHECK_SOFTIRQ_FIELDS:
+    coccinelle.mm_softirq.add((p[0].file, f))
+
+// The other branch: a disjunction binds the first that matches.
+@softirq_store_else@
+type T;
+T *E1;
+T E2;
+identifier fld, f;
+expression C, G;
+position p;
+@@
+
+(
+E1->fld = C ? G : f@p
+|
+E2.fld = C ? G : f@p
+)
+
+@script:python@
+p << softirq_store_else.p;
+T << softirq_store_else.T;
+fld << softirq_store_else.fld;
+f << softirq_store_else.f;
+@@
+if "%s.%s" % (T.replace("struct ", "").strip(), fld) in MMCHECK_SOFTIRQ_FIELDS:
+    coccinelle.mm_softirq.add((p[0].file, f))
+
 @softirq_init@
 identifier T, x, fld, f;
 position p;
