@@ -64,6 +64,8 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 			e->trylock = 1;
 		else if (!strncmp(f[i], "as=", 3))
 			e->as = dup_field(f[i] + 3, strlen(f[i] + 3));
+		else if (!strncmp(f[i], "family=", 7))
+			e->family = dup_field(f[i] + 7, strlen(f[i] + 7));
 	}
 	return e->kind && e->name ? 0 : -1;
 }
@@ -205,6 +207,7 @@ void mm_cat_free(struct mm_catalogue *cat)
 		free(cat->e[i].pair);
 		free(cat->e[i].lock);
 		free(cat->e[i].as);
+		free(cat->e[i].family);
 	}
 	free(cat->e);
 	free(cat->index);

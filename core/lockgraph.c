@@ -151,6 +151,8 @@ struct lg_fn {
 
 struct lg_acq {
 	const char *cls, *callee;
+	const char *family;	/* a lock_class_per_family class: the socket family
+				 * of the code that takes it, NULL if any */
 	int fn;
 	enum mm_flavour flavour;
 	int trylock;
@@ -176,6 +178,9 @@ struct mm_lockgraph {
 	struct strmap members;	/* softirq_field rows: registrars that are members */
 	struct strmap entries;	/* softirq_entry and bh_off_entry names: ENTRY_* */
 	struct strmap per_site;	/* lock_class_per_site: "struct NAME::" prefixes */
+	struct strmap per_family;	/* lock_class_per_family: "struct NAME::MEMBER" */
+	const struct mm_cat_entry **family_dirs;	/* socket_family_path rows */
+	int nfamily_dirs;
 	int full_chains;	/* notes show every call of a chain */
 	struct lg_fn *fn;
 	int nfn;
@@ -253,6 +258,43 @@ static int per_site_class(struct mm_lockgraph *g, const char *cls)
 	return contains(&g->per_site, type);
 }
 
+static void per_family_class(struct mm_lockgraph *g, const char *name)
+{
+	char cls[256];
+
+	snprintf(cls, sizeof(cls), "struct %s", name);
+	lookup(&g->per_family, cls, 1, NULL);
+}
+
+/*
+ * Lockdep keys a socket's queue and callback locks per address family
+ * (sk_init_common()), so AF_UNIX's sk_receive_queue.lock and AF_PACKET's
+ * are two classes.  The family of an acquisition is that of the code that
+ * takes it, when that code only handles one family's sockets (catalogue
+ * socket_family_path: net/unix/); elsewhere it is NULL, any family's.
+ */
+static const char *acq_family(struct mm_lockgraph *g, const char *cls, const char *file)
+{
+	int i;
+
+	if (!g->nfamily_dirs || !contains(&g->per_family, cls))
+		return NULL;
+	for (i = 0; i < g->nfamily_dirs; i++) {
+		const char *dir = g->family_dirs[i]->name, *at = strstr(file, dir);
+
+		if (at && (at == file || at[-1] == '/'))
+			return g->family_dirs[i]->family;
+	}
+	return NULL;
+}
+
+/* Can a and b be one lockdep class: one class, and no two families? */
+static int same_class(const struct lg_acq *a, const struct lg_acq *b)
+{
+	return a->cls == b->cls &&
+	       (!a->family || !b->family || !strcmp(a->family, b->family));
+}
+
 struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 {
 	struct mm_lockgraph *g = calloc(1, sizeof(*g));
@@ -271,6 +313,13 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 			lookup(&g->entries, cat->e[i].name, ENTRY_BH_OFF, NULL);
 		else if (!strcmp(cat->e[i].kind, "lock_class_per_site"))
 			per_site_type(g, cat->e[i].name);
+		else if (!strcmp(cat->e[i].kind, "lock_class_per_family"))
+			per_family_class(g, cat->e[i].name);
+		else if (!strcmp(cat->e[i].kind, "socket_family_path") && cat->e[i].family) {
+			g->family_dirs = xrealloc(g->family_dirs,
+						  (g->nfamily_dirs + 1) * sizeof(*g->family_dirs));
+			g->family_dirs[g->nfamily_dirs++] = &cat->e[i];
+		}
 	return g;
 }
 
@@ -327,6 +376,7 @@ static void add_acq(struct mm_lockgraph *g, char *const *f)
 	a->bh_on = !strcmp(f[4], "bh-on");
 	a->loc = parse_loc(g, f[5]);
 	a->callee = keep(g, f[6]);
+	a->family = acq_family(g, a->cls, a->loc.file);
 }
 
 static void add_reg(struct mm_lockgraph *g, const char *fn, const char *callback,
@@ -672,10 +722,10 @@ static void entry_note(struct mm_lockgraph *g, struct mm_finding *f, const struc
 	free(path);
 }
 
-/* The first acquisition of cls in softirq context (softirq = 1), or with a
- * _bh form in process context (0); *n counts all such places. */
-static const struct lg_acq *find_acq(struct mm_lockgraph *g, const char *cls, int softirq,
-				     int *n)
+/* The first acquisition of plain's class in softirq context (softirq = 1),
+ * or with a _bh form in process context (0); *n counts all such places. */
+static const struct lg_acq *find_acq(struct mm_lockgraph *g, const struct lg_acq *plain,
+				     int softirq, int *n)
 {
 	const struct lg_acq *first = NULL;
 	int i;
@@ -684,7 +734,7 @@ static const struct lg_acq *find_acq(struct mm_lockgraph *g, const char *cls, in
 	for (i = 0; i < g->nacq; i++) {
 		const struct lg_acq *a = &g->acq[i];
 
-		if (a->cls != cls)
+		if (!same_class(a, plain))
 			continue;
 		/* a trylock in softirq spins on nothing: lockdep marks no usage */
 		if (softirq ? g->fn[a->fn].softirq && !a->trylock :
@@ -715,7 +765,7 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 	int n;
 
 	short_name(g->fn[a->fn].name, where, sizeof(where));
-	in_softirq = find_acq(g, a->cls, 1, &n);
+	in_softirq = find_acq(g, a, 1, &n);
 	if (in_softirq) {
 		mm_finding_init(&f, "mm-lock-softirq-unsafe", a->loc,
 				"lock %s taken with BH enabled here but also in softirq context: "
@@ -728,7 +778,7 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 		f.function = where;
 		report(&f, ctx);
 	}
-	bh = find_acq(g, a->cls, 0, &n);
+	bh = find_acq(g, a, 0, &n);
 	if (!bh)
 		return;
 	mm_finding_init(&f, "mm-lock-bh-mixed", a->loc,
@@ -829,5 +879,7 @@ void mm_lg_free(struct mm_lockgraph *g)
 	free_map(&g->members);
 	free_map(&g->entries);
 	free_map(&g->per_site);
+	free_map(&g->per_family);
+	free(g->family_dirs);
 	free(g);
 }

@@ -29,6 +29,7 @@ struct mm_cat_entry {
 	int trylock;		/* lock rows: try=1, may fail instead of spinning */
 	char *as;		/* as=: the name a user writes (the macro, for what it
 				 * expands to), or NULL */
+	char *family;		/* family=: socket_family_path rows */
 	int kind_id;		/* index of kind in mm_catalogue.kinds */
 };
 

@@ -67,6 +67,9 @@ def load_api(path=API_FILE):
         elif fields[0] == "softirq_field":
             if not re.match(r"^([A-Za-z_]\w*\.)?[A-Za-z_]\w*$", fields[1]):
                 raise CatalogueError("%s:%d: '%s' is not MEMBER or STRUCT.MEMBER" % (path, num, fields[1]))
+        elif fields[0] == "lock_class_per_family":
+            if not re.match(r"^[A-Za-z_]\w*::[A-Za-z_][\w.]*$", fields[1]):
+                raise CatalogueError("%s:%d: '%s' is not STRUCT::MEMBER.PATH" % (path, num, fields[1]))
         elif not re.match(r"^[A-Za-z_]\w*$", fields[1]):
             raise CatalogueError("%s:%d: '%s' is not a C identifier" % (path, num, fields[1]))
         entries.append(Entry(fields[0], fields[1], keys))

@@ -92,6 +92,8 @@ import re
 MMCHECK_PLAIN = ['__raw_read_lock', '__raw_read_trylock', '__raw_write_lock', '__raw_write_trylock', '_raw_read_lock', '_raw_read_trylock', '_raw_write_lock', '_raw_write_lock_nested', '_raw_write_trylock', 'read_lock', 'read_trylock', 'spin_lock', 'spin_lock_nested', 'spin_trylock', 'spinlock', 'write_lock', 'write_trylock']
 MMCHECK_BH = ['__raw_read_lock_bh', '__raw_write_lock_bh', '_raw_read_lock_bh', '_raw_write_lock_bh', 'read_lock_bh', 'spin_lock_bh', 'spin_trylock_bh', 'spinlock_bh', 'write_lock_bh']
 MMCHECK_SOFTIRQ_FIELDS = ['dst_entry.input', 'gre_protocol.err_handler', 'gre_protocol.handler', 'inet6_protocol.err_handler', 'inet6_protocol.handler', 'inet_connection_sock_af_ops.conn_request', 'inet_connection_sock_af_ops.syn_recv_sock', 'net_protocol.err_handler', 'net_protocol.handler', 'packet_type.func', 'sk_data_ready', 'sk_error_report', 'sk_state_change', 'sk_write_space', 'xfrm4_protocol.err_handler', 'xfrm4_protocol.handler', 'xfrm4_protocol.input_handler', 'xfrm6_protocol.err_handler', 'xfrm6_protocol.handler', 'xfrm6_protocol.input_handler', 'xfrm6_tunnel.err_handler', 'xfrm6_tunnel.handler', 'xfrm_tunnel.err_handler', 'xfrm_tunnel.handler']
+MMCHECK_PER_FAMILY = ['sock::sk_callback_lock', 'sock::sk_error_queue.lock', 'sock::sk_lock.slock', 'sock::sk_receive_queue.lock', 'sock::sk_write_queue.lock']
+MMCHECK_FAMILY_PATHS = {'net/unix/': 'unix', 'net/packet/': 'packet', 'net/netlink/': 'netlink', 'net/ipv4/': 'inet', 'net/ipv6/': 'inet'}
 coccinelle.mm_acq = []        # one tuple per acquisition, see mm_record()
 coccinelle.mm_typed = {}      # position -> (struct type, base expression)
 coccinelle.mm_bhoff = set()   # positions where BH is already disabled
@@ -612,14 +614,29 @@ def arch_of(path):
     m = re.search(r"(^|/)arch/([^/]+)/", path)
     return m.group(2) if m else None
 
+def family_of(path, k):
+    """The socket family of code that only handles one family's sockets,
+    for a class lockdep keys per family (sk_receive_queue.lock), else None."""
+    if not k[1] or "%s::%s" % (k[1].replace("struct ", "").strip(), k[0][1]) \
+            not in MMCHECK_PER_FAMILY:
+        return None
+    for d, fam in MMCHECK_FAMILY_PATHS.items():
+        if re.search(r"(^|/)" + re.escape(d), path):
+            return fam
+    return None
+
 def compatible(a, ka, b, kb):
     """Same lock class: same group, and the same struct type where both are
     known.  With a type unknown, only a member path of two or more parts
     ("context.lock") is specific enough to trust.  Code of two different
-    architectures is never built together."""
+    architectures is never built together, and lockdep keys a socket's
+    queue locks per address family."""
     if ka[0] != kb[0]:
         return False
     if arch_of(a[0]) and arch_of(b[0]) and arch_of(a[0]) != arch_of(b[0]):
+        return False
+    fa, fb = family_of(a[0], ka), family_of(b[0], kb)
+    if fa and fb and fa != fb:
         return False
     if ka[0][0] == "sym":
         return True
