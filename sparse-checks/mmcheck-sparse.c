@@ -446,7 +446,8 @@ static int unit_clears_flush(void)
 	return mm_cat_any(&catalogue, "no_deferred_flush", macro_defined, NULL);
 }
 
-static struct symbol *leaf_member(struct symbol *t, long long offset, struct symbol **holder);
+static struct symbol *leaf_member(struct symbol *t, long long offset, struct symbol **holder,
+				  struct symbol *want);
 
 /* The pseudo-function a call through pointer p calls: through a member
  * (w->func(w): "*fib6_walker.func"), through a parameter of the function
@@ -466,7 +467,7 @@ static const char *pointer_target(pseudo_t p)
 	if (!def || def->opcode != OP_LOAD)
 		return NULL;
 	t = points_into(def->src, &offset, &global);
-	m = t ? leaf_member(t, offset + def->offset, &container) : NULL;
+	m = t ? leaf_member(t, offset + def->offset, &container, def->type) : NULL;
 	if (!m || !m->ident)
 		return NULL;
 	return mm_facts_member_target(&facts, container ? ident_name(container->ident) : NULL,
@@ -581,46 +582,73 @@ static const char *set_member(struct instruction *insn)
 	return NULL;
 }
 
+/* Is member m of the type want, the type an access to it has? */
+static int of_type(struct symbol *m, struct symbol *want)
+{
+	return !want || m == want || strip_node(m->ctype.base_type) == strip_node(want);
+}
+
 /*
  * The member at offset inside type t that is not itself an aggregate (a
  * function pointer), through nested structs, unions and arrays; *holder:
  * the innermost named struct around it (anonymous unions belong to their
- * parent, as tasklet_struct's func does).
+ * parent, as tasklet_struct's func does).  Of union members at one offset,
+ * the one of type want (the access's, may be NULL), else the first:
+ * tasklet_struct's callback, not its func.
  */
-static struct symbol *leaf_member(struct symbol *t, long long offset, struct symbol **holder)
+static struct symbol *leaf_member(struct symbol *t, long long offset, struct symbol **holder,
+				  struct symbol *want)
 {
-	struct symbol *m;
+	struct symbol *m, *found, *first = NULL, *first_holder = NULL, *outer = *holder;
 
 	t = strip_node(t);
 	if (t && t->type == SYM_ARRAY) {
 		struct symbol *elem = strip_node(t->ctype.base_type);
 		long long size = elem ? bits_to_bytes(elem->bit_size) : 0;
 
-		return size > 0 ? leaf_member(elem, offset % size, holder) : NULL;
+		return size > 0 ? leaf_member(elem, offset % size, holder, want) : NULL;
 	}
 	if (!t || (t->type != SYM_STRUCT && t->type != SYM_UNION))
 		return NULL;
 	if (t->ident)
-		*holder = t;
+		outer = t;
 	FOR_EACH_PTR(t->symbol_list, m) {
 		struct symbol *mt = strip_node(m->ctype.base_type);
 
 		if (!covers(m, offset))
 			continue;
+		*holder = outer;
 		if (mt && (mt->type == SYM_STRUCT || mt->type == SYM_UNION || mt->type == SYM_ARRAY))
-			return leaf_member(mt, offset - m->offset, holder);
-		if (offset == m->offset && m->ident)
-			return m;
+			found = leaf_member(mt, offset - m->offset, holder, want);
+		else
+			found = offset == m->offset && m->ident ? m : NULL;
+		if (found && of_type(found, want))
+			return found;
+		if (found && !first) {
+			first = found;
+			first_holder = *holder;
+		}
 	} END_FOR_EACH_PTR(m);
-	return NULL;
+	*holder = first_holder;
+	return first;
 }
 
-/* The function fn stored in the member at offset of type t, by holder. */
-static void stored_function(struct symbol *t, long long offset, struct symbol *fn,
-			    const char *holder, struct position pos)
+/* Where a store or an initializer puts a value: at offset of an object of
+ * type t (NULL: not into a member), by an access of type want (may be
+ * NULL). */
+struct member_site {
+	struct symbol *t, *want;
+	long long offset;
+	struct position pos;
+};
+
+/* The function fn stored at site, by holder. */
+static void stored_function(const struct member_site *site, struct symbol *fn,
+			    const char *holder)
 {
-	struct symbol *container = NULL, *m = leaf_member(t, offset, &container);
-	struct mm_loc at = loc_of(pos);
+	struct symbol *container = NULL;
+	struct symbol *m = leaf_member(site->t, site->offset, &container, site->want);
+	struct mm_loc at = loc_of(site->pos);
 
 	mm_facts_stored(&facts, holder, container ? ident_name(container->ident) : NULL,
 			m ? ident_name(m->ident) : NULL, function_id(fn), &at);
@@ -629,27 +657,26 @@ static void stored_function(struct symbol *t, long long offset, struct symbol *f
 /* Each function a stored value may be: fn, or either of a conditional's
  * (po->prot_hook.func = rx_ring ? tpacket_rcv : packet_rcv), which sparse
  * makes a select or a phi. */
-static void stored_values(pseudo_t value, struct symbol *t, long long offset,
-			  struct position pos, int depth)
+static void stored_values(pseudo_t value, const struct member_site *site, int depth)
 {
 	struct instruction *d = value->type == PSEUDO_REG ? value->def : NULL;
 	struct symbol *sym = symbol_of(value), *st = sym ? strip_node(sym->ctype.base_type) : NULL;
 	pseudo_t phi;
 
 	if (st && st->type == SYM_FN) {
-		if (t)
-			stored_function(t, offset, sym, caller_id, pos);
+		if (site->t)
+			stored_function(site, sym, caller_id);
 		else
 			mm_facts_addr(&facts, function_id(sym));
 	} else if (d && (d->opcode == OP_PTRCAST || d->opcode == OP_COPY) && depth < 4) {
-		stored_values(d->src, t, offset, pos, depth + 1);
+		stored_values(d->src, site, depth + 1);
 	} else if (d && d->opcode == OP_SEL && depth < 4) {
-		stored_values(d->src2, t, offset, pos, depth + 1);
-		stored_values(d->src3, t, offset, pos, depth + 1);
+		stored_values(d->src2, site, depth + 1);
+		stored_values(d->src3, site, depth + 1);
 	} else if (d && d->opcode == OP_PHI && depth < 4) {
 		FOR_EACH_PTR(d->phi_list, phi) {
 			if (phi->type == PSEUDO_PHI && phi->def)
-				stored_values(phi->def->phi_src, t, offset, pos, depth + 1);
+				stored_values(phi->def->phi_src, site, depth + 1);
 		} END_FOR_EACH_PTR(phi);
 	}
 }
@@ -657,8 +684,8 @@ static void stored_values(pseudo_t value, struct symbol *t, long long offset,
 static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 {
 	const char *set = set_member(insn);
-	struct symbol *t, *global;
-	long long offset;
+	struct member_site site = { NULL, insn->type, 0, insn->pos };
+	struct symbol *global;
 
 	if (set && (mm_cat_mask(&catalogue, set) & delay_field_bits)) {
 		add_event(fn, b, MM_EV_RMAP_DELAY, delay_name, insn->pos);	/* tlb->delayed_rmap = 1 */
@@ -666,8 +693,9 @@ static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 	}
 	if (!facts_dir)
 		return;
-	t = points_into(insn->src, &offset, &global);	/* sk->sk_data_ready = my_ready */
-	stored_values(insn->target, t, offset + insn->offset, insn->pos, 0);
+	site.t = points_into(insn->src, &site.offset, &global);	/* sk->sk_data_ready = f */
+	site.offset += insn->offset;
+	stored_values(insn->target, &site, 0);
 }
 
 /* The function an initializer's value names (fn, &fn, (cast)fn), or NULL. */
@@ -709,7 +737,9 @@ static void initializer_facts(struct symbol *var, struct expression *e, long lon
 	} else if (e->type == EXPR_POS) {
 		initializer_facts(var, e->init_expr, offset + e->init_offset, depth + 1);
 	} else if ((fn = function_in(e)) != NULL) {
-		stored_function(var->ctype.base_type, offset, fn, function_id(var), var->pos);
+		struct member_site site = { var->ctype.base_type, e->ctype, offset, var->pos };
+
+		stored_function(&site, fn, function_id(var));
 	}
 }
 
