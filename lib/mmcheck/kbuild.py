@@ -83,11 +83,14 @@ def build_dir(tree, out, subdir, extra, plugin, jobs):
                    ["-j%d" % jobs, "KCFLAGS=" + kcflags, subdir + "/"], "building " + subdir)
 
 
-def check_dir(tree, out, subdir, extra, checker, jobs, cf=""):
+def check_dir(tree, out, subdir, extra, checker, jobs, cf="", kcflags=""):
     """make C=2 CHECK=checker over subdir, whose objects are up to date, so
-    only the checker runs: its Run (peak: the largest checker)."""
+    only the checker runs: its Run (peak: the largest checker).  kcflags:
+    the KCFLAGS the objects were built with (a plugin build's), so that
+    kbuild sees them up to date."""
     return measure(["make", "-s", "-C", tree, "O=" + out] + extra +
-                   ["-j%d" % jobs, "C=2", "CHECK=" + checker, "CF=" + cf, subdir + "/"],
+                   ["-j%d" % jobs, "C=2", "CHECK=" + checker, "CF=" + cf,
+                    "KCFLAGS=" + kcflags, subdir + "/"],
                    "checking %s with %s" % (subdir, checker))
 
 
