@@ -11,10 +11,9 @@
  * member the kernel calls in softirq (softirq_field), every function
  * whose signature says it is one (a struct rcu_head * parameter, ...) if
  * its address is taken, and every function those reach through the call
- * graph.  A call through a member or a parameter calls every function
- * stored in that member or passed as that argument (add_target()).  A
- * function is softirq-only when all its known callers are; the others
- * may run in process context.
+ * graph (direct calls; calls through pointers give no softirq context,
+ * add_target()).  A function is softirq-only when all its known callers
+ * are; the others may run in process context.
  *
  * Per class, at each plain acquisition made with BH enabled in a function
  * that may run in process context and be entered with BH enabled (the
@@ -435,6 +434,15 @@ static const char *softirq_member(struct mm_lockgraph *g, const char *member)
  * call through it.  No call through it in the facts: its targets may be
  * called from anywhere, as a function whose address escapes may
  * (uncalled_targets()).
+ *
+ * These edges say in what state a callback is entered, never that it runs
+ * in softirq (mark_interrupt() does not follow them): resolved by member,
+ * calls through pointers join unrelated subsystems (perf's hrtimer ->
+ * pmu.del -> trace_event_class.reg -> ... -> vm_operations_struct.close
+ * -> address_space_operations.writepages reaches every filesystem), and
+ * 6.12's net/ fs/ reported 1273 more false alarms so.  Only entry into
+ * process context follows them, which can only drop roots: every target
+ * was a root (its address escaped) without them.
  */
 static void add_target(struct mm_lockgraph *g, const char *pseudo, const char *fn)
 {
@@ -557,7 +565,8 @@ static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
 		for (j = 0; j < f->ncallees; j++) {
 			struct lg_fn *c = &g->fn[f->callees[j].to];
 
-			if (!*MARK(c) && !(c->cut && !hardirq)) {
+			/* through a pointer: no interrupt context (add_target()) */
+			if (!*MARK(c) && !(c->cut && !hardirq) && c->name[0] != '*') {
 				*MARK(c) = 1;
 				if (!hardirq)
 					c->parent = from;

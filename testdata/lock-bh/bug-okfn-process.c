@@ -1,7 +1,9 @@
 /*
  * The okfn of ok-okfn-softirq.c, also passed to the hook from process
  * context with BH enabled (a local output path): the okfn then takes its
- * lock plainly with BH enabled, and the softirq path takes it too.
+ * lock plainly with BH enabled, and the protocol handler takes it in
+ * softirq.  The call through the hook's parameter says how the okfn is
+ * entered: rx_output() -> rx_hook() -> (*rx_hook() argument 2)().
  */
 struct sk_buff;
 struct rx_table { spinlock_t lock; int packets; };
@@ -28,6 +30,11 @@ static int rx_deliver_finish(struct sk_buff *skb)
 
 static int rx_deliver(struct sk_buff *skb)
 {
+	struct rx_table *t = rx_table_of(skb);
+
+	spin_lock(&t->lock);
+	t->packets--;
+	spin_unlock(&t->lock);
 	return rx_hook(skb, rx_deliver_finish);
 }
 
@@ -49,6 +56,6 @@ const struct net_protocol *rx_ops(void)
  * check-options: --all-locks
  *
  * check-output-start
-bug-okfn-process.c:23:9: error: lock struct rx_table::lock taken with BH enabled here but also in softirq context: deadlock if the softirq interrupts its holder [mm-lock-softirq-unsafe]
+bug-okfn-process.c:25:9: error: lock struct rx_table::lock taken with BH enabled here but also in softirq context: deadlock if the softirq interrupts its holder [mm-lock-softirq-unsafe]
  * check-output-end
  */
