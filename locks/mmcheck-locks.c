@@ -42,7 +42,7 @@ static const char usage[] =
 "  -f, --format gcc|json   gcc-style file:line:col lines with notes (default)\n"
 "  -o, --output FILE       write the report to FILE, atomically\n"
 "      --strip PREFIX      print file names without PREFIX\n"
-"      --catalogue FILE    the API catalogue (softirq_cut rows)\n"
+"      --catalogue FILE    the API catalogue (rules.tsv beside it: severities)\n"
 "      --partial-ok        C objects without facts are not an error\n"
 "      --full-chains       name every call from a softirq callback to the lock\n"
 "  -h, --help              this text\n"
@@ -212,9 +212,42 @@ static const char *shown_text(const struct run *r, const char *msg, char *buf, s
 	return buf;
 }
 
+/* ---- severities: catalogue/rules.tsv, the file beside the catalogue ------- */
+
+static char severities[2][16];	/* the rules this program reports, in order */
+static const char *const reported[2] = { "mm-lock-softirq-unsafe", "mm-lock-bh-mixed" };
+
 static const char *severity(const char *rule)
 {
-	return strcmp(rule, "mm-lock-softirq-unsafe") ? "warning" : "error";
+	return severities[strcmp(rule, reported[0]) != 0];
+}
+
+/* ID FAMILY SEVERITY ... per row: the severity of each rule reported. */
+static void load_severities(const char *catalogue)
+{
+	const char *slash = strrchr(catalogue, '/');
+	char path[4096], line[4096];
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof(path), "%.*srules.tsv", slash ? (int)(slash - catalogue + 1) : 0,
+		 catalogue);
+	f = fopen(path, "r");
+	if (!f)
+		die("%s: %s (the rule list beside --catalogue)", path, strerror(errno));
+	while (fgets(line, sizeof(line), f)) {
+		char *id = strtok(line, "\t"), *sev;
+
+		if (!id || id[0] == '#' || !strtok(NULL, "\t") || !(sev = strtok(NULL, "\t")))
+			continue;
+		for (i = 0; i < 2; i++)
+			if (!strcmp(id, reported[i]))
+				snprintf(severities[i], sizeof(severities[i]), "%s", sev);
+	}
+	fclose(f);
+	for (i = 0; i < 2; i++)
+		if (strcmp(severities[i], "error") && strcmp(severities[i], "warning"))
+			die("%s: no error or warning severity for %s", path, reported[i]);
 }
 
 static void json_string(FILE *f, const char *s)
@@ -351,6 +384,7 @@ int main(int argc, char **argv)
 	r.o = &o;
 	if (mm_cat_load(&cat, o.catalogue, err, sizeof(err)))
 		die("%s (--catalogue FILE)", err);
+	load_severities(o.catalogue);
 	r.g = mm_lg_new(&cat);
 	mm_lg_full_chains(r.g, o.full_chains);
 	for (i = first; i < argc; i++)

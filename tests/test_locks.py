@@ -162,6 +162,25 @@ class Locks(unittest.TestCase):
         self.assertIn("fin() is called with BH enabled: out() -> hook() -> "
                       "(*hook() argument 2)() -> fin()", out.stdout)
 
+    def test_severities_from_the_rule_list(self):
+        """Severities come from catalogue/rules.tsv beside --catalogue: a
+        catalogue without it is refused before any report."""
+        with tempfile.TemporaryDirectory() as d:
+            shutil.copy(os.path.join(TOP, "catalogue", "mm-api.tsv"), d)
+            out = run([LOCKS, "--catalogue", os.path.join(d, "mm-api.tsv"), self.dir])
+            self.assertBadInput(out, "rules.tsv", "beside --catalogue")
+            with open(os.path.join(TOP, "catalogue", "rules.tsv")) as f:
+                rules = f.read().replace("mm-lock-bh-mixed\tlock-bh\twarning",
+                                         "mm-lock-bh-mixed\tlock-bh\terror")
+            with open(os.path.join(d, "rules.tsv"), "w") as f:
+                f.write(rules)
+            self.write("a.facts", "mmcheck-facts\t3\t/tree\ta.c\n"
+                       "acq\tf\tl\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\n"
+                       "acq\tg\tl\tbh\tbh-on\t/tree/a.c:2:1\tspin_lock_bh\nend\t2\n")
+            out = run([LOCKS, "--catalogue", os.path.join(d, "mm-api.tsv"), self.dir])
+        self.assertIn("a.c:1:1: error: lock l taken with BH enabled here but with "
+                      "spin_lock_bh() elsewhere [mm-lock-bh-mixed]", out.stdout)
+
     def test_old_format(self):
         """Facts of version 2 record no stores: a build before calls
         through pointers were edges must be rebuilt, not half read."""
