@@ -1089,7 +1089,11 @@ static void check_symbols(struct symbol_list *list)
 	FOR_EACH_PTR(list, sym) {
 		if (has_body(sym) && !is_listed(inlines, sym))
 			check_function(sym);
-		else if (facts_dir && sym->initializer)
+		else if (facts_dir && sym->initializer &&
+			 sym->initializer->type == EXPR_INITIALIZER)
+			/* an aggregate's, as GCC's plugin reads them: a scalar one is
+			 * EXPORT_SYMBOL()'s __ADDRESSABLE(), no callback (on 6.12 it
+			 * made __netif_napi_del() one by its napi_struct *) */
 			initializer_facts(sym, sym->initializer, 0, 0);
 	} END_FOR_EACH_PTR(sym);
 	/* inlines reached from what was analysed, each once, transitively */
