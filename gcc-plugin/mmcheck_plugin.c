@@ -739,18 +739,17 @@ static void address_facts(gimple *stmt)
 
 	if (is_gimple_call(stmt) || (as && TREE_CODE(lhs) == COMPONENT_REF))
 		return;
-	if (as && is_temporary(lhs)) {
-		struct temporary t = { lhs, NULL, NULL, NULL, 0 };
-
-		each_assign(temporary_in_member, &t);
-		if (t.in_member)
-			return;
-	}
 	for (i = 0; i < gimple_num_ops(stmt); i++) {
 		tree op = gimple_op(stmt, i);
+		struct temporary t = { lhs, NULL, NULL, NULL, 0 };
 
-		if (op && TREE_CODE(op) == ADDR_EXPR &&
-		    TREE_CODE(TREE_OPERAND(op, 0)) == FUNCTION_DECL)
+		if (!op || TREE_CODE(op) != ADDR_EXPR ||
+		    TREE_CODE(TREE_OPERAND(op, 0)) != FUNCTION_DECL)
+			continue;
+		/* the function body is scanned only for this rare statement */
+		if (as && is_temporary(lhs))
+			each_assign(temporary_in_member, &t);
+		if (!t.in_member)
 			mm_facts_addr(&facts, function_id(TREE_OPERAND(op, 0)));
 	}
 }
