@@ -233,12 +233,14 @@ static int fn_id(struct mm_lockgraph *g, const char *name)
 
 enum { ENTRY_SOFTIRQ = 1, ENTRY_BH_OFF };
 
-static void per_site_type(struct mm_lockgraph *g, const char *tag)
+/* A catalogue row naming a struct (wait_queue_head, sock::sk_callback_lock)
+ * as the facts spell its classes: "struct NAME". */
+static void add_struct_row(struct strmap *m, const char *name)
 {
-	char prefix[256];
+	char key[256];
 
-	snprintf(prefix, sizeof(prefix), "struct %s", tag);
-	lookup(&g->per_site, prefix, 1, NULL);
+	snprintf(key, sizeof(key), "struct %s", name);
+	lookup(m, key, 1, NULL);
 }
 
 /*
@@ -257,14 +259,6 @@ static int per_site_class(struct mm_lockgraph *g, const char *cls)
 		return 0;
 	snprintf(type, sizeof(type), "%.*s", (int)(sep - cls), cls);
 	return contains(&g->per_site, type);
-}
-
-static void per_family_class(struct mm_lockgraph *g, const char *name)
-{
-	char cls[256];
-
-	snprintf(cls, sizeof(cls), "struct %s", name);
-	lookup(&g->per_family, cls, 1, NULL);
 }
 
 /*
@@ -313,9 +307,9 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 		else if (!strcmp(cat->e[i].kind, "bh_off_entry"))
 			lookup(&g->entries, cat->e[i].name, ENTRY_BH_OFF, NULL);
 		else if (!strcmp(cat->e[i].kind, "lock_class_per_site"))
-			per_site_type(g, cat->e[i].name);
+			add_struct_row(&g->per_site, cat->e[i].name);
 		else if (!strcmp(cat->e[i].kind, "lock_class_per_family"))
-			per_family_class(g, cat->e[i].name);
+			add_struct_row(&g->per_family, cat->e[i].name);
 		else if (!strcmp(cat->e[i].kind, "socket_family_path") && cat->e[i].family) {
 			g->family_dirs = xrealloc(g->family_dirs,
 						  (g->nfamily_dirs + 1) * sizeof(*g->family_dirs));

@@ -104,6 +104,10 @@ MMCHECK_MM_PATHS = [re.compile(r"^(\./)?" + re.escape(g).replace(r"\*", "[^ ]*")
                     for g in ['arch/*/include/asm/mmu*', 'arch/*/include/asm/pgalloc*', 'arch/*/include/asm/pgtable*', 'arch/*/include/asm/tlb*', 'arch/*/mm/*', 'include/linux/mm*', 'mm/*']]
 mm_all_locks = False
 
+def mm_tag(t):
+    """A struct type as the catalogue names it: its tag, without "struct "."""
+    return t.replace("struct ", "").strip()
+
 def mm_pos(p):
     return (p[0].file, int(p[0].line), int(p[0].column))
 
@@ -246,7 +250,7 @@ T << softirq_store.T;
 fld << softirq_store.fld;
 f << softirq_store.f;
 @@
-if "%s.%s" % (T.replace("struct ", "").strip(), fld) in MMCHECK_SOFTIRQ_FIELDS:
+if "%s.%s" % (mm_tag(T), fld) in MMCHECK_SOFTIRQ_FIELDS:
     coccinelle.mm_softirq.add((p[0].file, f))
 
 // The other branch: a disjunction binds the first that matches.
@@ -271,7 +275,7 @@ T << softirq_store_else.T;
 fld << softirq_store_else.fld;
 f << softirq_store_else.f;
 @@
-if "%s.%s" % (T.replace("struct ", "").strip(), fld) in MMCHECK_SOFTIRQ_FIELDS:
+if "%s.%s" % (mm_tag(T), fld) in MMCHECK_SOFTIRQ_FIELDS:
     coccinelle.mm_softirq.add((p[0].file, f))
 
 @softirq_init@
@@ -617,7 +621,7 @@ def arch_of(path):
 def family_of(path, k):
     """The socket family of code that only handles one family's sockets,
     for a class lockdep keys per family (sk_receive_queue.lock), else None."""
-    if not k[1] or "%s::%s" % (k[1].replace("struct ", "").strip(), k[0][1]) \
+    if not k[1] or "%s::%s" % (mm_tag(k[1]), k[0][1]) \
             not in MMCHECK_PER_FAMILY:
         return None
     for d, fam in MMCHECK_FAMILY_PATHS.items():
@@ -651,7 +655,7 @@ def lock_class(k):
     return "%s::%s" % (k[1] or "?", k[0][1])
 
 def mm_type(k):
-    return bool(k[1]) and k[1].replace("struct ", "").strip() in MMCHECK_MM_TYPES
+    return bool(k[1]) and mm_tag(k[1]) in MMCHECK_MM_TYPES
 
 def mm_file(path):
     return any(r.match(path) for r in MMCHECK_MM_PATHS)
