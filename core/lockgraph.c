@@ -169,6 +169,7 @@ struct lg_reg {
 	struct mm_loc loc;
 	int hardirq;
 	int listed;		/* catalogue softirq_entry: no address needed */
+	int passed;		/* a pass record: no place of its own either */
 };
 
 struct mm_lockgraph {
@@ -178,6 +179,7 @@ struct mm_lockgraph {
 	struct strmap cuts;	/* softirq_cut names, static or not */
 	struct strmap members;	/* softirq_field rows: registrars that are members */
 	struct strmap entries;	/* softirq_entry and bh_off_entry names: ENTRY_* */
+	struct strmap registrars;	/* softirq_register names: the callback's argument */
 	struct strmap per_site;	/* lock_class_per_site: "struct NAME::" prefixes */
 	struct strmap per_family;	/* lock_class_per_family: "struct NAME::MEMBER" */
 	const struct mm_cat_entry **family_dirs;	/* socket_family_path rows */
@@ -306,6 +308,8 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 			lookup(&g->entries, cat->e[i].name, ENTRY_SOFTIRQ, NULL);
 		else if (!strcmp(cat->e[i].kind, "bh_off_entry"))
 			lookup(&g->entries, cat->e[i].name, ENTRY_BH_OFF, NULL);
+		else if (!strcmp(cat->e[i].kind, "softirq_register") && cat->e[i].arg)
+			lookup(&g->registrars, cat->e[i].name, cat->e[i].arg, NULL);
 		else if (!strcmp(cat->e[i].kind, "lock_class_per_site"))
 			add_struct_row(&g->per_site, cat->e[i].name);
 		else if (!strcmp(cat->e[i].kind, "lock_class_per_family"))
@@ -387,6 +391,7 @@ static void add_reg(struct mm_lockgraph *g, const char *fn, const char *callback
 	r->loc = parse_loc(g, loc);
 	r->hardirq = hardirq;
 	r->listed = 0;
+	r->passed = 0;
 }
 
 /* A record seen before (the same unit twice, or a linked object that
@@ -464,10 +469,24 @@ static void add_store(struct mm_lockgraph *g, char *const *f)
 	mark_addr_taken(g, f[2], 0);
 }
 
+/*
+ * A pass record names a function of the tree as the callee, or an API the
+ * catalogue did not list when the unit was compiled (compiled with the
+ * row, the call is a reg record).  A softirq_register row added since is
+ * read here, so that it needs no new build: crypto completions.
+ */
 static void add_pass(struct mm_lockgraph *g, char *const *f)
 {
-	char pseudo[1024];
+	char pseudo[1024], name[256];
 
+	short_name(f[3], name, sizeof(name));
+	if (contains(&g->registrars, name) &&
+	    lookup(&g->registrars, name, 0, NULL) == atoi(f[4])) {
+		add_reg(g, f[1], f[2], keep(g, name), "-:0:0", 0);
+		g->reg[g->nreg - 1].passed = 1;
+		mark_addr_taken(g, f[2], 0);
+		return;
+	}
 	snprintf(pseudo, sizeof(pseudo), "%s#%s", f[3], f[4]);
 	add_target(g, pseudo, f[2]);
 }
@@ -683,7 +702,7 @@ static int up_to_root(struct mm_lockgraph *g, int fn, int bh, int *path, int *ro
 static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, const struct lg_acq *a)
 {
 	int *path = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n, fn;
-	char chain[4096] = "", name[128];
+	char chain[4096] = "", name[128], caller[128];
 	const char *calls;
 	const struct lg_reg *r;
 
@@ -699,6 +718,10 @@ static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, const struc
 	if (r->listed)		/* no place of its own: said where the lock is taken */
 		mm_finding_note(f, a->loc, "%s() runs in softirq (catalogue softirq_entry)%s%s",
 				name, calls, chain);
+	else if (r->passed)
+		mm_finding_note(f, a->loc, "%s() is passed to %s() by %s(), which registers "
+				"it as a softirq callback%s%s", name, r->registrar,
+				short_name(g->fn[r->fn].name, caller, sizeof(caller)), calls, chain);
 	else if (r->fn == r->callback)	/* a callback by its signature */
 		mm_finding_note(f, r->loc, "%s() is a softirq callback (%s)%s%s", name,
 				r->registrar, calls, chain);
@@ -883,6 +906,7 @@ void mm_lg_free(struct mm_lockgraph *g)
 	free_map(&g->cuts);
 	free_map(&g->members);
 	free_map(&g->entries);
+	free_map(&g->registrars);
 	free_map(&g->per_site);
 	free_map(&g->per_family);
 	free(g->family_dirs);

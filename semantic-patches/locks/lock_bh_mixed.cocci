@@ -296,7 +296,7 @@ if "%s.%s" % (T, fld) in MMCHECK_SOFTIRQ_FIELDS or fld in MMCHECK_SOFTIRQ_FIELDS
 
 // Exported functions documented to run in softirq, or with BH disabled.
 @softirq_entry@
-identifier f =~ "^(ieee80211_rx_list|ieee80211_rx_napi|ieee80211_sta_ps_transition|napi_gro_frags|napi_gro_receive|netif_receive_skb|netif_receive_skb_core|netif_receive_skb_list)$";
+identifier f =~ "^(__neigh_for_each_release|__sk_receive_skb|ieee80211_get_buffered_bc|ieee80211_rx_list|ieee80211_rx_napi|ieee80211_sta_ps_transition|ieee80211_tx_dequeue|napi_gro_frags|napi_gro_receive|netif_receive_skb|netif_receive_skb_core|netif_receive_skb_list|xfrm4_rcv|xfrm6_input_addr)$";
 position p;
 @@
 
@@ -348,7 +348,7 @@ f << hardirq.f;
 coccinelle.mm_softirq.add((p[0].file, f))
 
 @softirq_reg@
-identifier reg =~ "^(call_rcu|call_rcu_hurry|init_timer_key|netif_napi_add|netif_napi_add_tx|netif_napi_add_weight|open_softirq|tasklet_init|tasklet_setup|timer_setup)$";
+identifier reg =~ "^(acomp_request_set_callback|aead_request_set_callback|ahash_request_set_callback|akcipher_request_set_callback|call_rcu|call_rcu_hurry|init_timer_key|kpp_request_set_callback|netif_napi_add|netif_napi_add_tx|netif_napi_add_weight|open_softirq|skcipher_request_set_callback|tasklet_init|tasklet_setup|timer_setup)$";
 identifier f;
 position p;
 @@
