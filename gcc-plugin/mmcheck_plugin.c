@@ -265,34 +265,24 @@ static const char *function_id(tree decl)
 	return id;
 }
 
-/*
- * The lock class of &expr, as lockdep keys it: a lock inside a structure
- * reached through a pointer is "struct mm_struct::context.lock" whatever
- * the pointer (gmap->mm->context.lock is the same class); a global lock is
- * its symbol, name@unit when static.  NULL when the expression does not
- * say (a spinlock_t * parameter).  Temporaries are followed back to the
- * address they hold.
- */
-static const char *lock_class(tree t, int depth)
+/* What temporaries and local pointers hold, followed back to the address
+ * they were set to (or to where the trail ends). */
+static tree held_address(tree t, int *depth)
 {
-	char *path = NULL, *next;
-	const char *base = NULL;
-
-	while (t && depth < 8 && (TREE_CODE(t) == SSA_NAME || CONVERT_EXPR_P(t) ||
-				  (TREE_CODE(t) == VAR_DECL && lock_ptr_value(t)))) {
+	while (t && *depth < 8 && (TREE_CODE(t) == SSA_NAME || CONVERT_EXPR_P(t) ||
+				   (TREE_CODE(t) == VAR_DECL && lock_ptr_value(t)))) {
 		gimple *def;
 
 		if (CONVERT_EXPR_P(t)) {
 			t = TREE_OPERAND(t, 0);
 			continue;
 		}
+		++*depth;
 		if (TREE_CODE(t) == VAR_DECL) {
 			t = lock_ptr_value(t);
-			depth++;
 			continue;
 		}
 		def = SSA_NAME_DEF_STMT(t);
-		depth++;
 		if (def && is_gimple_assign(def) && gimple_assign_single_p(def))
 			t = gimple_assign_rhs1(def);
 		else if (def && is_gimple_call(def) && gimple_call_num_args(def) &&
@@ -300,13 +290,50 @@ static const char *lock_class(tree t, int depth)
 				DECL_NAME(gimple_call_fndecl(def)))) & mm_cat_bits(&catalogue, "same_object")))
 			t = gimple_call_arg(def, 0);
 		else
-			return NULL;
+			return NULL_TREE;
 	}
+	return t;
+}
+
+/* *p where p holds &obj, of obj's own type: obj, so that a lock reached
+ * through q = &sk->sk_receive_queue is named through sk, as sparse (whose
+ * SSA has no local variables) names it.  NULL_TREE otherwise. */
+static tree pointed_object(tree ref, int *depth)
+{
+	tree a;
+
+	if (TREE_CODE(ref) != MEM_REF || !integer_zerop(TREE_OPERAND(ref, 1)))
+		return NULL_TREE;
+	a = held_address(TREE_OPERAND(ref, 0), depth);
+	if (!a || TREE_CODE(a) != ADDR_EXPR ||
+	    TYPE_MAIN_VARIANT(TREE_TYPE(TREE_OPERAND(a, 0))) != TYPE_MAIN_VARIANT(TREE_TYPE(ref)))
+		return NULL_TREE;
+	return TREE_OPERAND(a, 0);
+}
+
+/*
+ * The lock class of &expr, as lockdep keys it: a lock inside a structure
+ * reached through a pointer is "struct mm_struct::context.lock" whatever
+ * the pointer (gmap->mm->context.lock is the same class); a global lock is
+ * its symbol, name@unit when static.  NULL when the expression does not
+ * say (a spinlock_t * parameter).  Temporaries and local pointers are
+ * followed back to the address they hold.
+ */
+static const char *lock_class(tree t, int depth)
+{
+	char *path = NULL, *next;
+	const char *base = NULL;
+	tree obj;
+
+	t = held_address(t, &depth);
 	if (!t || TREE_CODE(t) != ADDR_EXPR)
 		return NULL;
-	for (t = TREE_OPERAND(t, 0); t; t = TREE_OPERAND(t, 0)) {
-		if (TREE_CODE(t) == COMPONENT_REF && !*field_name_of(t))
+	t = TREE_OPERAND(t, 0);
+	while (t) {
+		if (TREE_CODE(t) == COMPONENT_REF && !*field_name_of(t)) {
+			t = TREE_OPERAND(t, 0);
 			continue;	/* an anonymous struct: mm_struct wraps its fields in one */
+		}
 		if (TREE_CODE(t) == COMPONENT_REF || TREE_CODE(t) == ARRAY_REF) {
 			const char *part = TREE_CODE(t) == ARRAY_REF ? "[]" : field_name_of(t);
 
@@ -314,6 +341,12 @@ static const char *lock_class(tree t, int depth)
 				    : xstrdup(part);
 			free(path);
 			path = next;
+			t = TREE_OPERAND(t, 0);
+			continue;
+		}
+		obj = path ? pointed_object(t, &depth) : NULL_TREE;
+		if (obj) {
+			t = obj;
 			continue;
 		}
 		if (TREE_CODE(t) == MEM_REF || TREE_CODE(t) == INDIRECT_REF ||
