@@ -90,6 +90,9 @@ static void add(const struct mm_catalogue *cat, struct mm_func *fn, int b,
  * its target, when the front end can say which (callee_id).  A function
  * passed to a function of the tree may be called through that parameter
  * (pass); passed to an API or through a pointer, its address is taken.
+ * The front end names a function pointer parameter passed on by its
+ * pseudo-function ("*NF_HOOK_LIST@unit#8"), so that whatever the caller
+ * passed follows it.
  */
 static void call_facts(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 		       const struct mm_call *c, unsigned long long kinds, struct mm_facts *facts)
@@ -101,7 +104,7 @@ static void call_facts(const struct mm_catalogue *cat, struct mm_func *fn, int b
 	if (kinds & mm_cat_bits(cat, "softirq_register")) {
 		reg = mm_cat_find(cat, "softirq_register", c->name);
 		cb = reg && reg->arg && reg->arg <= c->nargs ? c->function(c->fe, reg->arg - 1) : NULL;
-		if (cb)
+		if (cb && *cb != '*')	/* a parameter's function: not known here */
 			mm_facts_reg(facts, c->caller, cb, c->name, &c->loc);
 	} else if (plain && c->callee_id) {
 		struct mm_event ev = { .kind = MM_EV_CALL, .name = c->callee_id,

@@ -178,6 +178,7 @@ struct mm_lockgraph {
 	struct strmap seen;	/* records already added (a link copies them) */
 	struct strmap cuts;	/* softirq_cut names, static or not */
 	struct strmap members;	/* softirq_field rows: registrars that are members */
+	struct strmap bh_off_members;	/* bh_off_field rows */
 	struct strmap entries;	/* softirq_entry and bh_off_entry names: ENTRY_* */
 	struct strmap registrars;	/* softirq_register names: the callback's argument */
 	struct strmap per_site;	/* lock_class_per_site: "struct NAME::" prefixes */
@@ -304,6 +305,8 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 			lookup(&g->cuts, cat->e[i].name, 1, NULL);
 		else if (!strcmp(cat->e[i].kind, "softirq_field"))
 			lookup(&g->members, cat->e[i].name, 1, NULL);
+		else if (!strcmp(cat->e[i].kind, "bh_off_field"))
+			lookup(&g->bh_off_members, cat->e[i].name, 1, NULL);
 		else if (!strcmp(cat->e[i].kind, "softirq_entry"))
 			lookup(&g->entries, cat->e[i].name, ENTRY_SOFTIRQ, NULL);
 		else if (!strcmp(cat->e[i].kind, "bh_off_entry"))
@@ -418,13 +421,20 @@ static void mark_addr_taken(struct mm_lockgraph *g, const char *fn, int escapes)
 
 /* The softirq_field row a member ("STRUCT.MEMBER" or "MEMBER") matches:
  * itself, or its member alone (sk_data_ready of any struct), or NULL. */
-static const char *softirq_member(struct mm_lockgraph *g, const char *member)
+/* The row of rows (softirq_field, bh_off_field) that names member
+ * ("STRUCT.MEMBER"), by its struct or bare, or NULL. */
+static const char *member_row(const struct strmap *rows, const char *member)
 {
 	const char *dot = strrchr(member, '.');
 
-	if (contains(&g->members, member))
+	if (contains(rows, member))
 		return member;
-	return dot && contains(&g->members, dot + 1) ? dot + 1 : NULL;
+	return dot && contains(rows, dot + 1) ? dot + 1 : NULL;
+}
+
+static const char *softirq_member(struct mm_lockgraph *g, const char *member)
+{
+	return member_row(&g->members, member);
 }
 
 /*
@@ -856,13 +866,16 @@ static void mark_entries(struct mm_lockgraph *g)
 /* A pseudo-function nobody calls in the facts (INIT_WORK()'s work_struct
  * func: the workqueue calls current_func) is no root itself: its targets
  * are, each as if its address escaped, so that one that is a callback by
- * its own signature stays only that. */
+ * its own signature stays only that.  Unless the catalogue says the
+ * kernel calls that member with BH disabled (bh_off_field: 6.12's
+ * nf_hook_state.okfn, whose one caller, nf_reinject(), is in a module). */
 static void uncalled_targets(struct mm_lockgraph *g)
 {
 	int i, j;
 
 	for (i = 0; i < g->nfn; i++)
-		if (g->fn[i].name[0] == '*' && !g->fn[i].ncallers)
+		if (g->fn[i].name[0] == '*' && !g->fn[i].ncallers &&
+		    !member_row(&g->bh_off_members, g->fn[i].name + 1))
 			for (j = 0; j < g->fn[i].ncallees; j++)
 				g->fn[g->fn[i].callees[j].to].escapes = 1;
 }
@@ -905,6 +918,7 @@ void mm_lg_free(struct mm_lockgraph *g)
 	free_map(&g->seen);
 	free_map(&g->cuts);
 	free_map(&g->members);
+	free_map(&g->bh_off_members);
 	free_map(&g->entries);
 	free_map(&g->registrars);
 	free_map(&g->per_site);

@@ -410,11 +410,41 @@ static tree function_addressed(tree t)
 	return NULL_TREE;
 }
 
+/* The pseudo-function of a parameter of the function being translated
+ * ("*NF_HOOK_LIST@unit#8"), when p is that parameter, or NULL. */
+static const char *param_pseudo(tree p)
+{
+	gimple *def = TREE_CODE(p) == SSA_NAME ? SSA_NAME_DEF_STMT(p) : NULL;
+	tree parm;
+	int i = 0;
+
+	if (def && gimple_assign_single_p(def))
+		p = gimple_assign_rhs1(def);
+	else if (TREE_CODE(p) == SSA_NAME && SSA_NAME_VAR(p))
+		p = SSA_NAME_VAR(p);
+	if (TREE_CODE(p) != PARM_DECL)
+		return NULL;
+	for (parm = DECL_ARGUMENTS(current_function_decl); parm; parm = DECL_CHAIN(parm), i++)
+		if (parm == p)
+			return mm_facts_param_target(&facts, current_fn_id, i);
+	return NULL;
+}
+
+/* A function pointer parameter handed on (NF_HOOK_LIST()'s okfn, passed
+ * to nf_hook_state_init()), as the pseudo-function of that parameter. */
+static const char *function_param(tree t)
+{
+	STRIP_NOPS(t);
+	if (!POINTER_TYPE_P(TREE_TYPE(t)) || TREE_CODE(TREE_TYPE(TREE_TYPE(t))) != FUNCTION_TYPE)
+		return NULL;
+	return param_pseudo(t);
+}
+
 static const char *arg_function(void *fe, int i)
 {
 	tree fn = function_addressed(call_arg(fe, i));
 
-	return fn ? function_id(fn) : NULL;
+	return fn ? function_id(fn) : function_param(call_arg(fe, i));
 }
 
 /*
@@ -496,6 +526,9 @@ static void member_store(tree lhs, tree rhs, location_t l)
 
 	if (fn) {
 		mm_facts_stored(&facts, current_fn_id, type, member, function_id(fn), &at);
+	} else if (function_param(rhs)) {
+		/* nf_hook_state_init(): p->okfn = okfn */
+		mm_facts_stored(&facts, current_fn_id, type, member, function_param(rhs), &at);
 	} else if (is_temporary(rhs)) {
 		struct temporary t = { rhs, type, member, &at, 0 };
 
@@ -584,23 +617,12 @@ static void signature_facts(tree decl)
 static const char *pointer_target(tree p)
 {
 	gimple *def = TREE_CODE(p) == SSA_NAME ? SSA_NAME_DEF_STMT(p) : NULL;
-	tree parm;
-	int i = 0;
 
 	if (def && gimple_assign_single_p(def) &&
 	    TREE_CODE(gimple_assign_rhs1(def)) == COMPONENT_REF)
 		return mm_facts_member_target(&facts, member_holder(gimple_assign_rhs1(def)),
 					      field_name_of(gimple_assign_rhs1(def)));
-	if (def && gimple_assign_single_p(def))
-		p = gimple_assign_rhs1(def);
-	else if (TREE_CODE(p) == SSA_NAME && SSA_NAME_VAR(p))
-		p = SSA_NAME_VAR(p);
-	if (TREE_CODE(p) != PARM_DECL)
-		return NULL;
-	for (parm = DECL_ARGUMENTS(current_function_decl); parm; parm = DECL_CHAIN(parm), i++)
-		if (parm == p)
-			return mm_facts_param_target(&facts, current_fn_id, i);
-	return NULL;
+	return param_pseudo(p);
 }
 
 static void translate_call(struct mm_func *fn, int b, gcall *call)

@@ -420,15 +420,35 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class_of(nth_pseudo(cv->insn->arguments, i), param ? pointee(param) : NULL);
 }
 
-static const char *arg_function(void *fe, int i)
-{
-	struct symbol *sym = symbol_of(nth_pseudo(((struct call_view *)fe)->insn->arguments, i));
-	struct symbol *t = sym ? strip_node(sym->ctype.base_type) : NULL;
+static const char *caller_id;
 
-	return t && t->type == SYM_FN ? function_id(sym) : NULL;
+/* A function pointer parameter of the analysed function handed on
+ * (NF_HOOK_LIST()'s okfn, passed to nf_hook_state_init()), as the
+ * pseudo-function of that parameter, or NULL. */
+static const char *function_param(pseudo_t p)
+{
+	struct instruction *def = p && p->type == PSEUDO_REG ? p->def : NULL;
+	struct symbol *param, *t;
+
+	while (def && (def->opcode == OP_COPY || def->opcode == OP_PTRCAST)) {
+		p = def->src;
+		def = p->type == PSEUDO_REG ? p->def : NULL;
+	}
+	if (!p || p->type != PSEUDO_ARG)
+		return NULL;
+	param = nth_symbol(strip_node(analysed_fn->ctype.base_type)->arguments, p->nr - 1);
+	t = param ? pointee(param->ctype.base_type) : NULL;
+	return t && t->type == SYM_FN ? mm_facts_param_target(&facts, caller_id, p->nr - 1) : NULL;
 }
 
-static const char *caller_id;
+static const char *arg_function(void *fe, int i)
+{
+	pseudo_t arg = nth_pseudo(((struct call_view *)fe)->insn->arguments, i);
+	struct symbol *sym = symbol_of(arg);
+	struct symbol *t = sym ? strip_node(sym->ctype.base_type) : NULL;
+
+	return t && t->type == SYM_FN ? function_id(sym) : function_param(arg);
+}
 static struct symbol_list *wanted;	/* inline functions some analysed one calls */
 static int clears_flush;		/* per unit: see unit_clears_flush() */
 
@@ -643,7 +663,7 @@ struct member_site {
 };
 
 /* The function fn stored at site, by holder. */
-static void stored_function(const struct member_site *site, struct symbol *fn,
+static void stored_function(const struct member_site *site, const char *fn,
 			    const char *holder)
 {
 	struct symbol *container = NULL;
@@ -651,7 +671,7 @@ static void stored_function(const struct member_site *site, struct symbol *fn,
 	struct mm_loc at = loc_of(site->pos);
 
 	mm_facts_stored(&facts, holder, container ? ident_name(container->ident) : NULL,
-			m ? ident_name(m->ident) : NULL, function_id(fn), &at);
+			m ? ident_name(m->ident) : NULL, fn, &at);
 }
 
 /* Each function a stored value may be: fn, or either of a conditional's
@@ -665,9 +685,11 @@ static void stored_values(pseudo_t value, const struct member_site *site, int de
 
 	if (st && st->type == SYM_FN) {
 		if (site->t)
-			stored_function(site, sym, caller_id);
+			stored_function(site, function_id(sym), caller_id);
 		else
 			mm_facts_addr(&facts, function_id(sym));
+	} else if (site->t && function_param(value)) {
+		stored_function(site, function_param(value), caller_id);	/* p->okfn = okfn */
 	} else if (d && (d->opcode == OP_PTRCAST || d->opcode == OP_COPY) && depth < 4) {
 		stored_values(d->src, site, depth + 1);
 	} else if (d && d->opcode == OP_SEL && depth < 4) {
@@ -739,7 +761,7 @@ static void initializer_facts(struct symbol *var, struct expression *e, long lon
 	} else if ((fn = function_in(e)) != NULL) {
 		struct member_site site = { var->ctype.base_type, e->ctype, offset, var->pos };
 
-		stored_function(&site, fn, function_id(var));
+		stored_function(&site, function_id(fn), function_id(var));
 	}
 }
 

@@ -64,7 +64,7 @@ def load_api(path=API_FILE):
         elif fields[0] in ("guard_ctor", "guard_dtor"):
             if not re.match(r"^[A-Za-z_]\w*%\w*$", fields[1]):
                 raise CatalogueError("%s:%d: '%s' is not a name with one '%%'" % (path, num, fields[1]))
-        elif fields[0] == "softirq_field":
+        elif fields[0] in ("softirq_field", "bh_off_field"):
             if not re.match(r"^([A-Za-z_]\w*\.)?[A-Za-z_]\w*$", fields[1]):
                 raise CatalogueError("%s:%d: '%s' is not MEMBER or STRUCT.MEMBER" % (path, num, fields[1]))
         elif fields[0] == "lock_class_per_family":

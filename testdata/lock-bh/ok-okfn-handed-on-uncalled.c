@@ -1,15 +1,15 @@
 /*
- * Like NF_HOOK_LIST(): the hook does not call its okfn but hands it on to
- * a helper that stores it in the hook state; the one call through that
- * member is in code the build may lack (nfnetlink_queue's nf_reinject(),
- * which runs it with BH disabled).  A parameter passed on is not followed,
- * so the okfn counts as entered from anywhere with BH enabled, though only
- * the receive softirq runs it: a false alarm (6.1 and 6.12: ip_rcv_finish()
- * chains).
+ * Like 6.12's NF_HOOK_LIST(): the hook does not call its okfn but hands
+ * it on to a helper that stores it in the hook state, and the one call
+ * through that member, nf_reinject(), is in a module the build lacks
+ * (nfnetlink_queue).  The catalogue says the kernel calls
+ * nf_hook_state.okfn with BH disabled (bh_off_field), so rcv_finish(),
+ * passed on twice, is not entered from anywhere with BH enabled: only the
+ * receive softirq runs it.  (6.1 and 6.12: the ip_rcv_finish() chains.)
  */
 struct sk_buff;
 struct rx_table { spinlock_t lock; int packets; };
-struct hook_state {
+struct nf_hook_state {
 	int (*okfn)(struct sk_buff *skb);
 };
 struct packet_type {
@@ -17,16 +17,16 @@ struct packet_type {
 };
 
 struct rx_table *rx_table_of(struct sk_buff *skb);
-void hook_slow_list(struct sk_buff *skb, struct hook_state *state);
+void hook_slow_list(struct sk_buff *skb, struct nf_hook_state *state);
 
-static inline void hook_state_init(struct hook_state *s, int (*okfn)(struct sk_buff *skb))
+static inline void hook_state_init(struct nf_hook_state *s, int (*okfn)(struct sk_buff *skb))
 {
 	s->okfn = okfn;
 }
 
 static inline void hook_list(struct sk_buff *skb, int (*okfn)(struct sk_buff *skb))
 {
-	struct hook_state state;
+	struct nf_hook_state state;
 
 	hook_state_init(&state, okfn);
 	hook_slow_list(skb, &state);
@@ -60,9 +60,8 @@ void rx_reset(struct rx_table *t)
 	spin_unlock_bh(&t->lock);
 }
 /*
- * check-name: an okfn a parameter hands on to a store in a member
+ * check-name: an okfn handed on to a member the kernel calls with BH disabled
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse a parameter passed on is not followed: rcv_finish() counts as entered with BH enabled
  * check-known-to-fail: cocci the per-file rule follows no calls through members or parameters
  *
  * check-output-start

@@ -1,0 +1,75 @@
+/*
+ * Like 6.1's NF_HOOK_LIST(): the hook hands its okfn on to a helper that
+ * stores it in the hook state, and the one call through that member,
+ * reinject() (6.1's nf_reinject() in nf_queue.c), runs it with BH
+ * disabled.  Followed through both parameters and the member, rcv_finish()
+ * is entered only there and from the receive softirq: its plain lock is
+ * the softirq side.
+ */
+struct sk_buff;
+struct rx_table { spinlock_t lock; int packets; };
+struct hook_state {
+	int (*okfn)(struct sk_buff *skb);
+};
+struct packet_type {
+	int (*func)(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt);
+};
+
+struct rx_table *rx_table_of(struct sk_buff *skb);
+void hook_slow_list(struct sk_buff *skb, struct hook_state *state);
+
+static inline void hook_state_init(struct hook_state *s, int (*okfn)(struct sk_buff *skb))
+{
+	s->okfn = okfn;
+}
+
+static inline void hook_list(struct sk_buff *skb, int (*okfn)(struct sk_buff *skb))
+{
+	struct hook_state state;
+
+	hook_state_init(&state, okfn);
+	hook_slow_list(skb, &state);
+}
+
+static int rcv_finish(struct sk_buff *skb)
+{
+	struct rx_table *t = rx_table_of(skb);
+
+	spin_lock(&t->lock);
+	t->packets++;
+	spin_unlock(&t->lock);
+	return 0;
+}
+
+static int rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt)
+{
+	hook_list(skb, rcv_finish);
+	return 0;
+}
+
+void reinject(struct sk_buff *skb, struct hook_state *state)
+{
+	local_bh_disable();
+	state->okfn(skb);
+	local_bh_enable();
+}
+
+void rcv_init(struct packet_type *pt)
+{
+	pt->func = rcv;
+}
+
+void rx_reset(struct rx_table *t)
+{
+	spin_lock_bh(&t->lock);
+	t->packets = 0;
+	spin_unlock_bh(&t->lock);
+}
+/*
+ * check-name: an okfn handed on twice, called through the member with BH disabled
+ * check-options: --all-locks
+ * check-known-to-fail: cocci the per-file rule follows no calls through members or parameters
+ *
+ * check-output-start
+ * check-output-end
+ */
