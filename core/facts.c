@@ -275,8 +275,10 @@ void mm_facts_pass(struct mm_facts *f, const char *caller, const char *callback,
 {
 	char n[16];
 
+	/* one per caller: the analysis lets a call through the parameter
+	 * reach the callback only from where it was passed */
 	snprintf(n, sizeof(n), "%d", arg + 1);
-	if (new_edge(f, edge_hash(callee, callback) ^ (unsigned long long)(arg + 1) << 1))
+	if (new_edge(f, (edge_hash(callee, callback) ^ edge_hash(caller, n) << 1) | 1))
 		record(f, "pass", caller, callback, callee, n, (char *)NULL);
 }
 

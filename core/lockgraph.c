@@ -129,6 +129,8 @@ static void free_map(struct strmap *m)
 struct lg_edge {
 	int to;
 	int bh_on;		/* the call is made with BH enabled on some path */
+	int via;		/* through a parameter: the function that passed
+				 * the callee, or -1 (mark_process()) */
 };
 
 struct lg_fn {
@@ -148,6 +150,10 @@ struct lg_fn {
 				 * anywhere */
 	int reg;		/* for a callback: its registration, else -1 */
 	int bh_off_entry;	/* catalogue: its callers keep BH disabled */
+	int handed_on[2];	/* a parameter's pseudo-function reached from
+				 * another (stored, passed on): what its passers
+				 * passed may be called later, from anywhere;
+				 * [bh_on] as in mark_process() */
 };
 
 struct lg_acq {
@@ -361,6 +367,7 @@ static void add_call(struct mm_lockgraph *g, const char *caller, const char *cal
 
 	f->callees = xrealloc(f->callees, (f->ncallees + 1) * sizeof(*f->callees));
 	f->callees[f->ncallees].to = to;
+	f->callees[f->ncallees].via = -1;
 	f->callees[f->ncallees++].bh_on = !strcmp(bh, "bh-on");
 	g->fn[to].ncallers++;
 }
@@ -455,12 +462,17 @@ static const char *softirq_member(struct mm_lockgraph *g, const char *member)
  * process context follows them, which can only drop roots: every target
  * was a root (its address escaped) without them.
  */
-static void add_target(struct mm_lockgraph *g, const char *pseudo, const char *fn)
+static void add_target(struct mm_lockgraph *g, const char *pseudo, const char *fn,
+		       const char *via)
 {
 	char id[1040];
+	int v = via ? fn_id(g, via) : -1;
+	struct lg_fn *p;
 
 	snprintf(id, sizeof(id), "*%s", pseudo);
 	add_call(g, id, fn, "bh-on");
+	p = &g->fn[fn_id(g, id)];
+	p->callees[p->ncallees - 1].via = v;
 	mark_addr_taken(g, fn, 0);
 }
 
@@ -472,7 +484,7 @@ static void add_store(struct mm_lockgraph *g, char *const *f)
 	const char *row = softirq_member(g, f[3]);
 
 	if (!row) {
-		add_target(g, f[3], f[2]);
+		add_target(g, f[3], f[2], NULL);
 		return;
 	}
 	add_reg(g, f[1], f[2], row, f[4], 0);
@@ -498,7 +510,7 @@ static void add_pass(struct mm_lockgraph *g, char *const *f)
 		return;
 	}
 	snprintf(pseudo, sizeof(pseudo), "%s#%s", f[3], f[4]);
-	add_target(g, pseudo, f[2]);
+	add_target(g, pseudo, f[2], f[1]);
 }
 
 static int add_fact(const struct mm_fact *fact, void *ctx)
@@ -615,12 +627,46 @@ static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
  * inside local_bh_disable() or a _bh lock, directly or through others
  * (inet_put_port() around __inet_put_port()), runs with BH disabled: its
  * plain acquisitions are no SOFTIRQ-ON usage.
+ *
+ * A call through a parameter (okfn() in NF_HOOK()) reaches a function only
+ * once the function that passed it is reached: arp_xmit() passes
+ * arp_xmit_finish() to arp.c's NF_HOOK() and arp_rcv() (softirq) passes
+ * arp_process(), so transmitting with BH enabled does not run
+ * arp_process().  Per passer, not per call: NF_HOOK() reached from
+ * arp_xmit() still reaches arp_process() once arp_rcv() is reached too.
+ * Not when the parameter was handed on to a member or to another
+ * parameter: NF_HOOK_LIST()'s okfn, stored in nf_hook_state.okfn, is
+ * called wherever that member is called.
  */
+#define MARK(f) (bh_on ? &(f)->process_bh_on : &(f)->process)
+
+/* Mark e's callee from the marked function from, if e may carry the
+ * context: made with BH enabled (for bh_on), and through a parameter only
+ * once the function that passed the callee is marked. */
+static int follow(struct mm_lockgraph *g, int from, const struct lg_edge *e, int bh_on,
+		  int *queue, int *tail)
+{
+	struct lg_fn *f = &g->fn[from], *c = &g->fn[e->to];
+	int handed = 0;
+
+	if (bh_on && !e->bh_on)
+		return 0;
+	if (f->name[0] == '*' && c->name[0] == '*' && !c->handed_on[bh_on])
+		handed = c->handed_on[bh_on] = 1;	/* its waiting edges may go */
+	if (*MARK(c) || (e->via >= 0 && !f->handed_on[bh_on] && !*MARK(&g->fn[e->via])))
+		return handed;
+	*MARK(c) = 1;
+	if (bh_on)
+		c->bh_parent = from;
+	queue[(*tail)++] = e->to;
+	return 1;
+}
+
 static void mark_process(struct mm_lockgraph *g, int bh_on)
 {
 	int *queue = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), head = 0, tail = 0, i, j;
+	int more = 1;
 
-#define MARK(f) (bh_on ? &(f)->process_bh_on : &(f)->process)
 	for (i = 0; i < g->nfn; i++) {
 		struct lg_fn *f = &g->fn[i];
 
@@ -630,24 +676,26 @@ static void mark_process(struct mm_lockgraph *g, int bh_on)
 			queue[tail++] = i;
 		}
 	}
-	while (head < tail) {
-		int from = queue[head++];
-		struct lg_fn *f = &g->fn[from];
+	while (more) {
+		while (head < tail) {
+			int from = queue[head++];
 
-		for (j = 0; j < f->ncallees; j++) {
-			struct lg_fn *c = &g->fn[f->callees[j].to];
-
-			if (!*MARK(c) && (!bh_on || f->callees[j].bh_on)) {
-				*MARK(c) = 1;
-				if (bh_on)
-					c->bh_parent = from;
-				queue[tail++] = f->callees[j].to;
-			}
+			for (j = 0; j < g->fn[from].ncallees; j++)
+				follow(g, from, &g->fn[from].callees[j], bh_on, queue, &tail);
 		}
+		/* edges through a parameter whose passer was marked after them */
+		more = 0;
+		for (i = 0; i < g->nfn; i++)
+			for (j = 0; g->fn[i].name[0] == '*' && *MARK(&g->fn[i]) &&
+				    j < g->fn[i].ncallees; j++)
+				if (g->fn[i].callees[j].via >= 0)
+					more |= follow(g, i, &g->fn[i].callees[j], bh_on, queue,
+						       &tail);
 	}
-#undef MARK
 	free(queue);
 }
+
+#undef MARK
 
 /* ---- reports ------------------------------------------------------------- */
 

@@ -185,6 +185,31 @@ class Locks(unittest.TestCase):
         self.assertIn("a.c:1:1: note: ah_done() is passed to ahash_request_set_callback() by "
                       "ah_input(), which registers it as a softirq callback", out.stdout)
 
+    def test_call_through_parameter_per_passer(self):
+        """A call through a parameter reaches a function only once the
+        function that passed it is reached, whatever the order the walk
+        meets them in: late() is reached after hook()'s call through its
+        parameter, and soft() (softirq only) passes gone()."""
+        self.write("a.facts", "mmcheck-facts\t3\t/tree\ta.c\n"
+                   "call\troot1\thook@a.c\tbh-on\n"
+                   "call\thook@a.c\t*hook@a.c#1\tbh-on\n"
+                   "call\troot2\tm1\tbh-on\ncall\tm1\tm2\tbh-on\ncall\tm2\tlate\tbh-on\n"
+                   "call\tlate\thook@a.c\tbh-on\n"
+                   "pass\tlate\tfin@a.c\thook@a.c\t1\n"
+                   "call\tsoft@a.c\thook@a.c\tbh-on\n"
+                   "pass\tsoft@a.c\tgone@a.c\thook@a.c\t1\n"
+                   "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:9:1\n"
+                   "addr\tsoft@a.c\n"
+                   "acq\tsoft@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\n"
+                   "acq\tfin@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock\n"
+                   "acq\tgone@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:3:1\tspin_lock\n"
+                   "end\t14\n")
+        out = run([LOCKS, "--strip", "/tree/", self.dir])
+        self.assertEqual(out.returncode, 1, out.stderr)
+        errors = [l.split(": error")[0] for l in out.stdout.splitlines() if ": error" in l]
+        self.assertEqual(errors, ["a.c:2:1"])
+        self.assertIn("(*hook() argument 1)() -> fin()", out.stdout)
+
     def test_severities_from_the_rule_list(self):
         """Severities come from catalogue/rules.tsv beside --catalogue: a
         catalogue without it is refused before any report."""

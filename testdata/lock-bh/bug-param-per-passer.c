@@ -1,9 +1,7 @@
 /*
- * Like arp.c's NF_HOOK(): one hook helper gets the receive path's okfn
- * from the softirq handler and the transmit path's from process context.
- * Calls through a parameter are resolved per callee, not per call, so the
- * analysis lets the transmit path reach the receive okfn, which only the
- * softirq runs: a false alarm (6.1 and 6.12: pneigh_enqueue()).
+ * As ok-param-per-passer.c, but the transmit path's okfn takes the proxy
+ * lock too: passed by arp_xmit(), entered with BH enabled, it races with
+ * the timer.
  */
 struct sk_buff;
 struct neigh_proxy { spinlock_t lock; int queued; };
@@ -36,6 +34,11 @@ static int arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_ty
 
 static int arp_xmit_finish(struct sk_buff *skb)
 {
+	struct neigh_proxy *p = proxy_of(skb);
+
+	spin_lock(&p->lock);	/* BUG */
+	p->queued--;
+	spin_unlock(&p->lock);
 	return dev_send(skb);
 }
 
@@ -63,10 +66,10 @@ void proxy_init(struct timer_list *t)
 	timer_setup(t, proxy_expire, 0);
 }
 /*
- * check-name: a call through a parameter is resolved per callee, not per call
+ * check-name: an okfn passed from process context runs with BH enabled
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse calls through a parameter are resolved per callee: arp_xmit() -> hook() reaches arp_process()
  *
  * check-output-start
+bug-param-per-passer.c:39:9: error: lock struct neigh_proxy::lock taken with BH enabled here but also in softirq context: deadlock if the softirq interrupts its holder [mm-lock-softirq-unsafe]
  * check-output-end
  */
