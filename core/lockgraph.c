@@ -150,6 +150,9 @@ struct lg_fn {
 				 * anywhere */
 	int reg;		/* for a callback: its registration, else -1 */
 	int bh_off_entry;	/* catalogue: its callers keep BH disabled */
+	unsigned families;	/* softirq: the socket families of the callbacks
+				 * that reach it, by where they are registered
+				 * (ANY_FAMILY: code of no one family) */
 	int handed_on[2];	/* a parameter's pseudo-function reached from
 				 * another (stored, passed on): what its passers
 				 * passed may be called later, from anywhere;
@@ -277,12 +280,10 @@ static int per_site_class(struct mm_lockgraph *g, const char *cls)
  * takes it, when that code only handles one family's sockets (catalogue
  * socket_family_path: net/unix/); elsewhere it is NULL, any family's.
  */
-static const char *acq_family(struct mm_lockgraph *g, const char *cls, const char *file)
+static const char *file_family(struct mm_lockgraph *g, const char *file)
 {
 	int i;
 
-	if (!g->nfamily_dirs || !contains(&g->per_family, cls))
-		return NULL;
 	for (i = 0; i < g->nfamily_dirs; i++) {
 		const char *dir = g->family_dirs[i]->name, *at = strstr(file, dir);
 
@@ -290,6 +291,26 @@ static const char *acq_family(struct mm_lockgraph *g, const char *cls, const cha
 			return g->family_dirs[i]->family;
 	}
 	return NULL;
+}
+
+static const char *acq_family(struct mm_lockgraph *g, const char *cls, const char *file)
+{
+	if (!g->nfamily_dirs || !contains(&g->per_family, cls))
+		return NULL;
+	return file_family(g, file);
+}
+
+/* A family as a bit of lg_fn.families: the first row that names it. */
+#define ANY_FAMILY (1u << 31)
+
+static unsigned family_bit(struct mm_lockgraph *g, const char *family)
+{
+	int i;
+
+	for (i = 0; family && i < g->nfamily_dirs && i < 31; i++)
+		if (!strcmp(g->family_dirs[i]->family, family))
+			return 1u << i;
+	return ANY_FAMILY;
 }
 
 /* Can a and b be one lockdep class: one class, and no two families? */
@@ -615,6 +636,49 @@ static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
 	free(queue);
 }
 
+/* The families of the softirq callbacks that reach each function (the
+ * walk above keeps one parent each): along the edges it took, until no
+ * function learns a family more. */
+static void spread_families(struct mm_lockgraph *g)
+{
+	int n = g->nfn + 1, *queue = xrealloc(NULL, n * sizeof(int)), head = 0, tail = 0, i, j;
+	char *queued = calloc(n, 1);
+
+	if (!queued)
+		abort();
+	for (i = 0; i < g->nreg; i++) {
+		int cb = g->reg[i].callback;
+
+		if (g->reg[i].hardirq || !g->fn[cb].softirq)
+			continue;
+		g->fn[cb].families |= family_bit(g, file_family(g, g->reg[i].loc.file));
+		if (!queued[cb]) {
+			queued[cb] = 1;
+			queue[tail++ % n] = cb;
+		}
+	}
+	while (head != tail) {
+		int from = queue[head++ % n];
+		const struct lg_fn *f = &g->fn[from];
+
+		queued[from] = 0;
+		for (j = 0; j < f->ncallees; j++) {
+			struct lg_fn *c = &g->fn[f->callees[j].to];
+
+			if (!c->softirq || c->cut || c->name[0] == '*' ||
+			    (c->families | f->families) == c->families)
+				continue;
+			c->families |= f->families;
+			if (!queued[f->callees[j].to]) {
+				queued[f->callees[j].to] = 1;
+				queue[tail++ % n] = f->callees[j].to;
+			}
+		}
+	}
+	free(queued);
+	free(queue);
+}
+
 /*
  * Process context: a function no softirq callback or hardirq handler
  * reaches, or one that some process-context function calls; spread along
@@ -809,7 +873,11 @@ static void entry_note(struct mm_lockgraph *g, struct mm_finding *f, const struc
 }
 
 /* The first acquisition of plain's class in softirq context (softirq = 1),
- * or with a _bh form in process context (0); *n counts all such places. */
+ * or with a _bh form in process context (0); *n counts all such places.
+ * A softirq acquisition in code of no one family (net/core/) meets a
+ * family's only if a callback of that family, or of none, reaches it:
+ * AF_PACKET's packet_rcv_spkt() -> __sock_queue_rcv_skb() is no AF_UNIX
+ * receive queue. */
 static const struct lg_acq *find_acq(struct mm_lockgraph *g, const struct lg_acq *plain,
 				     int softirq, int *n)
 {
@@ -821,6 +889,9 @@ static const struct lg_acq *find_acq(struct mm_lockgraph *g, const struct lg_acq
 		const struct lg_acq *a = &g->acq[i];
 
 		if (!same_class(a, plain))
+			continue;
+		if (softirq && plain->family && !a->family &&
+		    !(g->fn[a->fn].families & (family_bit(g, plain->family) | ANY_FAMILY)))
 			continue;
 		/* a trylock in softirq spins on nothing: lockdep marks no usage */
 		if (softirq ? g->fn[a->fn].softirq && !a->trylock :
@@ -935,6 +1006,7 @@ void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 	uncalled_targets(g);
 	mark_entries(g);
 	mark_interrupt(g, 0);
+	spread_families(g);
 	mark_interrupt(g, 1);
 	mark_process(g, 0);
 	mark_process(g, 1);
