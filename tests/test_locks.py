@@ -115,6 +115,15 @@ class Locks(unittest.TestCase):
         with open(os.path.join(self.dir, name), "w") as f:
             f.write(text)
 
+    def lock_errors(self, *records):
+        """Run the analysis over one unit of these records: the places of
+        its errors, and its whole output."""
+        self.write("a.facts", "mmcheck-facts\t3\t/tree\ta.c\n%s\nend\t%d\n" %
+                   ("\n".join(records), len(records)))
+        out = run([LOCKS, "--strip", "/tree/", self.dir])
+        self.assertEqual(out.returncode, 1, out.stderr)
+        return [l.split(": error")[0] for l in out.stdout.splitlines() if ": error" in l], out.stdout
+
     def test_truncated_facts(self):
         self.write("a.facts", "mmcheck-facts\t3\t/tree\ta.c\ncall\tf\tg\tbh-on\n")
         self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "truncated")
@@ -137,78 +146,65 @@ class Locks(unittest.TestCase):
         softirq_field member (applied by the analysis, not the compiler)
         makes a callback; a member nobody calls through leaves its targets
         entered from anywhere with BH enabled."""
-        head = "mmcheck-facts\t3\t/tree\ta.c\n"
-        self.write("a.facts", head +
-                   "store\tproto@a.c\trcv@a.c\tnet_protocol.handler\t/tree/a.c:1:1\n"
-                   "acq\trcv@a.c\tstruct t::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock\n"
-                   "call\trcv@a.c\t*walker.func\tbh-on\n"
-                   "store\tsetup\tclean@a.c\twalker.func\t/tree/a.c:3:1\n"
-                   "acq\tclean@a.c\tstruct t::lock\tplain\tbh-on\t/tree/a.c:4:1\tspin_lock\n"
-                   "store\tsetup\tuser@a.c\tops.run\t/tree/a.c:5:1\n"
-                   "acq\tuser@a.c\tstruct t::lock\tplain\tbh-on\t/tree/a.c:6:1\tspin_lock\n"
-                   "pass\tout\tfin@a.c\thook@a.c\t2\n"
-                   "call\tout\thook@a.c\tbh-on\n"
-                   "call\thook@a.c\t*hook@a.c#2\tbh-on\n"
-                   "acq\tfin@a.c\tstruct t::lock\tplain\tbh-on\t/tree/a.c:7:1\tspin_lock\n"
-                   "end\t11\n")
-        out = run([LOCKS, "--strip", "/tree/", self.dir])
-        self.assertEqual(out.returncode, 1, out.stderr)
-        errors = [l.split(": error")[0] for l in out.stdout.splitlines() if ": error" in l]
+        errors, out = self.lock_errors(
+            "store\tproto@a.c\trcv@a.c\tnet_protocol.handler\t/tree/a.c:1:1",
+            "acq\trcv@a.c\tstruct t::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock",
+            "call\trcv@a.c\t*walker.func\tbh-on",
+            "store\tsetup\tclean@a.c\twalker.func\t/tree/a.c:3:1",
+            "acq\tclean@a.c\tstruct t::lock\tplain\tbh-on\t/tree/a.c:4:1\tspin_lock",
+            "store\tsetup\tuser@a.c\tops.run\t/tree/a.c:5:1",
+            "acq\tuser@a.c\tstruct t::lock\tplain\tbh-on\t/tree/a.c:6:1\tspin_lock",
+            "pass\tout\tfin@a.c\thook@a.c\t2",
+            "call\tout\thook@a.c\tbh-on",
+            "call\thook@a.c\t*hook@a.c#2\tbh-on",
+            "acq\tfin@a.c\tstruct t::lock\tplain\tbh-on\t/tree/a.c:7:1\tspin_lock")
         # rcv() in softirq; clean() called only from it: neither reported;
         # user() (no call through ops.run) and fin() (out() has no callers)
         self.assertEqual(errors, ["a.c:6:1", "a.c:7:1"])
         self.assertIn("a.c:1:1: note: rcv() is stored in net_protocol.handler here, which the "
-                      "kernel calls in softirq", out.stdout)
+                      "kernel calls in softirq", out)
         self.assertIn("fin() is called with BH enabled: out() -> hook() -> "
-                      "(*hook() argument 2)() -> fin()", out.stdout)
+                      "(*hook() argument 2)() -> fin()", out)
 
     def test_registration_row_newer_than_the_build(self):
         """A softirq_register row the build did not know (the unit wrote
         a pass record, not a reg) is applied by the analysis: the callback
         runs in softirq, with no rebuild."""
-        self.write("a.facts", "mmcheck-facts\t3\t/tree\ta.c\n"
-                   "pass\tah_input@a.c\tah_done@a.c\tahash_request_set_callback@a.c\t3\n"
-                   "acq\tah_done@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\n"
-                   "acq\treset\tstruct x::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock\n"
-                   "pass\tah_input@a.c\tother@a.c\tahash_request_set_callback@a.c\t2\n"
-                   "acq\tother@a.c\tstruct y::lock\tplain\tbh-on\t/tree/a.c:3:1\tspin_lock\n"
-                   "acq\tsoft@a.c\tstruct y::lock\tplain\tbh-on\t/tree/a.c:4:1\tspin_lock\n"
-                   "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:4:1\n"
-                   "addr\tsoft@a.c\n"
-                   "end\t8\n")
-        out = run([LOCKS, "--strip", "/tree/", self.dir])
-        self.assertEqual(out.returncode, 1, out.stderr)
-        errors = [l.split(": error")[0] for l in out.stdout.splitlines() if ": error" in l]
+        errors, out = self.lock_errors(
+            "pass\tah_input@a.c\tah_done@a.c\tahash_request_set_callback@a.c\t3",
+            "acq\tah_done@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock",
+            "acq\treset\tstruct x::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock",
+            "pass\tah_input@a.c\tother@a.c\tahash_request_set_callback@a.c\t2",
+            "acq\tother@a.c\tstruct y::lock\tplain\tbh-on\t/tree/a.c:3:1\tspin_lock",
+            "acq\tsoft@a.c\tstruct y::lock\tplain\tbh-on\t/tree/a.c:4:1\tspin_lock",
+            "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:4:1",
+            "addr\tsoft@a.c")
         # reset() races with ah_done(); other() is argument 2, not the
         # callback: entered from anywhere, it races with soft()
         self.assertEqual(errors, ["a.c:2:1", "a.c:3:1"])
         self.assertIn("a.c:1:1: note: ah_done() is passed to ahash_request_set_callback() by "
-                      "ah_input(), which registers it as a softirq callback", out.stdout)
+                      "ah_input(), which registers it as a softirq callback", out)
 
     def test_call_through_parameter_per_passer(self):
         """A call through a parameter reaches a function only once the
         function that passed it is reached, whatever the order the walk
         meets them in: late() is reached after hook()'s call through its
         parameter, and soft() (softirq only) passes gone()."""
-        self.write("a.facts", "mmcheck-facts\t3\t/tree\ta.c\n"
-                   "call\troot1\thook@a.c\tbh-on\n"
-                   "call\thook@a.c\t*hook@a.c#1\tbh-on\n"
-                   "call\troot2\tm1\tbh-on\ncall\tm1\tm2\tbh-on\ncall\tm2\tlate\tbh-on\n"
-                   "call\tlate\thook@a.c\tbh-on\n"
-                   "pass\tlate\tfin@a.c\thook@a.c\t1\n"
-                   "call\tsoft@a.c\thook@a.c\tbh-on\n"
-                   "pass\tsoft@a.c\tgone@a.c\thook@a.c\t1\n"
-                   "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:9:1\n"
-                   "addr\tsoft@a.c\n"
-                   "acq\tsoft@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\n"
-                   "acq\tfin@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock\n"
-                   "acq\tgone@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:3:1\tspin_lock\n"
-                   "end\t14\n")
-        out = run([LOCKS, "--strip", "/tree/", self.dir])
-        self.assertEqual(out.returncode, 1, out.stderr)
-        errors = [l.split(": error")[0] for l in out.stdout.splitlines() if ": error" in l]
+        errors, out = self.lock_errors(
+            "call\troot1\thook@a.c\tbh-on",
+            "call\thook@a.c\t*hook@a.c#1\tbh-on",
+            "call\troot2\tm1\tbh-on", "call\tm1\tm2\tbh-on", "call\tm2\tlate\tbh-on",
+            "call\tlate\thook@a.c\tbh-on",
+            "pass\tlate\tfin@a.c\thook@a.c\t1",
+            "call\tsoft@a.c\thook@a.c\tbh-on",
+            "pass\tsoft@a.c\tgone@a.c\thook@a.c\t1",
+            "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:9:1",
+            "addr\tsoft@a.c",
+            "acq\tsoft@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock",
+            "acq\tfin@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock",
+            "acq\tgone@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:3:1\tspin_lock")
         self.assertEqual(errors, ["a.c:2:1"])
-        self.assertIn("(*hook() argument 1)() -> fin()", out.stdout)
+        self.assertIn("(*hook() argument 1)() -> fin()", out)
 
     def test_severities_from_the_rule_list(self):
         """Severities come from catalogue/rules.tsv beside --catalogue: a
