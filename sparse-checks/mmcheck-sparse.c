@@ -421,6 +421,17 @@ static const char *arg_lock_class(void *fe, int i)
 }
 
 static const char *caller_id;
+static struct symbol_list *wanted;	/* inline functions some analysed one uses */
+
+/* A function whose address an analysed one takes (passes, stores): GCC
+ * emits it, an inline one too, and so analyses it (6.12's
+ * xfrm4_rcv_encap_finish(), an okfn, passes xfrm4_rcv_encap_finish2() on
+ * to xfrm_trans_queue()). */
+static const char *address_taken(struct symbol *fn)
+{
+	add_symbol(&wanted, fn);
+	return function_id(fn);
+}
 
 /* A function pointer parameter of the analysed function handed on
  * (NF_HOOK_LIST()'s okfn, passed to nf_hook_state_init()), as the
@@ -447,9 +458,8 @@ static const char *arg_function(void *fe, int i)
 	struct symbol *sym = symbol_of(arg);
 	struct symbol *t = sym ? strip_node(sym->ctype.base_type) : NULL;
 
-	return t && t->type == SYM_FN ? function_id(sym) : function_param(arg);
+	return t && t->type == SYM_FN ? address_taken(sym) : function_param(arg);
 }
-static struct symbol_list *wanted;	/* inline functions some analysed one calls */
 static int clears_flush;		/* per unit: see unit_clears_flush() */
 
 static int macro_defined(const char *name, void *ctx)
@@ -685,9 +695,9 @@ static void stored_values(pseudo_t value, const struct member_site *site, int de
 
 	if (st && st->type == SYM_FN) {
 		if (site->t)
-			stored_function(site, function_id(sym), caller_id);
+			stored_function(site, address_taken(sym), caller_id);
 		else
-			mm_facts_addr(&facts, function_id(sym));
+			mm_facts_addr(&facts, address_taken(sym));
 	} else if (site->t && function_param(value)) {
 		stored_function(site, function_param(value), caller_id);	/* p->okfn = okfn */
 	} else if (d && (d->opcode == OP_PTRCAST || d->opcode == OP_COPY) && depth < 4) {
@@ -761,7 +771,7 @@ static void initializer_facts(struct symbol *var, struct expression *e, long lon
 	} else if ((fn = function_in(e)) != NULL) {
 		struct member_site site = { var->ctype.base_type, e->ctype, offset, var->pos };
 
-		stored_function(&site, function_id(fn), function_id(var));
+		stored_function(&site, address_taken(fn), function_id(var));
 	}
 }
 
