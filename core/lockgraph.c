@@ -28,11 +28,12 @@
  * A trylock taken in softirq cannot deadlock (it fails instead of spinning)
  * and lockdep marks no IN-SOFTIRQ usage for it, so it does not count.
  * Known limits: calls through pointers are resolved by member, not by
- * object (every fib6_walker's func is a target of every walk), and give
- * no softirq context; a function passed on by a parameter is not followed
- * (NF_HOOK_LIST() hands its okfn to nf_hook_state_init()); paths are
- * not told apart, so a call the callback can never make still counts,
- * unless the catalogue cuts it (softirq_cut, each with its reason).
+ * object (every fib6_walker's func is a target of every walk), and by
+ * passer, not by call, for a parameter (mark_process()); they give no
+ * softirq context; values and paths are not told apart, so a call the
+ * callback can never make still counts, unless the catalogue cuts it
+ * (softirq_cut, each with its reason); a lock class is a struct and
+ * member, split by socket family where lockdep keys one per family.
  */
 #include <stdio.h>
 #include <stdlib.h>
