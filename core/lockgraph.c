@@ -448,10 +448,9 @@ static void mark_addr_taken(struct mm_lockgraph *g, const char *fn, int escapes)
 	g->fn[id].escapes |= escapes;
 }
 
-/* The softirq_field row a member ("STRUCT.MEMBER" or "MEMBER") matches:
- * itself, or its member alone (sk_data_ready of any struct), or NULL. */
-/* The row of rows (softirq_field, bh_off_field) that names member
- * ("STRUCT.MEMBER"), by its struct or bare, or NULL. */
+/* The row of a table of members (softirq_field, bh_off_field) that a
+ * member ("STRUCT.MEMBER" or "MEMBER") matches: itself, or its member
+ * alone (sk_data_ready of any struct), or NULL. */
 static const char *member_row(const struct strmap *rows, const char *member)
 {
 	const char *dot = strrchr(member, '.');

@@ -523,12 +523,13 @@ static void member_store(tree lhs, tree rhs, location_t l)
 	tree fn = function_addressed(rhs);
 	struct mm_loc at = loc_of(l);
 	const char *type = member_holder(lhs), *member = field_name_of(lhs);
+	const char *param = fn ? NULL : function_param(rhs);
 
 	if (fn) {
 		mm_facts_stored(&facts, current_fn_id, type, member, function_id(fn), &at);
-	} else if (function_param(rhs)) {
+	} else if (param) {
 		/* nf_hook_state_init(): p->okfn = okfn */
-		mm_facts_stored(&facts, current_fn_id, type, member, function_param(rhs), &at);
+		mm_facts_stored(&facts, current_fn_id, type, member, param, &at);
 	} else if (is_temporary(rhs)) {
 		struct temporary t = { rhs, type, member, &at, 0 };
 

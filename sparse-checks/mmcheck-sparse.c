@@ -691,6 +691,7 @@ static void stored_values(pseudo_t value, const struct member_site *site, int de
 {
 	struct instruction *d = value->type == PSEUDO_REG ? value->def : NULL;
 	struct symbol *sym = symbol_of(value), *st = sym ? strip_node(sym->ctype.base_type) : NULL;
+	const char *param = site->t && !(st && st->type == SYM_FN) ? function_param(value) : NULL;
 	pseudo_t phi;
 
 	if (st && st->type == SYM_FN) {
@@ -698,8 +699,8 @@ static void stored_values(pseudo_t value, const struct member_site *site, int de
 			stored_function(site, address_taken(sym), caller_id);
 		else
 			mm_facts_addr(&facts, address_taken(sym));
-	} else if (site->t && function_param(value)) {
-		stored_function(site, function_param(value), caller_id);	/* p->okfn = okfn */
+	} else if (param) {
+		stored_function(site, param, caller_id);	/* p->okfn = okfn */
 	} else if (d && (d->opcode == OP_PTRCAST || d->opcode == OP_COPY) && depth < 4) {
 		stored_values(d->src, site, depth + 1);
 	} else if (d && d->opcode == OP_SEL && depth < 4) {
