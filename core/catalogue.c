@@ -66,6 +66,8 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 			e->as = dup_field(f[i] + 3, strlen(f[i] + 3));
 		else if (!strncmp(f[i], "family=", 7))
 			e->family = dup_field(f[i] + 7, strlen(f[i] + 7));
+		else if (!strncmp(f[i], "member=", 7))
+			e->member = dup_field(f[i] + 7, strlen(f[i] + 7));
 	}
 	return e->kind && e->name ? 0 : -1;
 }
@@ -208,6 +210,7 @@ void mm_cat_free(struct mm_catalogue *cat)
 		free(cat->e[i].lock);
 		free(cat->e[i].as);
 		free(cat->e[i].family);
+		free(cat->e[i].member);
 	}
 	free(cat->e);
 	free(cat->index);

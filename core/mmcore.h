@@ -30,6 +30,8 @@ struct mm_cat_entry {
 	char *as;		/* as=: the name a user writes (the macro, for what it
 				 * expands to), or NULL */
 	char *family;		/* family=: socket_family_path rows */
+	char *member;		/* member=: same_object rows, the member of the
+				 * argument the result points to (rlock) */
 	int kind_id;		/* index of kind in mm_catalogue.kinds */
 };
 

@@ -288,6 +288,28 @@ static int member_path(struct symbol *t, long long offset, struct symbol *lock,
 	return 0;
 }
 
+/* spin_lock_irqsave(&t->it_lock) is _raw_spin_lock_irqsave(spinlock_check(
+ * &t->it_lock)), and sparse inlines the __always_inline spinlock_check():
+ * its result, &lock->rlock, names the lock the catalogue's same_object row
+ * says it is (member=rlock), as GCC's plugin names it: it_lock. */
+static void same_object_member(char *path)
+{
+	size_t n = strlen(path), m;
+	int i;
+
+	for (i = 0; i < catalogue.n; i++) {
+		const char *member = catalogue.e[i].member;
+
+		if (!member || strcmp(catalogue.e[i].kind, "same_object"))
+			continue;
+		m = strlen(member);
+		if (n >= m && !strcmp(path + n - m, member) && (n == m || path[n - m - 1] == '.')) {
+			path[n > m ? n - m - 1 : 0] = '\0';
+			return;
+		}
+	}
+}
+
 static const char *lock_class_of(pseudo_t p, struct symbol *lock)
 {
 	struct symbol *t, *global;
@@ -301,6 +323,9 @@ static const char *lock_class_of(pseudo_t p, struct symbol *lock)
 		return function_id(global);	/* a global lock: its symbol */
 	if (!member_path(t, offset, lock, path, sizeof(path)) || (!global && !t->ident))
 		return NULL;
+	same_object_member(path);
+	if (!*path)	/* the spinlock itself: a global's, or unknown */
+		return global ? function_id(global) : NULL;
 	cls = malloc(strlen(path) + 256);
 	if (global)
 		sprintf(cls, "%s.%s", function_id(global), path);

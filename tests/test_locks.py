@@ -273,6 +273,32 @@ class Sparse(unittest.TestCase):
             locks = run([LOCKS, d])
         self.assertIn("gmap.c:6:9: warning:", locks.stdout)
 
+    def test_irqsave_class_as_gcc_names_it(self):
+        """The kernel's spin_lock_irqsave() passes spinlock_check(lock),
+        which sparse inlines (__always_inline) into &lock->rlock: the
+        class is the spinlock's, as GCC's plugin names it (catalogue
+        same_object member=rlock), for a member and for a global."""
+        src = ("typedef struct raw_spinlock { int x; } raw_spinlock_t;\n"
+               "typedef struct spinlock { union { struct raw_spinlock rlock; }; } spinlock_t;\n"
+               "unsigned long _raw_spin_lock_irqsave(raw_spinlock_t *lock);\n"
+               "static inline __attribute__((__always_inline__)) raw_spinlock_t *\n"
+               "spinlock_check(spinlock_t *lock) { return &lock->rlock; }\n"
+               "#define spin_lock_irqsave(l, f) ((f) = _raw_spin_lock_irqsave(spinlock_check(l)))\n"
+               "struct timer { int a; spinlock_t it_lock; };\n"
+               "static spinlock_t glock;\n"
+               "void f(struct timer *t) { unsigned long fl; spin_lock_irqsave(&t->it_lock, fl); "
+               "spin_lock_irqsave(&glock, fl); }\n")
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "k.c"), "w") as f:
+                f.write(src)
+            os.mkdir(os.path.join(d, "facts"))
+            out = run([SPARSE, "--mmcheck-facts=facts", "k.c"], cwd=d)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            facts = [open(os.path.join(d, "facts", n)).read()
+                     for n in os.listdir(os.path.join(d, "facts"))][0]
+        classes = [l.split("\t")[2] for l in facts.splitlines() if l.startswith("acq")]
+        self.assertEqual(classes, ["struct timer::it_lock", "glock@k.c"])
+
     def test_wno_rule(self):
         case = os.path.join(TOP, "testdata", "rmap-tlb")
         out = run([SPARSE] + INCLUDE + ["bug-zap-6.1-shape.c"], cwd=case)
