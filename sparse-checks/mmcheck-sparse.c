@@ -458,18 +458,27 @@ static const char *address_taken(struct symbol *fn)
 	return function_id(fn);
 }
 
+/* What p is a copy of (with casts: or a pointer cast of), back to the
+ * first value that is neither. */
+static pseudo_t copy_source(pseudo_t p, int casts)
+{
+	struct instruction *def = p && p->type == PSEUDO_REG ? p->def : NULL;
+
+	while (def && (def->opcode == OP_COPY || (casts && def->opcode == OP_PTRCAST))) {
+		p = def->src;
+		def = p->type == PSEUDO_REG ? p->def : NULL;
+	}
+	return p;
+}
+
 /* A function pointer parameter of the analysed function handed on
  * (NF_HOOK_LIST()'s okfn, passed to nf_hook_state_init()), as the
  * pseudo-function of that parameter, or NULL. */
 static const char *function_param(pseudo_t p)
 {
-	struct instruction *def = p && p->type == PSEUDO_REG ? p->def : NULL;
 	struct symbol *param, *t;
 
-	while (def && (def->opcode == OP_COPY || def->opcode == OP_PTRCAST)) {
-		p = def->src;
-		def = p->type == PSEUDO_REG ? p->def : NULL;
-	}
+	p = copy_source(p, 1);
 	if (!p || p->type != PSEUDO_ARG)
 		return NULL;
 	param = nth_symbol(strip_node(analysed_fn->ctype.base_type)->arguments, p->nr - 1);
@@ -509,14 +518,12 @@ static struct symbol *leaf_member(struct symbol *t, long long offset, struct sym
  * being translated (okfn(net, sk, skb) in NF_HOOK()), or NULL. */
 static const char *pointer_target(pseudo_t p)
 {
-	struct instruction *def = p->type == PSEUDO_REG ? p->def : NULL;
+	struct instruction *def;
 	struct symbol *t, *global, *container = NULL, *m;
 	long long offset;
 
-	while (def && def->opcode == OP_COPY) {
-		p = def->src;
-		def = p->type == PSEUDO_REG ? p->def : NULL;
-	}
+	p = copy_source(p, 0);
+	def = p->type == PSEUDO_REG ? p->def : NULL;
 	if (p->type == PSEUDO_ARG)
 		return mm_facts_param_target(&facts, caller_id, p->nr - 1);
 	if (!def || def->opcode != OP_LOAD)
