@@ -82,6 +82,21 @@ static void add(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 	mm_event_add(fn, b, &ev);
 }
 
+/* The arguments of a call that are constants, as 0 or not: a callee's
+ * branch on that parameter (guards.c) may then be known to go one way. */
+static void constant_args(const struct mm_call *c, struct mm_event *ev)
+{
+	int i, k;
+
+	for (i = 0; c->constant && i < c->nargs && i < MM_MAX_PARAMS; i++) {
+		k = c->constant(c->fe, i);
+		if (k == 0)
+			ev->zero_args |= 1u << (i + 1);
+		else if (k > 0)
+			ev->nonzero_args |= 1u << (i + 1);
+	}
+}
+
 /*
  * Facts: the softirq callback a registration names, or the call graph
  * edge, an event so that the BH walk can say in what state the call is
@@ -110,6 +125,7 @@ static void call_facts(const struct mm_catalogue *cat, struct mm_func *fn, int b
 		struct mm_event ev = { .kind = MM_EV_CALL, .name = c->callee_id,
 				       .obj = MM_NO_VALUE, .result = MM_NO_VALUE, .loc = c->loc };
 
+		constant_args(c, &ev);
 		mm_event_add(fn, b, &ev);
 	}
 	for (i = 0; i < c->nargs; i++) {

@@ -19,20 +19,25 @@
 
 #define MAGIC "mmcheck-facts"
 /* 2: call records carry the BH state of the call; 3: store and pass
- * records, calls through pointers to their targets' pseudo-functions */
-#define VERSION "3"
+ * records, calls through pointers to their targets' pseudo-functions;
+ * 4: acq and call records carry the parameter guards of their sites, call
+ * records the constant arguments.  A reader still takes version 3 (no
+ * guards): facts of an older build are analysed as they were. */
+#define VERSION "4"
+#define OLDEST 3
 
 static const struct {
 	const char *type;
-	int nfields;
+	int nfields[2];	/* version 3, version 4 */
 } record_types[] = {
-	{ "acq", 6 },	/* fn class flavour bh file:line:col callee */
-	{ "call", 3 },	/* caller callee bh */
-	{ "reg", 4 },	/* fn callback registrar file:line:col */
-	{ "ctx", 4 },	/* fn softirq|hardirq why file:line:col */
-	{ "addr", 1 },	/* fn: its address is taken in a function body */
-	{ "store", 4 },	/* holder callback STRUCT.MEMBER file:line:col */
-	{ "pass", 4 },	/* caller callback callee argument */
+	{ "acq", { 6, 7 } },	/* fn class flavour bh file:line:col callee guard */
+	{ "call", { 3, 5 } },	/* caller callee bh args guard */
+	{ "reg", { 4, 4 } },	/* fn callback registrar file:line:col */
+	{ "ctx", { 4, 4 } },	/* fn softirq|hardirq why file:line:col */
+	{ "addr", { 1, 1 } },	/* fn: its address is taken in a function body */
+	{ "store", { 4, 4 } },	/* holder callback STRUCT.MEMBER file:line:col */
+	{ "pass", { 4, 4 } },	/* caller callback callee argument */
+	{ "leaves", { -1, 2 } },	/* fn via: returns with BH disabled (if via does) */
 };
 
 static void put(struct mm_facts *f, const char *s, size_t n)
@@ -87,15 +92,61 @@ static const char *where(const struct mm_loc *l, char *buf, size_t n)
 	return buf;
 }
 
-void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev, enum mm_bh bh)
+/* record()'s list ends at NULL: a missing field is written "-". */
+static const char *dash(const char *s)
+{
+	return s ? s : "-";
+}
+
+const char *mm_facts_values(unsigned zero, unsigned nonzero, char *buf, size_t n)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 1; i <= MM_MAX_PARAMS && len < n; i++)
+		if ((zero | nonzero) & (1u << i))
+			len += snprintf(buf + len, n - len, "%s%d%s", len ? "," : "", i,
+					zero & (1u << i) ? "=0" : "!=0");
+	return len ? buf : NULL;
+}
+
+int mm_facts_parse_values(const char *s, unsigned *zero, unsigned *nonzero)
+{
+	char *end;
+	long i;
+
+	*zero = *nonzero = 0;
+	if (!strcmp(s, "-"))
+		return 0;
+	for (;;) {
+		i = strtol(s, &end, 10);
+		if (end == s || i < 1 || i > MM_MAX_PARAMS)
+			return -1;
+		if (!strncmp(end, "=0", 2))
+			*zero |= 1u << i, end += 2;
+		else if (!strncmp(end, "!=0", 3))
+			*nonzero |= 1u << i, end += 3;
+		else
+			return -1;
+		if (!*end)
+			return 0;
+		if (*end != ',')
+			return -1;
+		s = end + 1;
+	}
+}
+
+void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev, enum mm_bh bh,
+		  unsigned zero, unsigned nonzero)
 {
 	static const char *const flavour[2][3] = { { "plain", "bh", "irq" },
 						   { "plain+try", "bh+try", "irq+try" } };
-	char at[512];
+	char at[512], guard[256];
 
 	record(f, "acq", fn, ev->what, flavour[!!ev->trylock][ev->flavour],
 	       bh == MM_BH_ENABLED ? "bh-on" : "bh-off", where(&ev->loc, at, sizeof(at)),
-	       ev->name, (char *)NULL);
+	       ev->name, dash(mm_facts_values(zero, nonzero, guard, sizeof(guard))), (char *)NULL);
 }
 
 static unsigned long long edge_hash(const char *caller, const char *callee)
@@ -139,17 +190,28 @@ static int new_edge(struct mm_facts *f, unsigned long long h)
 	return 1;
 }
 
-void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee, enum mm_bh bh)
+/* One record per caller, callee, constant arguments and guard: the
+ * analysis tells udp_rmem_release(sk, total, 0, true) from
+ * udp_rmem_release(sk, size, 1, false). */
+void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee, enum mm_bh bh,
+		   const struct mm_event *ev, unsigned zero, unsigned nonzero)
 {
-	if (new_edge(f, edge_hash(caller, callee)))
-		record(f, "call", caller, callee, bh == MM_BH_ENABLED ? "bh-on" : "bh-off",
-		       (char *)NULL);
+	char args[256], guard[256], key[520];
+	const char *a = ev ? mm_facts_values(ev->zero_args, ev->nonzero_args, args,
+					     sizeof(args)) : NULL;
+	const char *g = mm_facts_values(zero, nonzero, guard, sizeof(guard));
+
+	snprintf(key, sizeof(key), "%s\t%s\t%s", callee, a ? a : "-", g ? g : "-");
+	if (new_edge(f, edge_hash(caller, key)))
+		record(f, "call", caller, callee, bh == MM_BH_ENABLED ? "bh-on" : "bh-off", dash(a),
+		       dash(g), (char *)NULL);
 }
 
 struct sites {
 	struct mm_facts *f;
 	const char *id;
-	const char **off;	/* callees of calls made with BH disabled */
+	unsigned *zero, *nonzero;	/* the guards of each event (mm_param_guards()) */
+	const struct mm_event **off;	/* calls made with BH disabled */
 	int noff;
 };
 
@@ -158,11 +220,11 @@ static void site(const struct mm_event *ev, enum mm_bh bh, void *ctx)
 	struct sites *s = ctx;
 
 	if (ev->kind == MM_EV_LOCK && ev->what)
-		mm_facts_acq(s->f, s->id, ev, bh);
+		mm_facts_acq(s->f, s->id, ev, bh, s->zero[ev->seq], s->nonzero[ev->seq]);
 	else if (ev->kind == MM_EV_CALL && bh == MM_BH_ENABLED)
-		mm_facts_call(s->f, s->id, ev->name, bh);
+		mm_facts_call(s->f, s->id, ev->name, bh, ev, s->zero[ev->seq], s->nonzero[ev->seq]);
 	else if (ev->kind == MM_EV_CALL)
-		s->off[s->noff++] = ev->name;
+		s->off[s->noff++] = ev;
 }
 
 void mm_facts_function(struct mm_facts *f, const char *id, struct mm_func *fn, void *cookie,
@@ -219,19 +281,76 @@ static void unit_effects(struct mm_facts *f)
 	}
 }
 
+/* What fn leaves behind if callee, outside the unit, left BH disabled. */
+struct assumed {
+	const struct mm_facts *f;
+	const char *callee;
+};
+
+static int assumed_effect(const char *callee, void *ctx)
+{
+	const struct assumed *a = ctx;
+
+	return !strcmp(callee, a->callee) ? 1 : effect_of(callee, (void *)a->f);
+}
+
+#define WRAPPER_EVENTS 16	/* a wrapper's size, at most: one walk per callee */
+
+/*
+ * Leaves records: a function that returns with BH disabled on every path
+ * (neigh_seq_start(): read_lock_bh() of its table), or that does if a
+ * function of another unit it calls does (arp_seq_start() returns what
+ * neigh_seq_start() returns).  The analysis reads them for ops whose
+ * members the kernel calls one after another (seq_file's start, then
+ * show): catalogue kind called_after.  Wrappers only: the walk is made
+ * once per callee of another unit.
+ */
+static void leaves_records(struct mm_facts *f, const struct mm_facts_fn *u)
+{
+	struct assumed a = { f, NULL };
+	int b, i, leaves;
+
+	if (u->leaves > 0) {
+		record(f, "leaves", u->id, "-", (char *)NULL);
+		return;
+	}
+	if (u->leaves || u->fn.nev > WRAPPER_EVENTS)
+		return;
+	for (b = 0; b < u->fn.nb; b++)
+		for (i = 0; i < u->fn.b[b].nev; i++) {
+			const struct mm_event *ev = &u->fn.b[b].ev[i];
+			struct mm_facts_fn key = { .id = ev->name };
+
+			if (ev->kind != MM_EV_CALL || ev->name[0] == '*' ||
+			    bsearch(&key, f->fns, f->nfns, sizeof(key), by_id))
+				continue;
+			a.callee = ev->name;
+			if (new_edge(f, edge_hash(u->id, ev->name) ^ 2) &&
+			    !mm_bh_sites(&u->fn, assumed_effect, &a, NULL, NULL, &leaves) &&
+			    leaves > 0)
+				record(f, "leaves", u->id, ev->name, (char *)NULL);
+		}
+}
+
 /* The calls made with BH disabled last: an edge is written once, and one
  * call with BH enabled is enough for the callee to run so. */
 static int function_records(struct mm_facts *f, const struct mm_facts_fn *u)
 {
-	struct sites s = { f, u->id, malloc((u->fn.nev ? u->fn.nev : 1) * sizeof(char *)), 0 };
+	size_t n = u->fn.nev ? u->fn.nev : 1;
+	struct sites s = { f, u->id, malloc(n * sizeof(unsigned)), malloc(n * sizeof(unsigned)),
+			   malloc(n * sizeof(*s.off)), 0 };
 	int i, ret, leaves;
 
-	if (!s.off)
+	if (!s.off || !s.zero || !s.nonzero)
 		abort();
+	mm_param_guards(&u->fn, s.zero, s.nonzero);
 	ret = mm_bh_sites(&u->fn, effect_of, f, site, &s, &leaves);
 	for (i = 0; i < s.noff && !ret; i++)
-		mm_facts_call(f, u->id, s.off[i], MM_BH_DISABLED);
+		mm_facts_call(f, u->id, s.off[i]->name, MM_BH_DISABLED, s.off[i],
+			      s.zero[s.off[i]->seq], s.nonzero[s.off[i]->seq]);
 	free(s.off);
+	free(s.zero);
+	free(s.nonzero);
 	return ret;
 }
 
@@ -329,9 +448,11 @@ void mm_facts_end(struct mm_facts *f, void (*incomplete)(void *cookie, void *ctx
 
 	qsort(f->fns, f->nfns, sizeof(*f->fns), by_id);
 	unit_effects(f);
-	for (i = 0; i < f->nfns; i++)
+	for (i = 0; i < f->nfns; i++) {
 		if (function_records(f, &f->fns[i]) && !f->fns[i].warned && incomplete)
 			incomplete(f->fns[i].cookie, ctx);
+		leaves_records(f, &f->fns[i]);
+	}
 	snprintf(n, sizeof(n), "%d", f->nrec);
 	record(f, "end", n, (char *)NULL);
 }
@@ -393,13 +514,13 @@ static int split_tabs(char *line, char **field, int max)
 	return n;
 }
 
-static int known(const char *type, int nf)
+static int known(const char *type, int nf, int version)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(record_types) / sizeof(record_types[0]); i++)
 		if (!strcmp(type, record_types[i].type))
-			return record_types[i].nfields == nf - 1;
+			return record_types[i].nfields[version - OLDEST] == nf - 1;
 	return 0;
 }
 
@@ -409,6 +530,7 @@ struct reader {
 	size_t errlen;
 	int lineno;
 	int in_blob, nrec;
+	int version;
 };
 
 static int fail(struct reader *r, const char *what)
@@ -425,15 +547,17 @@ static int one_line(struct reader *r, char *line, mm_fact_fn cb, void *ctx)
 	if (!r->in_blob) {
 		if (strcmp(fact.f[0], MAGIC))
 			return fail(r, "not mmcheck facts (foreign or corrupt section)");
-		if (fact.nf != 4 || strcmp(fact.f[1], VERSION))
-			return fail(r, "facts format version not supported (want " VERSION ")");
+		r->version = fact.nf == 4 ? atoi(fact.f[1]) : 0;
+		if (r->version < OLDEST || r->version > atoi(VERSION) ||
+		    strspn(fact.f[1], "0123456789") != strlen(fact.f[1]))
+			return fail(r, "facts format version not supported (want 3 to " VERSION ")");
 		r->in_blob = 1;
 		r->nrec = 0;
 	} else if (!strcmp(fact.f[0], "end")) {
 		if (fact.nf != 2 || atoi(fact.f[1]) != r->nrec)
 			return fail(r, "record count does not match: facts truncated or corrupt");
 		r->in_blob = 0;
-	} else if (!known(fact.f[0], fact.nf)) {
+	} else if (!known(fact.f[0], fact.nf, r->version)) {
 		return fail(r, "unknown record or wrong number of fields");
 	} else {
 		r->nrec++;
@@ -444,7 +568,7 @@ static int one_line(struct reader *r, char *line, mm_fact_fn cb, void *ctx)
 int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, void *ctx,
 		   char *err, size_t errlen)
 {
-	struct reader r = { origin, err, errlen, 0, 0, 0 };
+	struct reader r = { origin, err, errlen, 0, 0, 0, 0 };
 	size_t i = 0;
 
 	while (i < len) {

@@ -60,7 +60,8 @@ void mm_event_add(struct mm_func *fn, int block, const struct mm_event *ev)
 	b->ev[b->nev++].seq = fn->nev++;
 }
 
-void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value)
+static void edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value,
+		     int sign)
 {
 	struct mm_block *b = &fn->b[from];
 
@@ -68,7 +69,26 @@ void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int va
 	b->succ[b->nsucc].to = to;
 	b->succ[b->nsucc].cond = cond;
 	b->succ[b->nsucc].value = value;
+	b->succ[b->nsucc].sign = sign;
 	b->nsucc++;
+}
+
+void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value)
+{
+	edge_add(fn, from, to, cond, value, 0);
+}
+
+void mm_edge_add_sign(struct mm_func *fn, int from, int to, enum mm_cond cond, int value)
+{
+	edge_add(fn, from, to, cond, value, 1);
+}
+
+/* Past MM_MAX_PARAMS (varargs aside, no kernel function has that many),
+ * a parameter is not told. */
+void mm_func_param(struct mm_func *fn, int value)
+{
+	if (fn->nparam < MM_MAX_PARAMS)
+		fn->param[fn->nparam++] = value;
 }
 
 void mm_finding_init(struct mm_finding *f, const char *rule, struct mm_loc loc,

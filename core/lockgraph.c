@@ -132,6 +132,10 @@ struct lg_edge {
 	int bh_on;		/* the call is made with BH enabled on some path */
 	int via;		/* through a parameter: the function that passed
 				 * the callee, or -1 (mark_process()) */
+	unsigned args_zero, args_nonzero;	/* its constant arguments (bit N:
+						 * argument N), specialize() */
+	unsigned guard_zero, guard_nonzero;	/* the caller's parameters that
+						 * are 0 / nonzero wherever it is made */
 };
 
 struct lg_fn {
@@ -169,6 +173,7 @@ struct lg_acq {
 	int trylock;
 	int bh_on;
 	struct mm_loc loc;
+	unsigned guard_zero, guard_nonzero;	/* as lg_edge's */
 };
 
 /* A registration (call_rcu(..., cb)), or a function that is a callback by
@@ -381,25 +386,46 @@ static struct mm_loc parse_loc(struct mm_lockgraph *g, const char *s)
 	return loc;
 }
 
-static void add_call(struct mm_lockgraph *g, const char *caller, const char *callee,
-		     const char *bh)
+/* A new edge of caller, made with BH as bh says; the caller fills in
+ * what else it knows. */
+static struct lg_edge *add_call(struct mm_lockgraph *g, const char *caller, const char *callee,
+				const char *bh)
 {
 	int from = fn_id(g, caller), to = fn_id(g, callee);
 	struct lg_fn *f = &g->fn[from];
+	struct lg_edge *e;
 
 	f->callees = xrealloc(f->callees, (f->ncallees + 1) * sizeof(*f->callees));
-	f->callees[f->ncallees].to = to;
-	f->callees[f->ncallees].via = -1;
-	f->callees[f->ncallees++].bh_on = !strcmp(bh, "bh-on");
+	e = &f->callees[f->ncallees++];
+	memset(e, 0, sizeof(*e));
+	e->to = to;
+	e->via = -1;
+	e->bh_on = !strcmp(bh, "bh-on");
 	g->fn[to].ncallers++;
+	return e;
 }
 
-static void add_acq(struct mm_lockgraph *g, char *const *f)
+/* A call record; version 4 adds its constant arguments and its guard.
+ * Nonzero if they cannot be read. */
+static int add_call_record(struct mm_lockgraph *g, const struct mm_fact *fact)
 {
+	struct lg_edge *e = add_call(g, fact->f[1], fact->f[2], fact->f[3]);
+
+	return fact->nf > 4 &&
+	       (mm_facts_parse_values(fact->f[4], &e->args_zero, &e->args_nonzero) ||
+		mm_facts_parse_values(fact->f[5], &e->guard_zero, &e->guard_nonzero));
+}
+
+static int add_acq(struct mm_lockgraph *g, const struct mm_fact *fact)
+{
+	char *const *f = fact->f;
 	struct lg_acq *a;
 
 	g->acq = xrealloc(g->acq, (g->nacq + 1) * sizeof(*g->acq));
 	a = &g->acq[g->nacq++];
+	a->guard_zero = a->guard_nonzero = 0;
+	if (fact->nf > 7 && mm_facts_parse_values(f[7], &a->guard_zero, &a->guard_nonzero))
+		return 1;
 	a->fn = fn_id(g, f[1]);
 	a->cls = keep(g, f[2]);
 	a->flavour = !strncmp(f[3], "bh", 2) ? MM_BH : !strncmp(f[3], "irq", 3) ? MM_IRQ : MM_PLAIN;
@@ -408,6 +434,7 @@ static void add_acq(struct mm_lockgraph *g, char *const *f)
 	a->loc = parse_loc(g, f[5]);
 	a->callee = keep(g, f[6]);
 	a->family = acq_family(g, a->cls, a->loc.file);
+	return 0;
 }
 
 static void add_reg(struct mm_lockgraph *g, const char *fn, const char *callback,
@@ -488,12 +515,9 @@ static void add_target(struct mm_lockgraph *g, const char *pseudo, const char *f
 {
 	char id[1040];
 	int v = via ? fn_id(g, via) : -1;
-	struct lg_fn *p;
 
 	snprintf(id, sizeof(id), "*%s", pseudo);
-	add_call(g, id, fn, "bh-on");
-	p = &g->fn[fn_id(g, id)];
-	p->callees[p->ncallees - 1].via = v;
+	add_call(g, id, fn, "bh-on")->via = v;
 	mark_addr_taken(g, fn, 0);
 }
 
@@ -552,10 +576,10 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 	if (!strcmp(fact->f[0], "end") || duplicate(g, fact))
 		return 0;
 	if (!strcmp(fact->f[0], "call"))
-		add_call(g, fact->f[1], fact->f[2], fact->f[3]);
+		return add_call_record(g, fact);
 	else if (!strcmp(fact->f[0], "acq") && strcmp(fact->f[2], "-") &&
 		 !per_site_class(g, fact->f[2]))
-		add_acq(g, fact->f);
+		return add_acq(g, fact);
 	else if (!strcmp(fact->f[0], "reg"))
 		add_reg(g, fact->f[1], fact->f[2], fact->f[3], fact->f[4], 0);
 	else if (!strcmp(fact->f[0], "ctx"))
@@ -591,6 +615,112 @@ void mm_lg_full_chains(struct mm_lockgraph *g, int on)
 int mm_lg_units(const struct mm_lockgraph *g)
 {
 	return g->nunits;
+}
+
+/* ---- values: calls a constant argument makes impossible ---------------- */
+
+/* Can a record guarded so (zero, nonzero) be reached when the parameters
+ * are the constants cz (0) and cn (nonzero)? */
+static int compatible(unsigned zero, unsigned nonzero, unsigned cz, unsigned cn)
+{
+	return !(zero & cn) && !(nonzero & cz);
+}
+
+struct guards {
+	unsigned *zero, *nonzero;	/* per function: parameters some record
+					 * of it is guarded on */
+	int n;
+};
+
+static void guards_of(struct mm_lockgraph *g, struct guards *gd)
+{
+	int i, j;
+
+	gd->zero = xrealloc(gd->zero, g->nfn * sizeof(unsigned));
+	gd->nonzero = xrealloc(gd->nonzero, g->nfn * sizeof(unsigned));
+	for (i = gd->n; i < g->nfn; i++) {
+		gd->zero[i] = gd->nonzero[i] = 0;
+		for (j = 0; j < g->fn[i].ncallees; j++) {
+			gd->zero[i] |= g->fn[i].callees[j].guard_zero;
+			gd->nonzero[i] |= g->fn[i].callees[j].guard_nonzero;
+		}
+	}
+	for (i = 0; i < g->nacq; i++)
+		if (g->acq[i].fn >= gd->n) {
+			gd->zero[g->acq[i].fn] |= g->acq[i].guard_zero;
+			gd->nonzero[g->acq[i].fn] |= g->acq[i].guard_nonzero;
+		}
+	gd->n = g->nfn;
+}
+
+/* The copy of fn for parameters cz (0) and cn (nonzero): its calls and
+ * acquisitions those values allow.  Named fn's id, '@' and the values,
+ * so that notes and cuts see fn's own name. */
+static int variant(struct mm_lockgraph *g, int fn, unsigned cz, unsigned cn)
+{
+	char values[256], name[1400];
+	int v, i, n = g->nacq;
+
+	snprintf(name, sizeof(name), "%s@%s", g->fn[fn].name,
+		 mm_facts_values(cz, cn, values, sizeof(values)));
+	if (contains(&g->names, name))
+		return fn_id(g, name);
+	v = fn_id(g, name);
+	g->fn[v].bh_off_entry = g->fn[fn].bh_off_entry;
+	g->fn[v].callees = xrealloc(NULL, g->fn[fn].ncallees * sizeof(struct lg_edge));
+	for (i = 0; i < g->fn[fn].ncallees; i++) {
+		const struct lg_edge *e = &g->fn[fn].callees[i];
+
+		if (compatible(e->guard_zero, e->guard_nonzero, cz, cn)) {
+			g->fn[v].callees[g->fn[v].ncallees++] = *e;
+			g->fn[e->to].ncallers++;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (g->acq[i].fn != fn ||
+		    !compatible(g->acq[i].guard_zero, g->acq[i].guard_nonzero, cz, cn))
+			continue;
+		g->acq = xrealloc(g->acq, (g->nacq + 1) * sizeof(*g->acq));
+		g->acq[g->nacq] = g->acq[i];
+		g->acq[g->nacq++].fn = v;
+	}
+	return v;
+}
+
+/*
+ * Infeasible by value: a call whose constant arguments contradict a
+ * branch its callee takes on those parameters calls a copy of the callee
+ * without what that branch guards: udp_destruct_common() calls
+ * udp_rmem_release(sk, total, 0, true), which takes the receive queue's
+ * lock only if (!rx_queue_lock_held), so udp_destruct_common()'s softirq
+ * context does not reach that lock.  One level deep: a callee that passes
+ * its own parameter on passes no constant.  The callee keeps its count of
+ * callers, so that it does not become a root (called from outside the
+ * facts) for having lost them.
+ */
+static void specialize(struct mm_lockgraph *g)
+{
+	struct guards gd = { NULL, NULL, 0 };
+	int i, j, to, v;
+
+	guards_of(g, &gd);
+	for (i = 0; i < g->nfn; i++)	/* variants, added at the end, too */
+		for (j = 0; j < g->fn[i].ncallees; j++) {
+			const struct lg_edge *e = &g->fn[i].callees[j];
+			unsigned cz, cn;
+
+			to = e->to;
+			cz = e->args_zero & (gd.zero[to] | gd.nonzero[to]);
+			cn = e->args_nonzero & (gd.zero[to] | gd.nonzero[to]);
+			if (compatible(gd.zero[to], gd.nonzero[to], cz, cn))
+				continue;
+			v = variant(g, to, cz, cn);
+			g->fn[i].callees[j].to = v;
+			g->fn[v].ncallers++;
+			guards_of(g, &gd);
+		}
+	free(gd.zero);
+	free(gd.nonzero);
 }
 
 /* ---- contexts ------------------------------------------------------------ */
@@ -872,6 +1002,18 @@ static void entry_note(struct mm_lockgraph *g, struct mm_finding *f, const struc
 	free(path);
 }
 
+static int by_place(const void *x, const void *y)
+{
+	const struct lg_acq *a = x, *b = y;
+	int c = strcmp(a->loc.file, b->loc.file);
+
+	if (c)
+		return c;
+	if (a->loc.line != b->loc.line)
+		return a->loc.line - b->loc.line;
+	return a->loc.col - b->loc.col;
+}
+
 /* The first acquisition of plain's class in softirq context (softirq = 1),
  * or with a _bh form in process context (0); *n counts all such places.
  * A softirq acquisition in code of no one family (net/core/) meets a
@@ -881,7 +1023,7 @@ static void entry_note(struct mm_lockgraph *g, struct mm_finding *f, const struc
 static const struct lg_acq *find_acq(struct mm_lockgraph *g, const struct lg_acq *plain,
 				     int softirq, int *n)
 {
-	const struct lg_acq *first = NULL;
+	const struct lg_acq *first = NULL, *last = NULL;
 	int i;
 
 	*n = 0;
@@ -898,7 +1040,9 @@ static const struct lg_acq *find_acq(struct mm_lockgraph *g, const struct lg_acq
 		    a->flavour == MM_BH && g->fn[a->fn].process) {
 			if (!first)
 				first = a;
-			++*n;
+			/* sorted by place: a variant's copy is next to it */
+			*n += !last || by_place(a, last);
+			last = a;
 		}
 	}
 	return first;
@@ -948,18 +1092,6 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 	report(&f, ctx);
 }
 
-static int by_place(const void *x, const void *y)
-{
-	const struct lg_acq *a = x, *b = y;
-	int c = strcmp(a->loc.file, b->loc.file);
-
-	if (c)
-		return c;
-	if (a->loc.line != b->loc.line)
-		return a->loc.line - b->loc.line;
-	return a->loc.col - b->loc.col;
-}
-
 /* Exported functions the catalogue knows the context of, by their global
  * name (their callers are drivers, outside the facts): netif_receive_skb()
  * runs in softirq, ieee80211_rx_list() with BH disabled. */
@@ -1001,10 +1133,12 @@ static void uncalled_targets(struct mm_lockgraph *g)
 
 void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 {
+	const struct lg_acq *last = NULL;
 	int i;
 
 	uncalled_targets(g);
 	mark_entries(g);
+	specialize(g);
 	mark_interrupt(g, 0);
 	spread_families(g);
 	mark_interrupt(g, 1);
@@ -1017,10 +1151,12 @@ void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 
 		if (a->flavour != MM_PLAIN || !a->bh_on || !g->fn[a->fn].process_bh_on)
 			continue;
-		/* one report per place: a header's inline is in many units */
-		if (i && !by_place(a, a - 1) && a->cls == a[-1].cls)
+		/* one report per place: a header's inline is in many units,
+		 * and a function may have copies (specialize()) */
+		if (last && !by_place(a, last) && a->cls == last->cls)
 			continue;
 		report_acq(g, a, report, ctx);
+		last = a;
 	}
 }
 

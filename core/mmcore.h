@@ -138,6 +138,9 @@ struct mm_event {
 				 * a global's name); NULL when the front end cannot tell */
 	int seq;		/* set by mm_event_add(): index among the function's events */
 	int trylock;		/* LOCK: a trylock (lockdep marks no IRQ usage for it) */
+	unsigned zero_args;	/* CALL: arguments (bit N: argument N, from 1) that are
+				 * the constant 0 or NULL */
+	unsigned nonzero_args;	/* ... a nonzero constant (true) */
 };
 
 enum mm_cond { MM_COND_NONE, MM_COND_SUCCESS, MM_COND_FAILURE };
@@ -146,6 +149,8 @@ struct mm_edge {
 	int to;			/* block index */
 	enum mm_cond cond;	/* holds on this edge for value 'value' */
 	int value;
+	int sign;		/* a sign test (ret < 0, ret >= 0): its success
+				 * edge does not say that value is 0 */
 };
 
 struct mm_block {
@@ -155,11 +160,15 @@ struct mm_block {
 	int nsucc, cap_succ;
 };
 
+#define MM_MAX_PARAMS 31
+
 struct mm_func {
 	const char *name;
 	struct mm_block *b;
 	int nb, cap_b;
 	int nev;		/* events in all blocks */
+	int param[MM_MAX_PARAMS];	/* value id of each parameter, in order */
+	int nparam;
 };
 
 /* Builders: a front end adds blocks, then events and edges to them. */
@@ -168,6 +177,19 @@ void mm_func_free(struct mm_func *fn);
 int mm_block_add(struct mm_func *fn);
 void mm_event_add(struct mm_func *fn, int block, const struct mm_event *ev);
 void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value);
+/* The same for the edges of a sign test: if (ret < 0), if (ret >= 0). */
+void mm_edge_add_sign(struct mm_func *fn, int from, int to, enum mm_cond cond, int value);
+/* The next parameter of fn is value (a front end adds them in order). */
+void mm_func_param(struct mm_func *fn, int value);
+
+/* ---- parameter guards (guards.c) --------------------------------------- */
+
+/* For each event of fn (by seq): the parameters (bit N: parameter N, from
+ * 1) that are 0 (zero[seq]) or nonzero (nonzero[seq]) on every path that
+ * reaches it, by the branches taken on their values: udp_rmem_release()
+ * takes its lock only if (!rx_queue_lock_held).  A parameter assigned in
+ * the body says nothing.  The arrays hold fn->nev entries each. */
+void mm_param_guards(const struct mm_func *fn, unsigned *zero, unsigned *nonzero);
 
 /* ---- calls (calls.c): one classification for every front end ------------ */
 
@@ -189,6 +211,9 @@ struct mm_call {
 	void *fe;
 	int clears_flush;	/* the unit's config never defers a TLB flush
 				 * (catalogue no_deferred_flush) */
+	/* argument i as a constant: 0 (0 or NULL), 1 (any other), -1 not a
+	 * constant; NULL: none is */
+	int (*constant)(void *fe, int i);
 };
 
 #define MM_CALL_DONE (-1)
@@ -317,8 +342,16 @@ struct mm_facts {
  * names are written as the front end gives them: name, or name@tu for a
  * static function, so that two files' statics stay apart. */
 void mm_facts_begin(struct mm_facts *f, const char *tree, const char *tu);
-void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev, enum mm_bh bh);
-void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee, enum mm_bh bh);
+/* zero, nonzero: what mm_param_guards() says of the event */
+void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev, enum mm_bh bh,
+		  unsigned zero, unsigned nonzero);
+/* ev: the MM_EV_CALL event (its constant arguments), or NULL */
+void mm_facts_call(struct mm_facts *f, const char *caller, const char *callee, enum mm_bh bh,
+		   const struct mm_event *ev, unsigned zero, unsigned nonzero);
+/* "3=0,4!=0": parameters or arguments by what they are, NULL if none. */
+const char *mm_facts_values(unsigned zero, unsigned nonzero, char *buf, size_t n);
+/* The reverse; -1 if s is not such a list ("-" is the empty one). */
+int mm_facts_parse_values(const char *s, unsigned *zero, unsigned *nonzero);
 /* Keep fn (id: its name in the facts) for its acq and call records, which
  * mm_facts_end() writes from its BH walk once it knows what each function
  * of the unit leaves behind (unlock_timer() enables IRQs in its caller).

@@ -399,8 +399,8 @@ static void test_facts(void)
 	size_t len;
 
 	mm_facts_begin(&f, "/tree", "x.c");
-	mm_facts_acq(&f, "flush", &e, MM_BH_ENABLED);
-	mm_facts_call(&f, "flush", "helper@x.c", MM_BH_ENABLED);
+	mm_facts_acq(&f, "flush", &e, MM_BH_ENABLED, 0, 0);
+	mm_facts_call(&f, "flush", "helper@x.c", MM_BH_ENABLED, NULL, 0, 0);
 	mm_facts_reg(&f, "flush", "free_rcu@x.c", "call_rcu", &at);
 	mm_facts_end(&f, NULL, NULL);
 	/* a link concatenates two objects' sections */

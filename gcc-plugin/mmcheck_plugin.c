@@ -401,6 +401,17 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class(call_arg(fe, i), 0);
 }
 
+/* true, 1, NULL, 0: a constant's value, as 0 or not; -1 for the rest. */
+static int arg_constant(void *fe, int i)
+{
+	tree t = call_arg(fe, i);
+
+	STRIP_NOPS(t);
+	if (TREE_CODE(t) != INTEGER_CST)
+		return -1;
+	return !integer_zerop(t);
+}
+
 /* The function whose address t is, or NULL. */
 static tree function_addressed(tree t)
 {
@@ -635,6 +646,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 			     arg_lock_class, arg_function, call };
 	int same;
 
+	c.constant = arg_constant;
 	/* an internal function (.DEFERRED_INIT of -ftrivial-auto-var-init)
 	 * has no callee expression at all */
 	if (!fndecl && facts_to && !gimple_call_internal_p(call)) {
@@ -703,8 +715,10 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 }
 
 /* if (ret < 0) / if (ret != 0): the true edge is the failure of the call
- * whose result ret is; if (ret == 0) / if (ret >= 0): its success. */
-static void cond_edges(gcond *c, int *value, enum mm_cond *on_true, enum mm_cond *on_false)
+ * whose result ret is; if (ret == 0) / if (ret >= 0): its success.
+ * *sign: a sign test, whose success does not say ret is 0. */
+static void cond_edges(gcond *c, int *value, enum mm_cond *on_true, enum mm_cond *on_false,
+		       int *sign)
 {
 	enum tree_code code = gimple_cond_code(c);
 	tree rhs = gimple_cond_rhs(c);
@@ -715,6 +729,7 @@ static void cond_edges(gcond *c, int *value, enum mm_cond *on_true, enum mm_cond
 
 	*on_true = *on_false = MM_COND_NONE;
 	*value = value_id(lhs);
+	*sign = code == LT_EXPR || code == GE_EXPR;
 	if (!integer_zerop(rhs))
 		return;
 	if (code == LT_EXPR || code == NE_EXPR) {
@@ -757,12 +772,12 @@ static void translate_edges(struct mm_func *fn, basic_block bb, const int *map, 
 	gimple_stmt_iterator last = gsi_last_bb(bb);
 	gcond *c = gsi_end_p(last) ? NULL : dyn_cast<gcond *>(gsi_stmt(last));
 	enum mm_cond on_true = MM_COND_NONE, on_false = MM_COND_NONE;
-	int ignored, to;
+	int ignored, to, sign = 0;
 	edge_iterator ei;
 	edge e;
 
 	if (c)
-		cond_edges(c, &ignored, &on_true, &on_false);
+		cond_edges(c, &ignored, &on_true, &on_false, &sign);
 	FOR_EACH_EDGE(e, ei, bb->succs) {
 		enum mm_cond cond = (e->flags & EDGE_TRUE_VALUE) ? on_true :
 				    (e->flags & EDGE_FALSE_VALUE) ? on_false : MM_COND_NONE;
@@ -777,7 +792,10 @@ static void translate_edges(struct mm_func *fn, basic_block bb, const int *map, 
 			mm_edge_add(fn, jump, to, MM_COND_NONE, 0);
 			to = jump;
 		}
-		mm_edge_add(fn, map[bb->index], to, cond, value);
+		if (sign)
+			mm_edge_add_sign(fn, map[bb->index], to, cond, value);
+		else
+			mm_edge_add(fn, map[bb->index], to, cond, value);
 	}
 }
 
@@ -836,8 +854,9 @@ static void translate(struct mm_func *fn, function *fun)
 				/* the value tested, named as it is here, not after
 				 * later assignments renamed the variable */
 				enum mm_cond t, f;
+				int sign;
 
-				cond_edges(c, &cond_value[bb->index], &t, &f);
+				cond_edges(c, &cond_value[bb->index], &t, &f, &sign);
 			}
 		}
 	}
@@ -897,6 +916,8 @@ static unsigned int mmcheck_execute(function *fun)
 	int incomplete = 0;
 
 	mm_func_init(&fn, function_name(fun));
+	for (tree parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm))
+		mm_func_param(&fn, value_id(parm));
 	aliases.truncate(0);
 	negations.truncate(0);
 	lock_ptrs.truncate(0);

@@ -436,6 +436,16 @@ static int arg_value(void *fe, int i)
 	return value_id(nth_pseudo(((struct call_view *)fe)->insn->arguments, i));
 }
 
+/* true, 1, NULL, 0: a constant's value, as 0 or not; -1 for the rest. */
+static int arg_constant(void *fe, int i)
+{
+	pseudo_t p = nth_pseudo(((struct call_view *)fe)->insn->arguments, i);
+
+	if (!p || p->type != PSEUDO_VAL)
+		return -1;
+	return p->value != 0;
+}
+
 static const char *arg_lock_class(void *fe, int i)
 {
 	struct call_view *cv = fe;
@@ -547,6 +557,7 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 			     arg_function, &cv };
 	int same;
 
+	c.constant = arg_constant;
 	if (insn->func->type != PSEUDO_SYM && facts_dir) {
 		c.callee_id = pointer_target(insn->func);
 		mm_translate_call(&catalogue, fn, b, &c, &facts);
@@ -810,12 +821,48 @@ static void initializer_facts(struct symbol *var, struct expression *e, long lon
 
 /* ---- branches: conditions on a call's result ------------------------------ */
 
-static void cond_edges(pseudo_t cond, int *value, enum mm_cond *on_true, enum mm_cond *on_false)
+static struct instruction *def_of(pseudo_t p)
 {
-	struct instruction *def = cond->type == PSEUDO_REG ? cond->def : NULL;
+	return p->type == PSEUDO_REG ? p->def : NULL;
+}
+
+static int is_test(const struct instruction *def)
+{
+	return def && def->opcode >= OP_BINCMP && def->opcode <= OP_BINCMP_END;
+}
+
+/*
+ * What a branch really tests, through the != 0 and the casts of a test's
+ * conversion to int: setne.1 (seteq.32 %arg3, $0), $0 is the seteq;
+ * setne.1 (zext.32 (and.1 a, b)), $0 the and.1 (and_or()).
+ */
+static pseudo_t tested(pseudo_t cond)
+{
+	struct instruction *def = def_of(cond), *inner;
+
+	while (def && def->opcode == OP_SET_NE && def->src2->type == PSEUDO_VAL &&
+	       !def->src2->value) {
+		inner = def_of(def->src1);
+		while (inner && inner->opcode == OP_ZEXT && inner->orig_type &&
+		       inner->orig_type->bit_size == 1)
+			inner = def_of(inner->src);
+		if (!inner || !(is_test(inner) || inner->size == 1))
+			break;
+		cond = inner->target;
+		def = inner;
+	}
+	return cond;
+}
+
+/* *sign: a sign test (ret < 0), whose success does not say ret is 0. */
+static void cond_edges(pseudo_t cond, int *value, enum mm_cond *on_true, enum mm_cond *on_false,
+		       int *sign)
+{
+	struct instruction *def = def_of(cond = tested(cond));
 	int op = def ? def->opcode : -1;
 
 	*value = value_id(cond);
+	*sign = op == OP_SET_LT || op == OP_SET_GE;
 	*on_true = MM_COND_FAILURE;	/* if (ret): nonzero is the failure */
 	*on_false = MM_COND_SUCCESS;
 	if (!def || op < OP_BINCMP || op > OP_BINCMP_END ||
@@ -925,8 +972,18 @@ static int is_abort_bb(struct basic_block *bb)
 
 #define BLOCK(bb) ((int)(long)(bb)->priv)
 
-static void translate_edge(struct mm_func *fn, struct instruction *br, struct basic_block *to,
-			   enum mm_cond cond, int value)
+static void add_edge(struct mm_func *fn, int from, int to, enum mm_cond cond, int value,
+		     int sign)
+{
+	if (sign)
+		mm_edge_add_sign(fn, from, to, cond, value);
+	else
+		mm_edge_add(fn, from, to, cond, value);
+}
+
+/* An edge of branch br; from: its block, or a block on the way (and_or()). */
+static void translate_edge(struct mm_func *fn, struct instruction *br, int from,
+			   struct basic_block *to, enum mm_cond cond, int value, int sign)
 {
 	int target = BLOCK(to);
 
@@ -937,7 +994,34 @@ static void translate_edge(struct mm_func *fn, struct instruction *br, struct ba
 		mm_edge_add(fn, jump, target, MM_COND_NONE, 0);
 		target = jump;
 	}
-	mm_edge_add(fn, BLOCK(br->bb), target, cond, value);
+	add_edge(fn, from, target, cond, value, sign);
+}
+
+/*
+ * if (skb && !dropped): sparse folds the two tests into one and.1, where
+ * GCC keeps two branches.  Its true edge takes both tests' true edges, one
+ * after the other through a block of its own, so that each says what it
+ * says of its value (guards.c); or.1 likewise on its false edge.  Returns
+ * 0 if cond is no such fold.
+ */
+static int and_or(struct mm_func *fn, struct instruction *br)
+{
+	struct instruction *def = def_of(tested(br->cond));
+	int both_true, mid, v1, v2, s1, s2;
+	enum mm_cond t1, f1, t2, f2;
+
+	if (!def || def->size != 1 || (def->opcode != OP_AND && def->opcode != OP_OR))
+		return 0;
+	both_true = def->opcode == OP_AND;
+	cond_edges(def->src1, &v1, &t1, &f1, &s1);
+	cond_edges(def->src2, &v2, &t2, &f2, &s2);
+	mid = mm_block_add(fn);
+	add_edge(fn, BLOCK(br->bb), mid, both_true ? t1 : f1, v1, s1);
+	translate_edge(fn, br, mid, both_true ? br->bb_true : br->bb_false, both_true ? t2 : f2,
+		       v2, s2);
+	translate_edge(fn, br, BLOCK(br->bb), both_true ? br->bb_false : br->bb_true,
+		       MM_COND_NONE, 0, 0);
+	return 1;
 }
 
 static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
@@ -964,21 +1048,23 @@ static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 		break;
 	case OP_CBR: {
 		enum mm_cond t, f;
-		int value;
+		int value, sign;
 
-		cond_edges(insn->cond, &value, &t, &f);
-		translate_edge(fn, insn, insn->bb_true, t, value);
-		translate_edge(fn, insn, insn->bb_false, f, value);
+		if (and_or(fn, insn))
+			break;
+		cond_edges(insn->cond, &value, &t, &f, &sign);
+		translate_edge(fn, insn, b, insn->bb_true, t, value, sign);
+		translate_edge(fn, insn, b, insn->bb_false, f, value, sign);
 		break;
 	}
 	case OP_BR:
-		translate_edge(fn, insn, insn->bb_true, MM_COND_NONE, 0);
+		translate_edge(fn, insn, b, insn->bb_true, MM_COND_NONE, 0, 0);
 		break;
 	case OP_SWITCH: {
 		struct multijmp *jmp;
 
 		FOR_EACH_PTR(insn->multijmp_list, jmp) {
-			translate_edge(fn, insn, jmp->target, MM_COND_NONE, 0);
+			translate_edge(fn, insn, b, jmp->target, MM_COND_NONE, 0, 0);
 		} END_FOR_EACH_PTR(jmp);
 		break;
 	}
@@ -1063,6 +1149,7 @@ static void check_function(struct symbol *sym)
 {
 	struct entrypoint *ep;
 	struct mm_func fn;
+	pseudo_t arg;
 	int incomplete = 0;
 
 	ep = linearize_symbol(sym);
@@ -1074,6 +1161,9 @@ static void check_function(struct symbol *sym)
 	abort_gotos = NULL;
 	find_labels(strip_node(sym->ctype.base_type)->stmt);
 	mm_func_init(&fn, ident_name(sym->ident));
+	FOR_EACH_PTR(ep->entry->arg_list, arg) {
+		mm_func_param(&fn, value_id(arg));
+	} END_FOR_EACH_PTR(arg);
 	translate(&fn, ep);
 	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
 	if (incomplete)

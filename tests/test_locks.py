@@ -229,7 +229,7 @@ class Locks(unittest.TestCase):
         """Facts of version 2 record no stores: a build before calls
         through pointers were edges must be rebuilt, not half read."""
         self.write("a.facts", "mmcheck-facts\t2\t/tree\ta.c\ncall\tf\tg\tbh-on\nend\t1\n")
-        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 3)")
+        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 3 to 4)")
 
     def test_two_trees_mixed(self):
         self.write("a.facts", "mmcheck-facts\t3\t/tree-a\ta.c\nend\t0\n")

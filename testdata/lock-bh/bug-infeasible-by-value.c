@@ -1,9 +1,6 @@
 /*
- * Like 6.12's udp_rmem_release(): the lock is taken only when the caller
- * does not hold it already, and the one caller that runs with BH enabled,
- * the socket destructor, says it does (rx_queue_lock_held = true).  The
- * call graph knows no values, so the destructor's chain counts as taking
- * the lock with BH enabled: a false alarm (6.1 and 6.12: udp.c).
+ * ok-infeasible-by-value.c with the destructor saying it does not hold
+ * the lock: its call takes it with BH enabled, and the timer in softirq.
  */
 struct sk_buff;
 struct rx_queue { spinlock_t lock; int mem; };
@@ -32,13 +29,13 @@ void rx_init(struct rx_sock *sk)
 
 void rx_destruct(struct rx_sock *sk)
 {
-	rx_release(sk, sk->q.mem, true);
+	rx_release(sk, sk->q.mem, false);
 }
 /*
- * check-name: a lock a caller's argument says is held already
+ * check-name: a lock a caller's argument says is not held
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse values are not known: rx_destruct() passes held = true
  *
  * check-output-start
+bug-infeasible-by-value.c:12:17: error: lock struct rx_sock::q.lock taken with BH enabled here but also in softirq context: deadlock if the softirq interrupts its holder [mm-lock-softirq-unsafe]
  * check-output-end
  */
