@@ -187,6 +187,18 @@ struct lg_reg {
 	int passed;		/* a pass record: no place of its own either */
 };
 
+/* A store of a function in a member: the edge from the member's
+ * pseudo-function to it, for called_after rows. */
+struct lg_store {
+	const char *holder, *member;
+	int fn, pseudo, edge;
+};
+
+/* A leaves record: fn returns with BH disabled, if via (-1: always) does. */
+struct lg_leaves {
+	int fn, via;
+};
+
 struct mm_lockgraph {
 	struct strmap names;	/* functions */
 	struct strmap strings;	/* everything else kept */
@@ -200,6 +212,12 @@ struct mm_lockgraph {
 	struct strmap per_family;	/* lock_class_per_family: "struct NAME::MEMBER" */
 	const struct mm_cat_entry **family_dirs;	/* socket_family_path rows */
 	int nfamily_dirs;
+	const struct mm_cat_entry **after_rows;	/* called_after rows */
+	int nafter_rows;
+	struct lg_store *stores;
+	int nstores;
+	struct lg_leaves *leaves;
+	int nleaves;
 	int full_chains;	/* notes show every call of a chain */
 	struct lg_fn *fn;
 	int nfn;
@@ -354,6 +372,10 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 			g->family_dirs = xrealloc(g->family_dirs,
 						  (g->nfamily_dirs + 1) * sizeof(*g->family_dirs));
 			g->family_dirs[g->nfamily_dirs++] = &cat->e[i];
+		} else if (!strcmp(cat->e[i].kind, "called_after") && cat->e[i].member) {
+			g->after_rows = xrealloc(g->after_rows,
+						 (g->nafter_rows + 1) * sizeof(*g->after_rows));
+			g->after_rows[g->nafter_rows++] = &cat->e[i];
 		}
 	return g;
 }
@@ -510,8 +532,8 @@ static const char *softirq_member(struct mm_lockgraph *g, const char *member)
  * process context follows them, which can only drop roots: every target
  * was a root (its address escaped) without them.
  */
-static void add_target(struct mm_lockgraph *g, const char *pseudo, const char *fn,
-		       const char *via)
+static int add_target(struct mm_lockgraph *g, const char *pseudo, const char *fn,
+		      const char *via)
 {
 	char id[1040];
 	int v = via ? fn_id(g, via) : -1;
@@ -519,6 +541,7 @@ static void add_target(struct mm_lockgraph *g, const char *pseudo, const char *f
 	snprintf(id, sizeof(id), "*%s", pseudo);
 	add_call(g, id, fn, "bh-on")->via = v;
 	mark_addr_taken(g, fn, 0);
+	return fn_id(g, id);
 }
 
 /* A softirq_field member is the kernel's to call, in softirq: its targets
@@ -527,9 +550,18 @@ static void add_target(struct mm_lockgraph *g, const char *pseudo, const char *f
 static void add_store(struct mm_lockgraph *g, char *const *f)
 {
 	const char *row = softirq_member(g, f[3]);
+	struct lg_store *s;
+	int pseudo;
 
 	if (!row) {
-		add_target(g, f[3], f[2], NULL);
+		pseudo = add_target(g, f[3], f[2], NULL);
+		g->stores = xrealloc(g->stores, (g->nstores + 1) * sizeof(*g->stores));
+		s = &g->stores[g->nstores++];
+		s->holder = keep(g, f[1]);
+		s->member = keep(g, f[3]);
+		s->fn = fn_id(g, f[2]);
+		s->pseudo = pseudo;
+		s->edge = g->fn[pseudo].ncallees - 1;
 		return;
 	}
 	add_reg(g, f[1], f[2], row, f[4], 0);
@@ -556,6 +588,15 @@ static void add_pass(struct mm_lockgraph *g, char *const *f)
 	}
 	snprintf(pseudo, sizeof(pseudo), "%s#%s", f[3], f[4]);
 	add_target(g, pseudo, f[2], f[1]);
+}
+
+static void add_leaves(struct mm_lockgraph *g, char *const *f)
+{
+	int fn = fn_id(g, f[1]), via = strcmp(f[2], "-") ? fn_id(g, f[2]) : -1;
+
+	g->leaves = xrealloc(g->leaves, (g->nleaves + 1) * sizeof(*g->leaves));
+	g->leaves[g->nleaves].fn = fn;
+	g->leaves[g->nleaves++].via = via;
 }
 
 static int add_fact(const struct mm_fact *fact, void *ctx)
@@ -591,6 +632,8 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 		add_store(g, fact->f);
 	else if (!strcmp(fact->f[0], "pass"))
 		add_pass(g, fact->f);
+	else if (!strcmp(fact->f[0], "leaves"))
+		add_leaves(g, fact->f);
 	return 0;
 }
 
@@ -721,6 +764,74 @@ static void specialize(struct mm_lockgraph *g)
 		}
 	free(gd.zero);
 	free(gd.nonzero);
+}
+
+/* ---- ops called one after another (called_after) ------------------------ */
+
+/* Which functions return with BH disabled: the leaves records, through
+ * wrappers of other units, to a fixed point.  The caller frees it. */
+static char *returns_bh_off(struct mm_lockgraph *g)
+{
+	char *off = calloc(g->nfn + 1, 1);
+	int i, changed = 1;
+
+	if (!off)
+		abort();
+	while (changed) {
+		changed = 0;
+		for (i = 0; i < g->nleaves; i++) {
+			const struct lg_leaves *l = &g->leaves[i];
+
+			if (!off[l->fn] && (l->via < 0 || off[l->via]))
+				changed = off[l->fn] = 1;
+		}
+	}
+	return off;
+}
+
+/* Does holder store, in member before, a function that returns with BH
+ * disabled? */
+static int before_bh_off(struct mm_lockgraph *g, const char *holder, const char *before,
+			 const char *off)
+{
+	int i;
+
+	for (i = 0; i < g->nstores; i++)
+		if (g->stores[i].holder == holder && !strcmp(g->stores[i].member, before) &&
+		    off[g->stores[i].fn])
+			return 1;
+	return 0;
+}
+
+/*
+ * seq_read_iter() calls an ops object's start, then its show: a show
+ * stored beside a start that returns with BH disabled (arp_seq_ops:
+ * arp_seq_start() -> neigh_seq_start(), read_lock_bh() of the table) is
+ * entered with BH disabled through that object.  By object, where calls
+ * through members are otherwise resolved by member: the store's holder
+ * is the object.
+ */
+static void called_after(struct mm_lockgraph *g)
+{
+	char *off, before[512];
+	const char *dot;
+	int r, i;
+
+	if (!g->nafter_rows || !g->nleaves)
+		return;
+	off = returns_bh_off(g);
+	for (r = 0; r < g->nafter_rows; r++) {
+		const struct mm_cat_entry *row = g->after_rows[r];
+
+		dot = strrchr(row->name, '.');
+		snprintf(before, sizeof(before), "%.*s.%s", dot ? (int)(dot - row->name) : 0,
+			 row->name, row->member);
+		for (i = 0; i < g->nstores; i++)
+			if (!strcmp(g->stores[i].member, row->name) &&
+			    before_bh_off(g, g->stores[i].holder, before, off))
+				g->fn[g->stores[i].pseudo].callees[g->stores[i].edge].bh_on = 0;
+	}
+	free(off);
 }
 
 /* ---- contexts ------------------------------------------------------------ */
@@ -1128,7 +1239,8 @@ static void uncalled_targets(struct mm_lockgraph *g)
 		if (g->fn[i].name[0] == '*' && !g->fn[i].ncallers &&
 		    !member_row(&g->bh_off_members, g->fn[i].name + 1))
 			for (j = 0; j < g->fn[i].ncallees; j++)
-				g->fn[g->fn[i].callees[j].to].escapes = 1;
+				if (g->fn[i].callees[j].bh_on)	/* not called_after()'s */
+					g->fn[g->fn[i].callees[j].to].escapes = 1;
 }
 
 void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
@@ -1136,9 +1248,10 @@ void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 	const struct lg_acq *last = NULL;
 	int i;
 
-	uncalled_targets(g);
 	mark_entries(g);
 	specialize(g);
+	called_after(g);
+	uncalled_targets(g);
 	mark_interrupt(g, 0);
 	spread_families(g);
 	mark_interrupt(g, 1);
@@ -1180,5 +1293,8 @@ void mm_lg_free(struct mm_lockgraph *g)
 	free_map(&g->per_site);
 	free_map(&g->per_family);
 	free(g->family_dirs);
+	free(g->after_rows);
+	free(g->stores);
+	free(g->leaves);
 	free(g);
 }

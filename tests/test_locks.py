@@ -115,13 +115,13 @@ class Locks(unittest.TestCase):
         with open(os.path.join(self.dir, name), "w") as f:
             f.write(text)
 
-    def lock_errors(self, *records):
+    def lock_errors(self, *records, version=3, status=1):
         """Run the analysis over one unit of these records: the places of
         its errors, and its whole output."""
-        self.write("a.facts", "mmcheck-facts\t3\t/tree\ta.c\n%s\nend\t%d\n" %
-                   ("\n".join(records), len(records)))
+        self.write("a.facts", "mmcheck-facts\t%d\t/tree\ta.c\n%s\nend\t%d\n" %
+                   (version, "\n".join(records), len(records)))
         out = run([LOCKS, "--strip", "/tree/", self.dir])
-        self.assertEqual(out.returncode, 1, out.stderr)
+        self.assertEqual(out.returncode, status, out.stderr)
         return [l.split(": error")[0] for l in out.stdout.splitlines() if ": error" in l], out.stdout
 
     def test_truncated_facts(self):
@@ -205,6 +205,59 @@ class Locks(unittest.TestCase):
             "acq\tgone@a.c\tstruct x::lock\tplain\tbh-on\t/tree/a.c:3:1\tspin_lock")
         self.assertEqual(errors, ["a.c:2:1"])
         self.assertIn("(*hook() argument 1)() -> fin()", out)
+
+    def test_constant_argument_rules_out_a_callee_record(self):
+        """Version 4: a call whose constant argument contradicts a guard
+        of its callee reaches a copy of the callee without the records
+        that guard holds; another caller still reaches all of them.  The
+        copy's acquisition, at the same place, is reported once, and
+        not in the original's stead."""
+        errors, out = self.lock_errors(
+            "call\tdestruct\trelease@a.c\tbh-on\t3!=0\t-",
+            "acq\trelease@a.c\tstruct q::lock\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\t3=0",
+            "call\trelease@a.c\thelper@a.c\tbh-on\t-\t3=0",
+            "acq\thelper@a.c\tstruct r::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock\t-",
+            "acq\tsoft@a.c\tstruct q::lock\tplain\tbh-on\t/tree/a.c:3:1\tspin_lock\t-",
+            "acq\tsoft@a.c\tstruct r::lock\tplain\tbh-on\t/tree/a.c:4:1\tspin_lock\t-",
+            "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:3:1",
+            "addr\tsoft@a.c", version=4, status=0)
+        self.assertEqual(errors, [])
+        errors, out = self.lock_errors(
+            "call\tdestruct\trelease@a.c\tbh-on\t3!=0\t-",
+            "call\tflush\trelease@a.c\tbh-on\t-\t-",
+            "acq\trelease@a.c\tstruct q::lock\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\t3=0",
+            "call\trelease@a.c\thelper@a.c\tbh-on\t-\t3=0",
+            "acq\thelper@a.c\tstruct r::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock\t-",
+            "acq\tsoft@a.c\tstruct q::lock\tplain\tbh-on\t/tree/a.c:3:1\tspin_lock\t-",
+            "acq\tsoft@a.c\tstruct r::lock\tplain\tbh-on\t/tree/a.c:4:1\tspin_lock\t-",
+            "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:3:1",
+            "addr\tsoft@a.c", version=4)
+        self.assertEqual(errors, ["a.c:1:1", "a.c:2:1"])
+        self.assertIn("release() is called with BH enabled: flush() -> release()", out)
+
+    def test_bad_guard_is_refused(self):
+        self.write("a.facts", "mmcheck-facts\t4\t/tree\ta.c\n"
+                   "call\tf\tg\tbh-on\t3=1\t-\nend\t1\n")
+        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "rejected")
+
+    def test_show_after_start_with_no_caller(self):
+        """called_after: a show stored beside a start that returns with
+        BH disabled, through a wrapper of another unit, is not entered
+        with BH enabled, even when no call through the member is in the
+        facts; a show beside another start is."""
+        errors, out = self.lock_errors(
+            "leaves\tneigh_start\t-",
+            "leaves\tarp_start@a.c\tneigh_start",
+            "store\tarp_ops@a.c\tarp_start@a.c\tseq_operations.start\t/tree/a.c:1:1",
+            "store\tarp_ops@a.c\tarp_show@a.c\tseq_operations.show\t/tree/a.c:1:1",
+            "store\tother_ops@a.c\tother_start@a.c\tseq_operations.start\t/tree/a.c:2:1",
+            "store\tother_ops@a.c\tother_show@a.c\tseq_operations.show\t/tree/a.c:2:1",
+            "acq\tarp_show@a.c\tstruct n::lock\tplain\tbh-on\t/tree/a.c:3:1\tread_lock\t-",
+            "acq\tother_show@a.c\tstruct n::lock\tplain\tbh-on\t/tree/a.c:4:1\tread_lock\t-",
+            "acq\tsoft@a.c\tstruct n::lock\tplain\tbh-on\t/tree/a.c:5:1\twrite_lock\t-",
+            "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:5:1",
+            "addr\tsoft@a.c", version=4)
+        self.assertEqual(errors, ["a.c:4:1"])
 
     def test_severities_from_the_rule_list(self):
         """Severities come from catalogue/rules.tsv beside --catalogue: a

@@ -64,6 +64,11 @@ def load_api(path=API_FILE):
         elif fields[0] in ("guard_ctor", "guard_dtor"):
             if not re.match(r"^[A-Za-z_]\w*%\w*$", fields[1]):
                 raise CatalogueError("%s:%d: '%s' is not a name with one '%%'" % (path, num, fields[1]))
+        elif fields[0] == "called_after":
+            if not re.match(r"^[A-Za-z_]\w*\.[A-Za-z_]\w*$", fields[1]) or \
+                    not re.match(r"^[A-Za-z_]\w*$", keys.get("member", "")):
+                raise CatalogueError("%s:%d: '%s' is not STRUCT.MEMBER with member=MEMBER"
+                                     % (path, num, fields[1]))
         elif fields[0] in ("softirq_field", "bh_off_field"):
             if not re.match(r"^([A-Za-z_]\w*\.)?[A-Za-z_]\w*$", fields[1]):
                 raise CatalogueError("%s:%d: '%s' is not MEMBER or STRUCT.MEMBER" % (path, num, fields[1]))
