@@ -294,42 +294,54 @@ static int assumed_effect(const char *callee, void *ctx)
 	return !strcmp(callee, a->callee) ? 1 : effect_of(callee, (void *)a->f);
 }
 
-#define WRAPPER_EVENTS 16	/* a wrapper's size, at most: one walk per callee */
+#define WRAPPER_EVENTS 16	/* a wrapper's size, at most */
+
+/* The one function of another unit fn calls, if fn is a wrapper of it:
+ * it takes no lock, changes no BH state itself and calls no other
+ * function of another unit.  NULL if not. */
+static const char *wrapped(const struct mm_facts *f, const struct mm_func *fn)
+{
+	const char *callee = NULL;
+	int b, i;
+
+	if (fn->nev > WRAPPER_EVENTS)
+		return NULL;
+	for (b = 0; b < fn->nb; b++)
+		for (i = 0; i < fn->b[b].nev; i++) {
+			const struct mm_event *ev = &fn->b[b].ev[i];
+			struct mm_facts_fn key = { .id = ev->name };
+
+			if (ev->kind == MM_EV_LOCK || ev->kind == MM_EV_UNLOCK ||
+			    ev->kind == MM_EV_BH_DISABLE || ev->kind == MM_EV_BH_ENABLE)
+				return NULL;
+			if (ev->kind != MM_EV_CALL ||
+			    (ev->name[0] != '*' && bsearch(&key, f->fns, f->nfns, sizeof(key), by_id)))
+				continue;
+			if (ev->name[0] == '*' || (callee && strcmp(callee, ev->name)))
+				return NULL;
+			callee = ev->name;
+		}
+	return callee;
+}
 
 /*
  * Leaves records: a function that returns with BH disabled on every path
- * (neigh_seq_start(): read_lock_bh() of its table), or that does if a
- * function of another unit it calls does (arp_seq_start() returns what
- * neigh_seq_start() returns).  The analysis reads them for ops whose
- * members the kernel calls one after another (seq_file's start, then
- * show): catalogue kind called_after.  Wrappers only: the walk is made
- * once per callee of another unit.
+ * (neigh_seq_start(): read_lock_bh() of its table), or a wrapper that
+ * does if the one function of another unit it calls does (arp_seq_start()
+ * returns what neigh_seq_start() returns).  The analysis reads them for
+ * ops whose members the kernel calls one after another (seq_file's start,
+ * then show): catalogue kind called_after.
  */
 static void leaves_records(struct mm_facts *f, const struct mm_facts_fn *u)
 {
-	struct assumed a = { f, NULL };
-	int b, i, leaves;
+	struct assumed a = { f, u->leaves ? NULL : wrapped(f, &u->fn) };
+	int leaves;
 
-	if (u->leaves > 0) {
+	if (u->leaves > 0)
 		record(f, "leaves", u->id, "-", (char *)NULL);
-		return;
-	}
-	if (u->leaves || u->fn.nev > WRAPPER_EVENTS)
-		return;
-	for (b = 0; b < u->fn.nb; b++)
-		for (i = 0; i < u->fn.b[b].nev; i++) {
-			const struct mm_event *ev = &u->fn.b[b].ev[i];
-			struct mm_facts_fn key = { .id = ev->name };
-
-			if (ev->kind != MM_EV_CALL || ev->name[0] == '*' ||
-			    bsearch(&key, f->fns, f->nfns, sizeof(key), by_id))
-				continue;
-			a.callee = ev->name;
-			if (new_edge(f, edge_hash(u->id, ev->name) ^ 2) &&
-			    !mm_bh_sites(&u->fn, assumed_effect, &a, NULL, NULL, &leaves) &&
-			    leaves > 0)
-				record(f, "leaves", u->id, ev->name, (char *)NULL);
-		}
+	else if (a.callee && !mm_bh_sites(&u->fn, assumed_effect, &a, NULL, NULL, &leaves) &&
+		 leaves > 0)
+		record(f, "leaves", u->id, a.callee, (char *)NULL);
 }
 
 /* The calls made with BH disabled last: an edge is written once, and one
