@@ -30,10 +30,14 @@
  * Known limits: calls through pointers are resolved by member, not by
  * object (every fib6_walker's func is a target of every walk), and by
  * passer, not by call, for a parameter (mark_process()); they give no
- * softirq context; values and paths are not told apart, so a call the
- * callback can never make still counts, unless the catalogue cuts it
- * (softirq_cut, each with its reason); a lock class is a struct and
- * member, split by socket family where lockdep keys one per family.
+ * softirq context; values are told apart one call deep (specialize():
+ * a constant argument against its callee's branch on it), so a call the
+ * callback can never make for deeper reasons still counts, unless the
+ * catalogue cuts it (softirq_cut, each with its reason); what one member
+ * of an ops object leaves for the next is seen only where the catalogue
+ * says the kernel calls them in order (called_after: seq_file); a lock
+ * class is a struct and member, split by socket family where lockdep
+ * keys one per family.
  */
 #include <stdio.h>
 #include <stdlib.h>

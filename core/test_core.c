@@ -460,6 +460,42 @@ static int is_no_gather(const char *name, void *ctx)
 }
 
 /* What both front ends ask of the catalogue besides events. */
+/* What mm_param_guards() says at a lock in each of four blocks:
+ * if (!held) lock; if (mode < 0) lock; if (mode >= 0) lock; held = x; lock. */
+static void test_param_guards(void)
+{
+	enum { HELD = 100, MODE };
+	struct mm_func fn;
+	unsigned zero[8], nonzero[8];
+	char got[128] = "";
+	int b[5], i;
+
+	mm_func_init(&fn, "release");
+	mm_func_param(&fn, HELD);
+	mm_func_param(&fn, MODE);
+	for (i = 0; i < 5; i++)
+		b[i] = mm_block_add(&fn);
+	mm_edge_add(&fn, b[0], b[1], MM_COND_SUCCESS, HELD);		/* !held */
+	mm_edge_add_sign(&fn, b[0], b[2], MM_COND_FAILURE, MODE);	/* mode < 0 */
+	mm_edge_add_sign(&fn, b[0], b[3], MM_COND_SUCCESS, MODE);	/* mode >= 0 */
+	mm_edge_add(&fn, b[1], b[4], MM_COND_NONE, 0);
+	for (i = 1; i < 4; i++)
+		ev(&fn, b[i], MM_EV_LOCK, "spin_lock", MM_NO_VALUE, MM_NO_VALUE, i);
+	ev(&fn, b[4], MM_EV_ASSIGN, "=", HELD, MM_NO_VALUE, 4);
+	ev(&fn, b[4], MM_EV_LOCK, "spin_lock", MM_NO_VALUE, MM_NO_VALUE, 5);
+	mm_param_guards(&fn, zero, nonzero);
+	for (i = 0; i < fn.nev; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%x/%x ", zero[i], nonzero[i]);
+	ntest++;
+	if (strcmp(got, "2/0 0/4 0/0 2/0 0/0 ")) {
+		nfail++;
+		printf("not ok %d - guards\n#   got: '%s'\n", ntest, got);
+	} else {
+		printf("ok %d - guards: equality and sign tests, an assignment forgets\n", ntest);
+	}
+	mm_func_free(&fn);
+}
+
 static void test_catalogue_questions(void)
 {
 	const char *irq[] = { "irqreturn_t" }, *tag[] = { "irqreturn" }, *other[] = { "int" };
@@ -521,6 +557,7 @@ int main(int argc, char **argv)
 	test_lockgraph_entry_bh("bh-off", "",
 				"lockgraph: every caller disabled BH, the callee's plain lock is safe");
 	test_catalogue_questions();
+	test_param_guards();
 	printf("1..%d\n", ntest);
 	printf("core: %d passed, %d failed\n", ntest - nfail, nfail);
 	mm_cat_free(&cat);
