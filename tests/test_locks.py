@@ -212,7 +212,7 @@ class Locks(unittest.TestCase):
         that guard holds; another caller still reaches all of them.  The
         copy's acquisition, at the same place, is reported once, and
         not in the original's stead."""
-        errors, out = self.lock_errors(
+        records = (
             "call\tdestruct\trelease@a.c\tbh-on\t3!=0\t-",
             "acq\trelease@a.c\tstruct q::lock\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\t3=0",
             "call\trelease@a.c\thelper@a.c\tbh-on\t-\t3=0",
@@ -220,18 +220,11 @@ class Locks(unittest.TestCase):
             "acq\tsoft@a.c\tstruct q::lock\tplain\tbh-on\t/tree/a.c:3:1\tspin_lock\t-",
             "acq\tsoft@a.c\tstruct r::lock\tplain\tbh-on\t/tree/a.c:4:1\tspin_lock\t-",
             "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:3:1",
-            "addr\tsoft@a.c", version=4, status=0)
+            "addr\tsoft@a.c")
+        errors, out = self.lock_errors(*records, version=4, status=0)
         self.assertEqual(errors, [])
-        errors, out = self.lock_errors(
-            "call\tdestruct\trelease@a.c\tbh-on\t3!=0\t-",
-            "call\tflush\trelease@a.c\tbh-on\t-\t-",
-            "acq\trelease@a.c\tstruct q::lock\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\t3=0",
-            "call\trelease@a.c\thelper@a.c\tbh-on\t-\t3=0",
-            "acq\thelper@a.c\tstruct r::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock\t-",
-            "acq\tsoft@a.c\tstruct q::lock\tplain\tbh-on\t/tree/a.c:3:1\tspin_lock\t-",
-            "acq\tsoft@a.c\tstruct r::lock\tplain\tbh-on\t/tree/a.c:4:1\tspin_lock\t-",
-            "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:3:1",
-            "addr\tsoft@a.c", version=4)
+        errors, out = self.lock_errors(*records, "call\tflush\trelease@a.c\tbh-on\t-\t-",
+                                       version=4)
         self.assertEqual(errors, ["a.c:1:1", "a.c:2:1"])
         self.assertIn("release() is called with BH enabled: flush() -> release()", out)
 
