@@ -113,10 +113,11 @@ static void call_facts(const struct mm_catalogue *cat, struct mm_func *fn, int b
 		       const struct mm_call *c, unsigned long long kinds, struct mm_facts *facts)
 {
 	const struct mm_cat_entry *reg;
-	int i, plain = !c->name || !(kinds & ~mm_cat_bits(cat, MM_ANALYSIS_KINDS));
+	/* most calls are to no catalogued name: no kind list parsed for them */
+	int i, plain = !c->name || !kinds || !(kinds & ~mm_cat_bits(cat, MM_ANALYSIS_KINDS));
 	const char *cb;
 
-	if (kinds & mm_cat_bits(cat, "softirq_register")) {
+	if (kinds && (kinds & mm_cat_bits(cat, "softirq_register"))) {
 		reg = mm_cat_find(cat, "softirq_register", c->name);
 		cb = reg && reg->arg && reg->arg <= c->nargs ? c->function(c->fe, reg->arg - 1) : NULL;
 		if (cb && *cb != '*')	/* a parameter's function: not known here */

@@ -86,9 +86,10 @@ void mm_facts_begin(struct mm_facts *f, const char *tree, const char *tu)
 	f->nrec = 0;
 }
 
-static const char *where(const struct mm_loc *l, char *buf, size_t n)
+static const char *where(const struct mm_facts *f, const struct mm_loc *l, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s:%d:%d", l->file ? l->file : "?", l->line, l->col);
+	snprintf(buf, n, "%s:%d:%d", l->file ? l->file : "?", l->line,
+		 f->column ? f->column(l) : l->col);
 	return buf;
 }
 
@@ -145,7 +146,7 @@ void mm_facts_acq(struct mm_facts *f, const char *fn, const struct mm_event *ev,
 	char at[512], guard[256];
 
 	record(f, "acq", fn, ev->what, flavour[!!ev->trylock][ev->flavour],
-	       bh == MM_BH_ENABLED ? "bh-on" : "bh-off", where(&ev->loc, at, sizeof(at)),
+	       bh == MM_BH_ENABLED ? "bh-on" : "bh-off", where(f, &ev->loc, at, sizeof(at)),
 	       ev->name, dash(mm_facts_values(zero, nonzero, guard, sizeof(guard))), (char *)NULL);
 }
 
@@ -377,7 +378,7 @@ void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
 {
 	char at[512];
 
-	record(f, "reg", fn, callback, registrar, where(loc, at, sizeof(at)), (char *)NULL);
+	record(f, "reg", fn, callback, registrar, where(f, loc, at, sizeof(at)), (char *)NULL);
 }
 
 /* The member as the facts name it: STRUCT.MEMBER, or MEMBER alone when
@@ -398,7 +399,7 @@ void mm_facts_stored(struct mm_facts *f, const char *holder, const char *type,
 		return;
 	}
 	record(f, "store", holder, fn, member_name(type, member, name, sizeof(name)),
-	       where(loc, at, sizeof(at)), (char *)NULL);
+	       where(f, loc, at, sizeof(at)), (char *)NULL);
 }
 
 void mm_facts_pass(struct mm_facts *f, const char *caller, const char *callback,
@@ -450,7 +451,7 @@ void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const
 {
 	char at[512];
 
-	record(f, "ctx", fn, context, why, where(loc, at, sizeof(at)), (char *)NULL);
+	record(f, "ctx", fn, context, why, where(f, loc, at, sizeof(at)), (char *)NULL);
 }
 
 void mm_facts_end(struct mm_facts *f, void (*incomplete)(void *cookie, void *ctx), void *ctx)

@@ -336,6 +336,10 @@ struct mm_facts {
 	int nfns, cap_fns;
 	char **owned;			/* pseudo-function ids */
 	int nowned, cap_owned;
+	/* The column a location is written with, where a front end's mm_loc
+	 * holds a cheaper one (the GCC plugin: display columns cost a read of
+	 * the line, paid only for what is written); NULL: loc->col. */
+	int (*column)(const struct mm_loc *loc);
 };
 
 /* tree: the build's top directory; tu: the main input file.  Function

@@ -158,14 +158,23 @@ static void set_alias(tree tmp, int id)
 
 /* Where the code is written in the function, not inside a macro's
  * definition: 6.12's set_pte_at() is a macro around set_ptes(). */
+/* The column is GCC's byte column: the display column (tabs at 8, as
+ * GCC prints it) costs a read of the line, and is computed only for what
+ * the facts write (written_column()); diagnostics use the native one. */
 static struct mm_loc loc_of(location_t l)
 {
 	location_t at = linemap_resolve_location(line_table, l, LRK_MACRO_EXPANSION_POINT, NULL);
 	expanded_location x = expand_location(at);
-	struct mm_loc loc = { x.file, x.line, x.file ? display_column(x) : x.column,
-			      (unsigned long)at };
+	struct mm_loc loc = { x.file, x.line, x.column, (unsigned long)at };
 
 	return loc;
+}
+
+static int written_column(const struct mm_loc *loc)
+{
+	expanded_location x = expand_location((location_t)loc->native);
+
+	return x.file ? display_column(x) : x.column;
 }
 
 static unsigned long long delay_field_bits;	/* set in plugin_init */
@@ -584,8 +593,10 @@ static void initializer_facts(tree ctor, const char *holder, const struct mm_loc
 
 static void begin_facts(void)
 {
-	if (!facts.buf)
+	if (!facts.buf) {
 		mm_facts_begin(&facts, tree_dir, main_input_filename);
+		facts.column = written_column;
+	}
 }
 
 /* PLUGIN_FINISH_DECL: a static object's initializer, as parsed (at -O2
