@@ -60,8 +60,8 @@ void mm_event_add(struct mm_func *fn, int block, const struct mm_event *ev)
 	b->ev[b->nev++].seq = fn->nev++;
 }
 
-static void edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value,
-		     int sign)
+void mm_edge_add_test(struct mm_func *fn, int from, int to, enum mm_cond cond, int value,
+		      int sign)
 {
 	struct mm_block *b = &fn->b[from];
 
@@ -75,12 +75,7 @@ static void edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, in
 
 void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value)
 {
-	edge_add(fn, from, to, cond, value, 0);
-}
-
-void mm_edge_add_sign(struct mm_func *fn, int from, int to, enum mm_cond cond, int value)
-{
-	edge_add(fn, from, to, cond, value, 1);
+	mm_edge_add_test(fn, from, to, cond, value, 0);
 }
 
 /* Past MM_MAX_PARAMS (varargs aside, no kernel function has that many),

@@ -177,8 +177,10 @@ void mm_func_free(struct mm_func *fn);
 int mm_block_add(struct mm_func *fn);
 void mm_event_add(struct mm_func *fn, int block, const struct mm_event *ev);
 void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value);
-/* The same for the edges of a sign test: if (ret < 0), if (ret >= 0). */
-void mm_edge_add_sign(struct mm_func *fn, int from, int to, enum mm_cond cond, int value);
+/* The same for an edge of a branch; sign: the branch is a sign test,
+ * if (ret < 0) or if (ret >= 0). */
+void mm_edge_add_test(struct mm_func *fn, int from, int to, enum mm_cond cond, int value,
+		      int sign);
 /* The next parameter of fn is value (a front end adds them in order). */
 void mm_func_param(struct mm_func *fn, int value);
 

@@ -476,8 +476,8 @@ static void test_param_guards(void)
 	for (i = 0; i < 5; i++)
 		b[i] = mm_block_add(&fn);
 	mm_edge_add(&fn, b[0], b[1], MM_COND_SUCCESS, HELD);		/* !held */
-	mm_edge_add_sign(&fn, b[0], b[2], MM_COND_FAILURE, MODE);	/* mode < 0 */
-	mm_edge_add_sign(&fn, b[0], b[3], MM_COND_SUCCESS, MODE);	/* mode >= 0 */
+	mm_edge_add_test(&fn, b[0], b[2], MM_COND_FAILURE, MODE, 1);	/* mode < 0 */
+	mm_edge_add_test(&fn, b[0], b[3], MM_COND_SUCCESS, MODE, 1);	/* mode >= 0 */
 	mm_edge_add(&fn, b[1], b[4], MM_COND_NONE, 0);
 	for (i = 1; i < 4; i++)
 		ev(&fn, b[i], MM_EV_LOCK, "spin_lock", MM_NO_VALUE, MM_NO_VALUE, i);

@@ -157,10 +157,10 @@ static void set_alias(tree tmp, int id)
 /* ---- translation: GIMPLE to the core IR ------------------------------- */
 
 /* Where the code is written in the function, not inside a macro's
- * definition: 6.12's set_pte_at() is a macro around set_ptes(). */
-/* The column is GCC's byte column: the display column (tabs at 8, as
- * GCC prints it) costs a read of the line, and is computed only for what
- * the facts write (written_column()); diagnostics use the native one. */
+ * definition: 6.12's set_pte_at() is a macro around set_ptes().  The
+ * column is GCC's byte column: the display column (tabs at 8, as GCC
+ * prints it) costs a read of the line, and is computed only for what the
+ * facts write (written_column()); diagnostics use the native location. */
 static struct mm_loc loc_of(location_t l)
 {
 	location_t at = linemap_resolve_location(line_table, l, LRK_MACRO_EXPANSION_POINT, NULL);
@@ -803,10 +803,7 @@ static void translate_edges(struct mm_func *fn, basic_block bb, const int *map, 
 			mm_edge_add(fn, jump, to, MM_COND_NONE, 0);
 			to = jump;
 		}
-		if (sign)
-			mm_edge_add_sign(fn, map[bb->index], to, cond, value);
-		else
-			mm_edge_add(fn, map[bb->index], to, cond, value);
+		mm_edge_add_test(fn, map[bb->index], to, cond, value, sign);
 	}
 }
 

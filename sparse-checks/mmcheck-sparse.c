@@ -202,6 +202,13 @@ static struct symbol *symbol_of(pseudo_t p)
 
 static struct symbol *analysed_fn;
 
+/* The instruction that defines p, or NULL (an argument, a symbol, a
+ * constant). */
+static struct instruction *def_of(pseudo_t p)
+{
+	return p && p->type == PSEUDO_REG ? p->def : NULL;
+}
+
 /* What the pointer p points to, and how far into it: p = base + offset. */
 static struct symbol *points_into(pseudo_t p, long long *offset, struct symbol **global)
 {
@@ -210,7 +217,7 @@ static struct symbol *points_into(pseudo_t p, long long *offset, struct symbol *
 	*offset = 0;
 	*global = NULL;
 	for (depth = 0; p && depth < 16; depth++) {
-		struct instruction *def = p->type == PSEUDO_REG ? p->def : NULL;
+		struct instruction *def = def_of(p);
 
 		if (p->type == PSEUDO_SYM) {
 			*global = p->sym;
@@ -472,11 +479,11 @@ static const char *address_taken(struct symbol *fn)
  * first value that is neither. */
 static pseudo_t copy_source(pseudo_t p, int casts)
 {
-	struct instruction *def = p && p->type == PSEUDO_REG ? p->def : NULL;
+	struct instruction *def = def_of(p);
 
 	while (def && (def->opcode == OP_COPY || (casts && def->opcode == OP_PTRCAST))) {
 		p = def->src;
-		def = p->type == PSEUDO_REG ? p->def : NULL;
+		def = def_of(p);
 	}
 	return p;
 }
@@ -533,7 +540,7 @@ static const char *pointer_target(pseudo_t p)
 	long long offset;
 
 	p = copy_source(p, 0);
-	def = p->type == PSEUDO_REG ? p->def : NULL;
+	def = def_of(p);
 	if (p->type == PSEUDO_ARG)
 		return mm_facts_param_target(&facts, caller_id, p->nr - 1);
 	if (!def || def->opcode != OP_LOAD)
@@ -597,7 +604,7 @@ static void add_event(struct mm_func *fn, int b, enum mm_ev kind, const char *na
  * sparse leaves 1 << 2 unfolded); 0 if p is not one. */
 static int const_value(pseudo_t p, long long *v, int depth)
 {
-	struct instruction *d = p && p->type == PSEUDO_REG ? p->def : NULL;
+	struct instruction *d = def_of(p);
 	long long a, b;
 
 	if (p && p->type == PSEUDO_VAL) {
@@ -632,7 +639,7 @@ static int const_value(pseudo_t p, long long *v, int depth)
 static const char *set_member(struct instruction *insn)
 {
 	pseudo_t value = insn->target;	/* a store's value is its "target" */
-	struct instruction *d = value->type == PSEUDO_REG ? value->def : NULL;
+	struct instruction *d = def_of(value);
 	struct symbol *t, *global, *m;
 	long long offset, bits;
 	int bitfield = d && d->opcode == OP_OR && const_value(d->src2, &bits, 0);
@@ -732,7 +739,7 @@ static void stored_function(const struct member_site *site, const char *fn,
  * makes a select or a phi. */
 static void stored_values(pseudo_t value, const struct member_site *site, int depth)
 {
-	struct instruction *d = value->type == PSEUDO_REG ? value->def : NULL;
+	struct instruction *d = def_of(value);
 	struct symbol *sym = symbol_of(value), *st = sym ? strip_node(sym->ctype.base_type) : NULL;
 	const char *param = site->t && !(st && st->type == SYM_FN) ? function_param(value) : NULL;
 	pseudo_t phi;
@@ -820,11 +827,6 @@ static void initializer_facts(struct symbol *var, struct expression *e, long lon
 }
 
 /* ---- branches: conditions on a call's result ------------------------------ */
-
-static struct instruction *def_of(pseudo_t p)
-{
-	return p->type == PSEUDO_REG ? p->def : NULL;
-}
 
 static int is_test(const struct instruction *def)
 {
@@ -972,15 +974,6 @@ static int is_abort_bb(struct basic_block *bb)
 
 #define BLOCK(bb) ((int)(long)(bb)->priv)
 
-static void add_edge(struct mm_func *fn, int from, int to, enum mm_cond cond, int value,
-		     int sign)
-{
-	if (sign)
-		mm_edge_add_sign(fn, from, to, cond, value);
-	else
-		mm_edge_add(fn, from, to, cond, value);
-}
-
 /* An edge of branch br; from: its block, or a block on the way (and_or()). */
 static void translate_edge(struct mm_func *fn, struct instruction *br, int from,
 			   struct basic_block *to, enum mm_cond cond, int value, int sign)
@@ -994,7 +987,7 @@ static void translate_edge(struct mm_func *fn, struct instruction *br, int from,
 		mm_edge_add(fn, jump, target, MM_COND_NONE, 0);
 		target = jump;
 	}
-	add_edge(fn, from, target, cond, value, sign);
+	mm_edge_add_test(fn, from, target, cond, value, sign);
 }
 
 /*
@@ -1016,7 +1009,7 @@ static int and_or(struct mm_func *fn, struct instruction *br)
 	cond_edges(def->src1, &v1, &t1, &f1, &s1);
 	cond_edges(def->src2, &v2, &t2, &f2, &s2);
 	mid = mm_block_add(fn);
-	add_edge(fn, BLOCK(br->bb), mid, both_true ? t1 : f1, v1, s1);
+	mm_edge_add_test(fn, BLOCK(br->bb), mid, both_true ? t1 : f1, v1, s1);
 	translate_edge(fn, br, mid, both_true ? br->bb_true : br->bb_false, both_true ? t2 : f2,
 		       v2, s2);
 	translate_edge(fn, br, BLOCK(br->bb), both_true ? br->bb_false : br->bb_true,

@@ -296,7 +296,7 @@ if "%s.%s" % (T, fld) in MMCHECK_SOFTIRQ_FIELDS or fld in MMCHECK_SOFTIRQ_FIELDS
 
 // Exported functions documented to run in softirq, or with BH disabled.
 @softirq_entry@
-identifier f =~ "^(__neigh_for_each_release|__sk_receive_skb|ieee80211_get_buffered_bc|ieee80211_rx_list|ieee80211_rx_napi|ieee80211_sta_ps_transition|ieee80211_tx_dequeue|napi_gro_frags|napi_gro_receive|netif_receive_skb|netif_receive_skb_core|netif_receive_skb_list|netpoll_send_udp|xfrm4_rcv|xfrm6_input_addr)$";
+identifier f =~ "^(__neigh_for_each_release|__sk_receive_skb|ieee80211_get_buffered_bc|ieee80211_rx_list|ieee80211_rx_napi|ieee80211_sta_ps_transition|ieee80211_tx_dequeue|ieee80211_tx_status_8023|napi_gro_frags|napi_gro_receive|netif_receive_skb|netif_receive_skb_core|netif_receive_skb_list|netpoll_send_udp|xfrm4_rcv|xfrm6_input_addr)$";
 position p;
 @@
 
