@@ -26,7 +26,8 @@
  *     agree).  Both can hold: the first is the proof, the second the
  *     inconsistency a reviewer sees.
  * A trylock taken in softirq cannot deadlock (it fails instead of spinning)
- * and lockdep marks no IN-SOFTIRQ usage for it, so it does not count.
+ * and lockdep marks no IN-SOFTIRQ usage for it, so it does not count; a
+ * mix whose only softirq users in the run trylock is not reported either.
  * Known limits: calls through pointers are resolved by member, not by
  * object (every fib6_walker's func is a target of every walk), and by
  * passer, not by call, for a parameter (mark_process()); they give no
@@ -1129,14 +1130,33 @@ static int by_place(const void *x, const void *y)
 	return a->loc.col - b->loc.col;
 }
 
-/* The first acquisition of plain's class in softirq context (softirq = 1),
- * or with a _bh form in process context (0); *n counts all such places.
- * A softirq acquisition in code of no one family (net/core/) meets a
- * family's only if a callback of that family, or of none, reaches it:
- * AF_PACKET's packet_rcv_spkt() -> __sock_queue_rcv_skb() is no AF_UNIX
+/* What find_acq() looks for besides plain's class. */
+enum lg_want {
+	SOFTIRQ_SPIN,	/* in softirq context, a form that spins */
+	SOFTIRQ_TRY,	/* in softirq context, a trylock */
+	BH_IN_PROCESS,	/* with a _bh form, in process context */
+};
+
+static int wanted(struct mm_lockgraph *g, const struct lg_acq *a, enum lg_want want)
+{
+	switch (want) {
+	case SOFTIRQ_SPIN:
+		/* a trylock in softirq spins on nothing: lockdep marks no usage */
+		return g->fn[a->fn].softirq && !a->trylock;
+	case SOFTIRQ_TRY:
+		return g->fn[a->fn].softirq && a->trylock;
+	default:
+		return a->flavour == MM_BH && g->fn[a->fn].process;
+	}
+}
+
+/* The first acquisition of plain's class that is wanted; *n counts all
+ * such places.  A softirq acquisition in code of no one family (net/core/)
+ * meets a family's only if a callback of that family, or of none, reaches
+ * it: AF_PACKET's packet_rcv_spkt() -> __sock_queue_rcv_skb() is no AF_UNIX
  * receive queue. */
 static const struct lg_acq *find_acq(struct mm_lockgraph *g, const struct lg_acq *plain,
-				     int softirq, int *n)
+				     enum lg_want want, int *n)
 {
 	const struct lg_acq *first = NULL, *last = NULL;
 	int i;
@@ -1147,12 +1167,10 @@ static const struct lg_acq *find_acq(struct mm_lockgraph *g, const struct lg_acq
 
 		if (!same_class(a, plain))
 			continue;
-		if (softirq && plain->family && !a->family &&
+		if (want != BH_IN_PROCESS && plain->family && !a->family &&
 		    !(g->fn[a->fn].families & (family_bit(g, plain->family) | ANY_FAMILY)))
 			continue;
-		/* a trylock in softirq spins on nothing: lockdep marks no usage */
-		if (softirq ? g->fn[a->fn].softirq && !a->trylock :
-		    a->flavour == MM_BH && g->fn[a->fn].process) {
+		if (wanted(g, a, want)) {
 			if (!first)
 				first = a;
 			/* sorted by place: a variant's copy is next to it */
@@ -1181,7 +1199,7 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 	int n;
 
 	short_name(g->fn[a->fn].name, where, sizeof(where));
-	in_softirq = find_acq(g, a, 1, &n);
+	in_softirq = find_acq(g, a, SOFTIRQ_SPIN, &n);
 	if (in_softirq) {
 		mm_finding_init(&f, "mm-lock-softirq-unsafe", a->loc,
 				"lock %s taken with BH enabled here but also in softirq context: "
@@ -1194,8 +1212,11 @@ static void report_acq(struct mm_lockgraph *g, const struct lg_acq *a, mm_report
 		f.function = where;
 		report(&f, ctx);
 	}
-	bh = find_acq(g, a, 0, &n);
-	if (!bh)
+	bh = find_acq(g, a, BH_IN_PROCESS, &n);
+	/* The _bh users are there for the softirq users; when every one the
+	 * run sees only trylocks, an interrupted holder costs a retry, not a
+	 * deadlock (6.12's svc_age_temp_xprts() and sv_lock). */
+	if (!bh || (!in_softirq && find_acq(g, a, SOFTIRQ_TRY, &n)))
 		return;
 	mm_finding_init(&f, "mm-lock-bh-mixed", a->loc,
 			"lock %s taken with BH enabled here but with %s() elsewhere", a->cls,

@@ -82,6 +82,17 @@ class BadInput(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertIn("broken.c", r.stderr)
 
+    def test_sparse_past_its_errors_is_incomplete(self):
+        """sparse goes on past an error, as in a C=1 build, and drops what
+        it could not evaluate: the driver must not call that complete."""
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "undeclared.c")
+            with open(bad, "w") as f:
+                f.write("void f(spinlock_t *l)\n{\n\tif (!undeclared(l))\n\t\treturn;\n}\n")
+            inc = os.path.join(TOP, "testdata", "include")
+            r = run("-e", "sparse", "--cflags", "-I %s -include mmcheck-kernel.h" % inc, bad)
+            self.assertError(r, "undeclared.c", "past its errors")
+
     def test_timeout_loses_one_file_only(self):
         """spatch aborts a whole run on a timeout; the driver must keep the
         other files' findings and name the file that timed out."""

@@ -340,8 +340,9 @@ class Sparse(unittest.TestCase):
             os.mkdir(os.path.join(d, "facts"))
             out = run([SPARSE, "--mmcheck-facts=facts", "k.c"], cwd=d)
             self.assertEqual(out.returncode, 0, out.stderr)
-            facts = [open(os.path.join(d, "facts", n)).read()
-                     for n in os.listdir(os.path.join(d, "facts"))][0]
+            name = os.listdir(os.path.join(d, "facts"))[0]
+            with open(os.path.join(d, "facts", name)) as f:
+                facts = f.read()
         classes = [l.split("\t")[2] for l in facts.splitlines() if l.startswith("acq")]
         self.assertEqual(classes, ["struct timer::it_lock", "glock@k.c"])
 

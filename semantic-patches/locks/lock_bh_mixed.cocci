@@ -94,6 +94,7 @@ MMCHECK_BH = ['__raw_read_lock_bh', '__raw_write_lock_bh', '_raw_read_lock_bh', 
 MMCHECK_SOFTIRQ_FIELDS = ['dst_entry.input', 'gre_protocol.err_handler', 'gre_protocol.handler', 'inet6_protocol.err_handler', 'inet6_protocol.handler', 'inet_connection_sock_af_ops.conn_request', 'inet_connection_sock_af_ops.syn_recv_sock', 'net_protocol.err_handler', 'net_protocol.handler', 'packet_type.func', 'sk_data_ready', 'sk_error_report', 'sk_state_change', 'sk_write_space', 'xfrm4_protocol.err_handler', 'xfrm4_protocol.handler', 'xfrm4_protocol.input_handler', 'xfrm6_protocol.err_handler', 'xfrm6_protocol.handler', 'xfrm6_protocol.input_handler', 'xfrm6_tunnel.err_handler', 'xfrm6_tunnel.handler', 'xfrm_tunnel.err_handler', 'xfrm_tunnel.handler']
 MMCHECK_PER_FAMILY = ['sock::sk_callback_lock', 'sock::sk_error_queue.lock', 'sock::sk_lock.slock', 'sock::sk_receive_queue.lock', 'sock::sk_write_queue.lock']
 MMCHECK_FAMILY_PATHS = {'net/unix/': 'unix', 'net/packet/': 'packet', 'net/netlink/': 'netlink', 'net/ipv4/': 'inet', 'net/ipv6/': 'inet'}
+MMCHECK_TRY = {'spin_trylock': '1', 'read_trylock': '1', 'write_trylock': '1', 'spin_trylock_bh': '1', 'spin_trylock_irq': '1', 'spin_trylock_irqsave': '1', '_raw_read_trylock': '1', '_raw_write_trylock': '1', '__raw_read_trylock': '1', '__raw_write_trylock': '1'}
 coccinelle.mm_acq = []        # one tuple per acquisition, see mm_record()
 coccinelle.mm_typed = {}      # position -> (struct type, base expression)
 coccinelle.mm_bhoff = set()   # positions where BH is already disabled
@@ -709,6 +710,12 @@ for a, k in keyed:
         continue
     others = [b for b in bh if compatible(a, k, b[0], b[1])]
     if not others or not in_scope(others):
+        continue
+    # The _bh users are there for the softirq users; when every one seen
+    # only trylocks, an interrupted holder costs a retry, not a deadlock.
+    in_softirq = [b[0][5] for b in keyed
+                  if (b[0][0], b[0][4]) in softirq and compatible(a, k, b[0], b[1])]
+    if in_softirq and all(fn in MMCHECK_TRY for fn in in_softirq):
         continue
     b, kb = others[0]
     typed_k = [x for x in [k] + [o[1] for o in others] if x[1]]

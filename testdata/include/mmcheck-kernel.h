@@ -110,6 +110,7 @@ void spin_lock(spinlock_t *lock);
 void spin_unlock(spinlock_t *lock);
 int spin_trylock(spinlock_t *lock);
 void spin_lock_bh(spinlock_t *lock);
+int spin_trylock_bh(spinlock_t *lock);
 void spin_unlock_bh(spinlock_t *lock);
 void spin_lock_irq(spinlock_t *lock);
 void spin_unlock_irq(spinlock_t *lock);

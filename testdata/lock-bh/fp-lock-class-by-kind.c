@@ -3,9 +3,11 @@
  * based one takes it_lock from its hrtimer callback (softirq); a CPU timer
  * takes it only in task context (handle_posix_cpu_timers() in task work,
  * "all other operations on timer::it_lock happen in task context"), so a
- * plain spin_lock() there never meets the callback's.  The class, struct
- * and member, cannot tell the kinds apart: a false alarm (6.1 and 6.12:
- * posix-cpu-timers.c).
+ * plain spin_lock() there never meets the callback's.  Lockdep tells the
+ * kinds apart: posix_cpu_timer_create() gives CPU timers a class of their
+ * own with lockdep_set_class(), which compiles to nothing without
+ * CONFIG_LOCKDEP.  The class here, struct and member, cannot: a false
+ * alarm (6.1 and 6.12: posix-cpu-timers.c).
  */
 struct hrtimer {
 	int (*function)(struct hrtimer *t);

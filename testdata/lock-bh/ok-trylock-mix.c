@@ -3,9 +3,10 @@
  * context there and with spin_lock_bh() everywhere else, and the one
  * softirq user, the temporary-transport ageing timer, only trylocks it
  * and retries later when it is busy.  A mix, but no deadlock: the timer
- * interrupting a plain holder fails its trylock instead of spinning.  The
- * mixed rule reports the mix whoever takes the lock in softirq: a false
- * alarm as a deadlock warning (6.12: svc_xprt.h).
+ * interrupting a plain holder fails its trylock instead of spinning, and
+ * lockdep marks no softirq usage for a trylock.  The _bh users are there
+ * for a softirq user, and the only one in the run trylocks: no report
+ * (6.12: svc_xprt.h; bug-trylock-mix.c is the timer that spins).
  */
 struct svc_serv { spinlock_t sv_lock; int sv_tmpcnt; struct timer_list sv_temptimer; };
 
@@ -40,7 +41,6 @@ void svc_init(struct svc_serv *serv)
 /*
  * check-name: a plain and _bh mix whose only softirq user trylocks
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse,cocci the mixed rule does not ask who takes the lock in softirq
  *
  * check-output-start
  * check-output-end
