@@ -180,7 +180,12 @@ check-kernels: all fetch-kernels
 bench: all fetch-kernels
 	$(Q)bench/cocci-vs-double-lock $(CACHE)/kernels/linux-source-6.12
 
-install: all
+# The layout under PREFIX/lib/mmcheck is the source tree's: each program
+# finds ../catalogue/mm-api.tsv from its own directory.  The plugin and
+# mmcheck-sparse are installed when built (make plugin sparse; make deps).
+LIBDIR := $(DESTDIR)$(PREFIX)/lib/mmcheck
+
+install: all locks
 	$(Q)install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/mmcheck/lib/mmcheck \
 		$(DESTDIR)$(PREFIX)/lib/mmcheck/catalogue $(DESTDIR)$(PREFIX)/share/man/man1
 	$(Q)install -m 644 lib/mmcheck/*.py $(DESTDIR)$(PREFIX)/lib/mmcheck/lib/mmcheck/
@@ -190,6 +195,15 @@ install: all
 	$(Q)install -d $(DESTDIR)$(PREFIX)/lib/mmcheck/bin
 	$(Q)install -m 755 bin/mmcheck $(DESTDIR)$(PREFIX)/lib/mmcheck/bin/mmcheck
 	$(Q)ln -sf ../lib/mmcheck/bin/mmcheck $(DESTDIR)$(PREFIX)/bin/mmcheck
+	$(Q)install -D -m 755 locks/mmcheck-locks $(LIBDIR)/locks/mmcheck-locks
+	$(Q)ln -sf ../lib/mmcheck/locks/mmcheck-locks $(DESTDIR)$(PREFIX)/bin/mmcheck-locks
+	$(Q)if [ -x sparse-checks/mmcheck-sparse ]; then \
+		install -D -m 755 sparse-checks/mmcheck-sparse $(LIBDIR)/sparse-checks/mmcheck-sparse && \
+		ln -sf ../lib/mmcheck/sparse-checks/mmcheck-sparse $(DESTDIR)$(PREFIX)/bin/mmcheck-sparse; \
+	else echo "  SKIP    mmcheck-sparse: not built (make sparse)"; fi
+	$(Q)if [ -f gcc-plugin/mmcheck.so ]; then \
+		install -D -m 644 gcc-plugin/mmcheck.so $(LIBDIR)/gcc-plugin/mmcheck.so; \
+	else echo "  SKIP    the GCC plugin: not built (make plugin)"; fi
 	$(Q)install -m 644 docs/mmcheck.1 docs/mmcheck-locks.1 docs/mmcheck-sparse.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man1/
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mmcore.h"
 
@@ -155,6 +156,38 @@ unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds
 		k += n + (bar ? 1 : 0);
 	}
 	return m;
+}
+
+/*
+ * catalogue/mm-api.tsv in the nearest directory above the program's that
+ * has one: the parent in the source tree (locks/mmcheck-locks) and as
+ * installed (PREFIX/lib/mmcheck/locks/), the grandparent for a plugin
+ * built for another GCC (gcc-plugin/gcc-11/mmcheck.so).  No path built
+ * into a program breaks when the tree moves.  Symlinks are resolved
+ * first: PREFIX/bin holds links to the programs.  When none is found,
+ * buf names the first place looked, for the error.
+ */
+const char *mm_cat_beside(const char *program, char *buf, size_t size)
+{
+	char *dir = realpath(program, NULL), *slash, path[4096];
+	int up;
+
+	if (!dir)
+		dir = strdup(program);
+	snprintf(buf, size, "catalogue/mm-api.tsv");
+	/* the program's name, then each directory up to its grandparent */
+	for (up = 0; dir && up < 3 && (slash = strrchr(dir, '/')) != NULL; up++) {
+		*slash = '\0';
+		if (!up)
+			continue;
+		snprintf(path, sizeof(path), "%s/catalogue/mm-api.tsv", dir);
+		if (up == 1 || !access(path, R_OK))
+			snprintf(buf, size, "%s", path);
+		if (!access(path, R_OK))
+			break;
+	}
+	free(dir);
+	return buf;
 }
 
 int mm_cat_load(struct mm_catalogue *cat, const char *path, char *err, size_t errlen)

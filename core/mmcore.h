@@ -48,6 +48,8 @@ struct mm_catalogue {
 
 /* Load a catalogue; on error return -1 and put a message in err. */
 int mm_cat_load(struct mm_catalogue *cat, const char *path, char *err, size_t errlen);
+/* The catalogue a program finds from where it is (buf, size bytes). */
+const char *mm_cat_beside(const char *program, char *buf, size_t size);
 void mm_cat_free(struct mm_catalogue *cat);
 /* The entry of name with kind, or NULL. */
 const struct mm_cat_entry *mm_cat_find(const struct mm_catalogue *cat,

@@ -11,7 +11,8 @@
  * It only reads the IR: the generated code never changes.
  *
  * Options (one spelling: -fplugin-arg-mmcheck-KEY=VALUE):
- *   catalogue=FILE   the API catalogue (default: the one it was built with)
+ *   catalogue=FILE   the API catalogue (default: ../catalogue/mm-api.tsv from
+ *                    the plugin's directory)
  *   disable=RULES    comma-separated rule IDs not to report (or, as for
  *                    GCC's own warnings, -Wno-RULE on the command line)
  *   facts=section    write the unit's lock facts (docs/facts.md) into a
@@ -33,7 +34,7 @@ int plugin_is_GPL_compatible;
 
 static struct plugin_info mmcheck_plugin_info = {
 	.version = "0.1",
-	.help = "catalogue=FILE\tthe API catalogue (catalogue/mm-api.tsv)\n"
+	.help = "catalogue=FILE\tthe API catalogue (default: ../catalogue/mm-api.tsv from the plugin's directory)\n"
 		"disable=RULES\tcomma-separated rule IDs not to report (or -Wno-RULE)\n"
 		"facts=section|DIR\twrite lock facts into the object's .mmcheck.facts section, "
 		"or into DIR\n"
@@ -1045,9 +1046,9 @@ static void wno_options(void)
 
 int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 {
-	const char *cat_path = MMCHECK_CATALOGUE;
+	char err[512], beside[4096];
+	const char *cat_path = mm_cat_beside(info->full_name, beside, sizeof(beside));
 	struct register_pass_info pass;
-	char err[512];
 
 	if (!plugin_default_version_check(version, &gcc_version)) {
 		error("mmcheck: this plugin was built for GCC %s (%s) and cannot load into GCC %s; "

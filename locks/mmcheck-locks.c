@@ -42,7 +42,9 @@ static const char usage[] =
 "  -f, --format gcc|json   gcc-style file:line:col lines with notes (default)\n"
 "  -o, --output FILE       write the report to FILE, atomically\n"
 "      --strip PREFIX      print file names without PREFIX\n"
-"      --catalogue FILE    the API catalogue (rules.tsv beside it: severities)\n"
+"      --catalogue FILE    the API catalogue (default: ../catalogue/mm-api.tsv\n"
+"                          from this program's directory; rules.tsv beside it:\n"
+"                          severities)\n"
 "      --partial-ok        C objects without facts are not an error\n"
 "      --full-chains       name every call from a softirq callback to the lock\n"
 "  -h, --help              this text\n"
@@ -374,10 +376,10 @@ static int renamed_into_place(const char *path)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { .catalogue = MMCHECK_CATALOGUE };
+	char tmp[4096], err[1024], beside[4096];
+	struct opts o = { .catalogue = mm_cat_beside("/proc/self/exe", beside, sizeof(beside)) };
 	struct mm_catalogue cat;
 	struct run r = { 0 };
-	char tmp[4096], err[1024];
 	int first, i;
 
 	parse_opts(argc, argv, &o, &first);

@@ -194,5 +194,31 @@ class Ledger(unittest.TestCase):
             self.assertIn("unexpected:", r.stdout)
 
 
+class Install(unittest.TestCase):
+    """make install: every program, found through PREFIX/bin, finds the
+    installed catalogue and runs without the source tree's Makefiles."""
+    def test_installed_engines_run(self):
+        with tempfile.TemporaryDirectory() as prefix:
+            out = subprocess.run(["make", "-s", "-C", TOP, "install", "PREFIX=" + prefix],
+                                 capture_output=True, text=True, timeout=600)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            case = os.path.join(TOP, "testdata", "lock-bh", "bug-trylock-mix.c")
+            inc = "-I %s -include mmcheck-kernel.h" % os.path.join(TOP, "testdata", "include")
+            engines = [("cocci", "bin/mmcheck"), ("gcc", "lib/mmcheck/gcc-plugin/mmcheck.so"),
+                       ("sparse", "bin/mmcheck-sparse")]
+            for engine, program in engines:
+                if not os.path.exists(os.path.join(prefix, program)):
+                    continue	# not built here: make install said SKIP
+                r = subprocess.run([os.path.join(prefix, "bin", "mmcheck"), "--all-locks",
+                                    "-e", engine, "--cflags", inc, case], cwd=prefix,
+                                   capture_output=True, text=True, timeout=600)
+                self.assertEqual(r.returncode, 1, engine + ": " + r.stderr)
+                self.assertIn("bug-trylock-mix.c:11:9: warning:", r.stdout, engine)
+            r = subprocess.run([os.path.join(prefix, "bin", "mmcheck-locks"), prefix],
+                               capture_output=True, text=True)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("no lock facts found", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

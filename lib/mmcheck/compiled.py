@@ -26,9 +26,15 @@ class EngineError(Exception):
     pass
 
 
-def build(directory, what, *make_args):
+def build(directory, target, what, *make_args):
     """make in directory, one mmcheck at a time (the corpus runs many at
-    once); an EngineError naming what could not be built."""
+    once); an EngineError naming what could not be built.  An installed
+    mmcheck has no Makefile: there target must have been installed."""
+    if not os.path.exists(os.path.join(directory, "Makefile")):
+        if not os.path.exists(target):
+            raise EngineError("%s is not installed (%s): build it and run make install "
+                              "again" % (what, target))
+        return
     with open(os.path.join(directory, ".build-lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         out = subprocess.run(["make", "-s", "-C", directory] + list(make_args),
@@ -87,7 +93,7 @@ def lock_findings(facts, rules, all_locks, extra=("--partial-ok",), engine="gcc"
     """The whole-tree lock analysis over the facts the tools left: facts,
     a directory (or list of them) of .facts files or of objects built with
     the plugin's facts=section."""
-    build(os.path.dirname(LOCKS), "mmcheck-locks")
+    build(os.path.dirname(LOCKS), LOCKS, "mmcheck-locks")
     dirs = [facts] if isinstance(facts, str) else list(facts)
     out = subprocess.run([LOCKS, "-f", "json"] + list(extra) + dirs,
                          capture_output=True, text=True)

@@ -16,7 +16,7 @@ PLUGIN = os.path.join(PLUGIN_DIR, "mmcheck.so" if GCC == "gcc" else
 
 def ensure_plugin():
     """Build the plugin when it is missing or older than its sources."""
-    compiled.build(PLUGIN_DIR, "the GCC plugin", "TARGET_GCC=" + GCC)
+    compiled.build(PLUGIN_DIR, PLUGIN, "the GCC plugin", "TARGET_GCC=" + GCC)
 
 
 def command(cflags):

@@ -10,7 +10,7 @@ CHECKER = os.path.join(CHECKER_DIR, "mmcheck-sparse")
 
 
 def ensure_checker():
-    compiled.build(CHECKER_DIR, "mmcheck-sparse (needs sparse's source: make deps)")
+    compiled.build(CHECKER_DIR, CHECKER, "mmcheck-sparse (needs sparse's source: make deps)")
 
 
 def command(cflags):
