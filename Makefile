@@ -181,19 +181,19 @@ bench: all fetch-kernels
 	$(Q)bench/cocci-vs-double-lock $(CACHE)/kernels/linux-source-6.12
 
 # The layout under PREFIX/lib/mmcheck is the source tree's: each program
-# finds ../catalogue/mm-api.tsv from its own directory.  The plugin and
+# finds catalogue/mm-api.tsv in the nearest directory above its own.  The plugin and
 # mmcheck-sparse are installed when built (make plugin sparse; make deps).
 LIBDIR := $(DESTDIR)$(PREFIX)/lib/mmcheck
 
 install: all locks
-	$(Q)install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/mmcheck/lib/mmcheck \
-		$(DESTDIR)$(PREFIX)/lib/mmcheck/catalogue $(DESTDIR)$(PREFIX)/share/man/man1
-	$(Q)install -m 644 lib/mmcheck/*.py $(DESTDIR)$(PREFIX)/lib/mmcheck/lib/mmcheck/
-	$(Q)install -m 644 catalogue/*.tsv $(DESTDIR)$(PREFIX)/lib/mmcheck/catalogue/
+	$(Q)install -d $(DESTDIR)$(PREFIX)/bin $(LIBDIR)/lib/mmcheck \
+		$(LIBDIR)/catalogue $(DESTDIR)$(PREFIX)/share/man/man1
+	$(Q)install -m 644 lib/mmcheck/*.py $(LIBDIR)/lib/mmcheck/
+	$(Q)install -m 644 catalogue/*.tsv $(LIBDIR)/catalogue/
 	$(Q)cd semantic-patches && find . -name '*.cocci' -exec install -D -m 644 {} \
-		$(DESTDIR)$(PREFIX)/lib/mmcheck/semantic-patches/{} \;
-	$(Q)install -d $(DESTDIR)$(PREFIX)/lib/mmcheck/bin
-	$(Q)install -m 755 bin/mmcheck $(DESTDIR)$(PREFIX)/lib/mmcheck/bin/mmcheck
+		$(LIBDIR)/semantic-patches/{} \;
+	$(Q)install -d $(LIBDIR)/bin
+	$(Q)install -m 755 bin/mmcheck $(LIBDIR)/bin/mmcheck
 	$(Q)ln -sf ../lib/mmcheck/bin/mmcheck $(DESTDIR)$(PREFIX)/bin/mmcheck
 	$(Q)install -D -m 755 locks/mmcheck-locks $(LIBDIR)/locks/mmcheck-locks
 	$(Q)ln -sf ../lib/mmcheck/locks/mmcheck-locks $(DESTDIR)$(PREFIX)/bin/mmcheck-locks

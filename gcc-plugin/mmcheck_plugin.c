@@ -11,8 +11,8 @@
  * It only reads the IR: the generated code never changes.
  *
  * Options (one spelling: -fplugin-arg-mmcheck-KEY=VALUE):
- *   catalogue=FILE   the API catalogue (default: ../catalogue/mm-api.tsv from
- *                    the plugin's directory)
+ *   catalogue=FILE   the API catalogue (default: catalogue/mm-api.tsv in the
+ *                    nearest directory above the plugin's)
  *   disable=RULES    comma-separated rule IDs not to report (or, as for
  *                    GCC's own warnings, -Wno-RULE on the command line)
  *   facts=section    write the unit's lock facts (docs/facts.md) into a
@@ -34,7 +34,7 @@ int plugin_is_GPL_compatible;
 
 static struct plugin_info mmcheck_plugin_info = {
 	.version = "0.1",
-	.help = "catalogue=FILE\tthe API catalogue (default: ../catalogue/mm-api.tsv from the plugin's directory)\n"
+	.help = "catalogue=FILE\tthe API catalogue (default: catalogue/mm-api.tsv in the nearest directory above the plugin's)\n"
 		"disable=RULES\tcomma-separated rule IDs not to report (or -Wno-RULE)\n"
 		"facts=section|DIR\twrite lock facts into the object's .mmcheck.facts section, "
 		"or into DIR\n"

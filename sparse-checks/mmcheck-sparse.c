@@ -6,8 +6,8 @@
  *
  * It takes exactly the arguments kbuild gives sparse, and its own, which
  * sparse never sees:
- *   --mmcheck-catalogue=FILE   the API catalogue (default: ../catalogue/mm-api.tsv
- *                              from the program's directory)
+ *   --mmcheck-catalogue=FILE   the API catalogue (default: catalogue/mm-api.tsv
+ *                              in the nearest directory above the program's)
  *   --mmcheck-disable=RULES    comma-separated rule IDs not to report
  *                              (or -Wno-RULE, as with the GCC plugin)
  *   --mmcheck-facts=DIR        write the unit's lock facts into DIR (docs/facts.md)
@@ -1270,8 +1270,8 @@ static const char usage[] =
 "The mmcheck analysis as a sparse checker: in a kernel tree,\n"
 "  make C=1 CHECK=/path/to/mmcheck-sparse [CF=--mmcheck-facts=DIR]\n"
 "\n"
-"  --mmcheck-catalogue=FILE   the API catalogue (default: ../catalogue/mm-api.tsv\n"
-"                             from this program's directory)\n"
+"  --mmcheck-catalogue=FILE   the API catalogue (default: catalogue/mm-api.tsv\n"
+"                             in the nearest directory above this program's)\n"
 "  --mmcheck-disable=RULES    comma-separated rule IDs not to report; -Wno-RULE\n"
 "                             does the same, as with the GCC plugin\n"
 "  --mmcheck-facts=DIR        write each unit's lock facts into DIR\n"
