@@ -170,7 +170,7 @@ unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds
 const char *mm_cat_beside(const char *program, char *buf, size_t size)
 {
 	char *dir = realpath(program, NULL), *slash, path[4096];
-	int up;
+	int up, found;
 
 	if (!dir)
 		dir = strdup(program);
@@ -181,9 +181,10 @@ const char *mm_cat_beside(const char *program, char *buf, size_t size)
 		if (!up)
 			continue;
 		snprintf(path, sizeof(path), "%s/catalogue/mm-api.tsv", dir);
-		if (up == 1 || !access(path, R_OK))
+		found = !access(path, R_OK);
+		if (up == 1 || found)
 			snprintf(buf, size, "%s", path);
-		if (!access(path, R_OK))
+		if (found)
 			break;
 	}
 	free(dir);

@@ -516,6 +516,23 @@ static void test_catalogue_questions(void)
 	   "catalogue: callbacks by their signature");
 }
 
+/* Run from core/ with the catalogue at ../catalogue: a program one and
+ * two directories below the top finds it; one nowhere is told where the
+ * first place looked was. */
+static void test_catalogue_beside(const char *catalogue)
+{
+	char *want = realpath(catalogue, NULL), buf[4096];
+	int one, two, none;
+
+	one = want && !strcmp(mm_cat_beside("test_core", buf, sizeof(buf)), want);
+	two = want && !strcmp(mm_cat_beside("../semantic-patches/locks/lock_bh_mixed.cocci",
+					    buf, sizeof(buf)), want);
+	none = !strcmp(mm_cat_beside("/nonexistent/gcc-plugin/gcc-11/mmcheck.so", buf,
+				     sizeof(buf)), "/nonexistent/gcc-plugin/catalogue/mm-api.tsv");
+	ok(one && two && none, "catalogue: found above the program's directory, as installed");
+	free(want);
+}
+
 int main(int argc, char **argv)
 {
 	char err[256];
@@ -558,6 +575,7 @@ int main(int argc, char **argv)
 				"lockgraph: every caller disabled BH, the callee's plain lock is safe");
 	test_catalogue_questions();
 	test_param_guards();
+	test_catalogue_beside(argv[1]);
 	printf("1..%d\n", ntest);
 	printf("core: %d passed, %d failed\n", ntest - nfail, nfail);
 	mm_cat_free(&cat);
