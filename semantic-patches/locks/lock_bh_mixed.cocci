@@ -349,7 +349,7 @@ f << hardirq.f;
 coccinelle.mm_softirq.add((p[0].file, f))
 
 @softirq_reg@
-identifier reg =~ "^(acomp_request_set_callback|aead_request_set_callback|ahash_request_set_callback|akcipher_request_set_callback|call_rcu|call_rcu_hurry|init_timer_key|kpp_request_set_callback|netif_napi_add|netif_napi_add_tx|netif_napi_add_weight|open_softirq|skcipher_request_set_callback|tasklet_init|tasklet_setup|timer_setup)$";
+identifier reg =~ "^(acomp_request_set_callback|aead_request_set_callback|ahash_request_set_callback|akcipher_request_set_callback|call_rcu|call_rcu_hurry|init_timer_key|init_timer_on_stack_key|kpp_request_set_callback|netif_napi_add|netif_napi_add_config|netif_napi_add_config_locked|netif_napi_add_locked|netif_napi_add_tx|netif_napi_add_tx_weight|netif_napi_add_weight|netif_napi_add_weight_locked|open_softirq|skcipher_request_set_callback|tasklet_init|tasklet_setup|timer_init_key|timer_init_key_on_stack|timer_setup)$";
 identifier f;
 position p;
 @@

@@ -177,11 +177,17 @@ DEFINE_TEST_GUARD(write_lock_bh, rwlock_t);
 /* Softirq callbacks and their registration. */
 void call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *head));
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags);
+/* 6.16 on: timer_setup() expands to timer_init_key(), once init_timer_key() */
+struct lock_class_key;
+void timer_init_key(struct timer_list *timer, void (*func)(struct timer_list *),
+		    unsigned int flags, const char *name, struct lock_class_key *key);
 void tasklet_setup(struct tasklet_struct *t, void (*func)(struct tasklet_struct *));
 #define NET_RX_SOFTIRQ 3
 void open_softirq(int nr, void (*action)(void));
 void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 		    int (*poll)(struct napi_struct *, int));
+void netif_napi_add_config(struct net_device *dev, struct napi_struct *napi,
+			   int (*poll)(struct napi_struct *, int), int index);
 
 /* do/undo pairs. */
 int arch_unmap_one(struct mm_struct *mm, struct vm_area_struct *vma,
