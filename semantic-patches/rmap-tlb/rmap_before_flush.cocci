@@ -79,7 +79,7 @@ iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (cat
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|ptep_clear|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_get_and_clear_full)$";
 identifier dirty =~ "^(SetPageDirty|folio_mark_dirty|folio_mark_dirty_lock|folio_set_dirty|set_page_dirty|set_page_dirty_lock)$";
 identifier rm =~ "^(folio_remove_rmap_pmd|folio_remove_rmap_pte|folio_remove_rmap_ptes|folio_remove_rmap_pud|hugetlb_remove_rmap|page_remove_rmap|page_zap_pte_rmap)$";
-identifier fl =~ "^(flush_tlb_all|flush_tlb_mm|flush_tlb_page|flush_tlb_range|huge_ptep_clear_flush|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_invalidate|ptep_clear_flush|ptep_clear_flush_notify|pudp_huge_clear_flush|set_tlb_ubc_flush_pending|tlb_delay_rmap|tlb_finish_mmu|tlb_flush_mmu|tlb_flush_mmu_tlbonly|try_to_unmap_flush|try_to_unmap_flush_dirty)$";
+identifier fl =~ "^(flush_tlb_all|flush_tlb_mm|flush_tlb_mm_range|flush_tlb_page|flush_tlb_range|huge_ptep_clear_flush|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_invalidate|ptep_clear_flush|ptep_clear_flush_notify|pudp_huge_clear_flush|set_tlb_ubc_flush_pending|tlb_delay_rmap|tlb_finish_mmu|tlb_flush_mmu|tlb_flush_mmu_tlbonly|try_to_unmap_flush|try_to_unmap_flush_dirty)$";
 identifier conv =~ "^(folio_page|page_folio|spinlock_check)$";
 expression P, E;
 position pc, pd, pr;

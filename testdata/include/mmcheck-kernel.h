@@ -54,6 +54,8 @@ struct net_device { int ifindex; };
 pte_t ptep_get_and_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep);
 pte_t ptep_get_and_clear_full(struct mm_struct *mm, unsigned long addr, pte_t *ptep, int full);
 pte_t ptep_clear(struct mm_struct *mm, unsigned long addr, pte_t *ptep);
+pte_t get_and_clear_ptes(struct mm_struct *mm, unsigned long addr, pte_t *ptep,
+			 unsigned int nr);
 pte_t get_and_clear_full_ptes(struct mm_struct *mm, unsigned long addr, pte_t *ptep,
 			      unsigned int nr, int full);
 void clear_full_ptes(struct mm_struct *mm, unsigned long addr, pte_t *ptep,
@@ -78,6 +80,9 @@ void tlb_flush_mmu(struct mmu_gather *tlb);
 void tlb_flush_mmu_tlbonly(struct mmu_gather *tlb);
 void tlb_finish_mmu(struct mmu_gather *tlb);
 void flush_tlb_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+/* x86 defines flush_tlb_range() and flush_tlb_mm() as macros over this */
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+			unsigned int stride_shift, bool freed_tables);
 void set_tlb_ubc_flush_pending(struct mm_struct *mm, int writable);
 bool tlb_delay_rmap(struct mmu_gather *tlb);
 void tlb_flush_rmaps(struct mmu_gather *tlb, struct vm_area_struct *vma);
