@@ -88,10 +88,16 @@ def check_dir(tree, out, subdir, extra, checker, jobs, cf="", kcflags=""):
     only the checker runs: its Run (peak: the largest checker).  kcflags:
     the KCFLAGS the objects were built with (a plugin build's), so that
     kbuild sees them up to date."""
-    return measure(["make", "-s", "-C", tree, "O=" + out] + extra +
-                   ["-j%d" % jobs, "C=2", "CHECK=" + checker, "CF=" + cf,
-                    "KCFLAGS=" + kcflags, subdir + "/"],
-                   "checking %s with %s" % (subdir, checker))
+    run = measure(["make", "-s", "-C", tree, "O=" + out] + extra +
+                  ["-j%d" % jobs, "C=2", "CHECK=" + checker, "CF=" + cf,
+                   "KCFLAGS=" + kcflags, subdir + "/"],
+                  "checking %s with %s" % (subdir, checker))
+    # Newer kernels test the checker first (scripts/checker-valid.sh) and,
+    # when it fails, build on with a warning and check nothing.
+    if "is not available or not up to date" in run.err:
+        raise BuildError("checking %s: the kernel refused %s as too old a sparse "
+                         "(scripts/checker-valid.sh), so nothing was checked" % (subdir, checker))
+    return run
 
 
 def applicable(out, rules):
