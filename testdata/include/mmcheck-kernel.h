@@ -187,6 +187,10 @@ struct lock_class_key;
 void timer_init_key(struct timer_list *timer, void (*func)(struct timer_list *),
 		    unsigned int flags, const char *name, struct lock_class_key *key);
 void tasklet_setup(struct tasklet_struct *t, void (*func)(struct tasklet_struct *));
+/* 6.13 on: hrtimer_setup() replaces hrtimer_init() and '.function = fn' */
+struct hrtimer;
+void hrtimer_setup(struct hrtimer *timer, int (*function)(struct hrtimer *), int clock_id,
+		   int mode);
 #define NET_RX_SOFTIRQ 3
 void open_softirq(int nr, void (*action)(void));
 void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
