@@ -13,7 +13,7 @@
 #   make check-coccicheck      the rules through 6.1's own 'make coccicheck'
 #   make check-plugin-kernels  the GCC plugin building mm/ of each kernel
 #   make check-sparse-kernels  mmcheck-sparse through make C=2, s390, each kernel
-#   make check-lock-kernels    the plugin over 6.1/6.12 mm/ kernel/ fs/ net/, lock analysis
+#   make check-lock-kernels    the plugin over 6.1/6.12/7.2 mm/ kernel/ fs/ net/, lock analysis
 #   make bench-plugin  building 6.12 mm/ with vs. without the plugin
 #   make bench-sparse  mmcheck-sparse vs. plain sparse over 6.12 mm/ (make C=2)
 #   make bench-locks   the lock analysis over the facts of 6.12 mm/ kernel/ fs/ net/
@@ -148,12 +148,14 @@ check-sparse-kernels: sparse locks fetch-kernels
 			kernels/locks-$$v-s390-mm.ledger || exit 1; \
 	done
 
-# The plugin over 6.12 and 6.1 x86_64 mm/ kernel/ fs/ net/: no ICE, facts
+# The plugin over x86_64 mm/ kernel/ fs/ net/ of each kernel: no ICE, facts
 # in every object, the lock analysis against kernels/locks-V-x86_64-wide.ledger.
 # Not in CI (about 20 minutes a tree on 2 cores).
 WIDE := mm,kernel,fs,net
-# Only the kernels with a wide ledger: 7.2's wide run is not judged yet.
-WIDE_KERNELS := $(filter 6.1 6.12,$(KERNELS))
+# Every kernel has a wide lock ledger; the whole-tree cocci ledgers are
+# 6.1's and 6.12's (kernels/7.2.ledger judges mm/ and arch/s390/ only).
+WIDE_KERNELS := $(KERNELS)
+WHOLE_KERNELS := $(filter 6.1 6.12,$(KERNELS))
 check-lock-kernels: plugin locks fetch-kernels
 	$(Q)for v in $(WIDE_KERNELS); do \
 		tools/check-lock-kernel $(CACHE)/kernels/linux-source-$$v $(WIDE) $(JOBS) \
@@ -180,7 +182,7 @@ check-coccicheck: all fetch-kernels
 
 # The whole trees: kernels/7.2.ledger covers mm/ and arch/s390/ only so far.
 check-kernels: all fetch-kernels
-	$(Q)for v in $(WIDE_KERNELS); do \
+	$(Q)for v in $(WHOLE_KERNELS); do \
 		echo "  KERNEL  $$v whole tree"; \
 		(cd $(CACHE)/kernels/linux-source-$$v && $(CURDIR)/bin/mmcheck --partial-ok \
 			-j $(JOBS) --expect $(CURDIR)/kernels/$$v.ledger .) || exit 1; \

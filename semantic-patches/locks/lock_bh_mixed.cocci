@@ -297,7 +297,7 @@ if "%s.%s" % (T, fld) in MMCHECK_SOFTIRQ_FIELDS or fld in MMCHECK_SOFTIRQ_FIELDS
 
 // Exported functions documented to run in softirq, or with BH disabled.
 @softirq_entry@
-identifier f =~ "^(__neigh_for_each_release|__sk_receive_skb|ieee80211_get_buffered_bc|ieee80211_rx_list|ieee80211_rx_napi|ieee80211_sta_ps_transition|ieee80211_tx_dequeue|ieee80211_tx_status_8023|napi_gro_frags|napi_gro_receive|netif_receive_skb|netif_receive_skb_core|netif_receive_skb_list|netpoll_send_udp|xfrm4_rcv|xfrm6_input_addr)$";
+identifier f =~ "^(__neigh_for_each_release|__sk_receive_skb|ethtool_mmsv_event_handle|ieee80211_get_buffered_bc|ieee80211_rx_list|ieee80211_rx_napi|ieee80211_sta_ps_transition|ieee80211_tx_dequeue|ieee80211_tx_status_8023|napi_gro_frags|napi_gro_receive|netif_receive_skb|netif_receive_skb_core|netif_receive_skb_list|netpoll_send_udp|xfrm4_rcv|xfrm6_input_addr)$";
 position p;
 @@
 
@@ -349,7 +349,7 @@ f << hardirq.f;
 coccinelle.mm_softirq.add((p[0].file, f))
 
 @softirq_reg@
-identifier reg =~ "^(acomp_request_set_callback|aead_request_set_callback|ahash_request_set_callback|akcipher_request_set_callback|call_rcu|call_rcu_hurry|init_timer_key|init_timer_on_stack_key|kpp_request_set_callback|netif_napi_add|netif_napi_add_config|netif_napi_add_config_locked|netif_napi_add_locked|netif_napi_add_tx|netif_napi_add_tx_weight|netif_napi_add_weight|netif_napi_add_weight_locked|open_softirq|skcipher_request_set_callback|tasklet_init|tasklet_setup|timer_init_key|timer_init_key_on_stack|timer_setup)$";
+identifier reg =~ "^(acomp_request_set_callback|aead_request_set_callback|ahash_request_set_callback|akcipher_request_set_callback|call_rcu|call_rcu_hurry|hrtimer_setup|hrtimer_setup_on_stack|init_timer_key|init_timer_on_stack_key|kpp_request_set_callback|netif_napi_add|netif_napi_add_config|netif_napi_add_config_locked|netif_napi_add_locked|netif_napi_add_tx|netif_napi_add_tx_weight|netif_napi_add_weight|netif_napi_add_weight_locked|open_softirq|skcipher_request_set_callback|tasklet_init|tasklet_setup|timer_init_key|timer_init_key_on_stack|timer_setup)$";
 identifier f;
 position p;
 @@

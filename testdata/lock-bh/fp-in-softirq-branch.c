@@ -1,0 +1,62 @@
+/*
+ * Like 7.2's page_pool_producer_lock(): the same code runs in softirq and
+ * in process context, and chooses the lock form by asking which:
+ * in_softirq() ? spin_lock() : spin_lock_bh().  The plain acquisition is
+ * only ever made with BH already disabled, so there is no mix and no
+ * SOFTIRQ-ON usage.  The analysis does not read in_softirq(): a false
+ * alarm (7.2 net/core/page_pool.c).
+ */
+int in_softirq(void);
+
+struct ring { spinlock_t producer_lock; int count; struct timer_list flush; };
+
+static bool ring_lock(struct ring *r)
+{
+	bool softirq = in_softirq();
+
+	if (softirq)
+		spin_lock(&r->producer_lock);
+	else
+		spin_lock_bh(&r->producer_lock);
+	return softirq;
+}
+
+static void ring_unlock(struct ring *r, bool softirq)
+{
+	if (softirq)
+		spin_unlock(&r->producer_lock);
+	else
+		spin_unlock_bh(&r->producer_lock);
+}
+
+void ring_put(struct ring *r)
+{
+	bool softirq = ring_lock(r);
+
+	r->count++;
+	ring_unlock(r, softirq);
+}
+
+/* Process context, BH enabled: the _bh branch. */
+void ring_release(struct ring *r)
+{
+	ring_put(r);
+}
+
+static void ring_flush(struct timer_list *t)
+{
+	ring_put((struct ring *)t);
+}
+
+void ring_init(struct ring *r)
+{
+	timer_setup(&r->flush, ring_flush, 0);
+}
+/*
+ * check-name: a lock form chosen by in_softirq()
+ * check-options: --all-locks
+ * check-known-to-fail: cocci,gcc,sparse in_softirq() is not read: the plain branch is taken to run with BH enabled
+ *
+ * check-output-start
+ * check-output-end
+ */
