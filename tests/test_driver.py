@@ -185,6 +185,22 @@ class Ledger(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stdout)
         self.assertIn("0 in the ledger", r.stdout)
 
+    def test_expected_by_rule_directory_and_build(self):
+        sys.path.insert(0, os.path.join(TOP, "lib"))
+        from mmcheck import ledger
+        with tempfile.NamedTemporaryFile("w", suffix=".ledger") as f:
+            f.write("mm-undo-missing  mm/rmap.c         unmap_one  real         in the build\n"
+                    "mm-undo-missing  mm/huge_memory.c  split      false-alarm  not compiled\n"
+                    "mm-undo-missing  fs/exec.c         exec       real         other directory\n"
+                    "mm-lock-bh-mixed mm/rmap.c         lock       real         other rule\n")
+            f.flush()
+            files = lambda es: [e.file for e in es]
+            rules = {"mm-undo-missing"}
+            self.assertEqual(files(ledger.expected(f.name, rules, ["mm"])),
+                             ["mm/rmap.c", "mm/huge_memory.c"])
+            self.assertEqual(files(ledger.expected(f.name, rules, ["mm"], {"mm/rmap.o": 1})),
+                             ["mm/rmap.c"])
+
     def test_expect_reports_unexplained(self):
         with tempfile.NamedTemporaryFile("w", suffix=".ledger") as f:
             f.write("# empty\n")

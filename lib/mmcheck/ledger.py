@@ -59,6 +59,16 @@ def load(path):
     return entries
 
 
+def expected(path, rules, dirs, built=None):
+    """The entries of the ledger at path that a run of rules (ids) over the
+    tree directories dirs can report.  Given built, the objects compiled
+    ("mm/rmap.o"), an entry in a .c file the configuration does not
+    compile is not expected (7.2 x86_64 defconfig has no mm/huge_memory.o)."""
+    return [e for e in load(path)
+            if e.rule in rules and any(e.file.startswith(d + "/") for d in dirs) and
+            (built is None or not e.file.endswith(".c") or e.file[:-2] + ".o" in built)]
+
+
 def suppress(findings, entries, verdicts):
     """Drop the findings matched by an entry whose verdict is in verdicts."""
     active = [e for e in entries if e.verdict in verdicts]
