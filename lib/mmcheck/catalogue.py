@@ -25,6 +25,8 @@ def table_rows(path, error, inline_comments=True):
             lines = f.read().splitlines()
     except OSError as e:
         raise error("%s: cannot read: %s" % (path, e.strerror))
+    except UnicodeDecodeError as e:
+        raise error("%s: not UTF-8 text (byte %d)" % (path, e.start))
     for num, line in enumerate(lines, 1):
         line = (line.split("#", 1)[0] if inline_comments else line).strip()
         if line and not line.startswith("#"):
@@ -105,7 +107,8 @@ def pairs(entries):
 
 
 class Rule:
-    def __init__(self, rid, family, severity, scope, cocci, needs, seed, focus, engines, summary):
+    def __init__(self, rid, family, severity, scope, cocci, needs, seed, focus, engines, key,
+                 summary):
         self.id = rid
         self.family = family
         self.severity = severity
@@ -115,17 +118,21 @@ class Rule:
         self.seed = [] if seed == "-" else seed.split("|")
         self.focus = [] if focus == "-" else focus.split("+")
         self.engines = engines.split(",")
+        self.key = None if key == "-" else re.compile(key)
         self.summary = summary
 
 
 def load_rules(path=RULES_FILE):
     rules = []
     for num, line in _rows(path):
-        fields = line.split(None, 9)
-        if len(fields) != 10:
+        fields = line.split(None, 10)
+        if len(fields) != 11:
             raise CatalogueError("%s:%d: expected ID FAMILY SEVERITY SCOPE COCCI NEEDS SEED FOCUS"
-                                 " ENGINES SUMMARY" % (path, num))
-        rule = Rule(*fields)
+                                 " ENGINES KEY SUMMARY" % (path, num))
+        try:
+            rule = Rule(*fields)
+        except re.error as e:
+            raise CatalogueError("%s:%d: KEY is not a regular expression: %s" % (path, num, e))
         if rule.scope not in ("file", "run"):
             raise CatalogueError("%s:%d: SCOPE must be file or run" % (path, num))
         # Coccinelle's cross-file schedule needs seeds; the compiled engines'

@@ -1,6 +1,7 @@
 """A finding, the report-line parser shared by the engines' outputs, and the
 two output formats (gcc-style text and JSON)."""
 import json
+import os
 import re
 
 # file:line:col-colend: KIND: text [rule-id]   (what every .cocci prints)
@@ -98,3 +99,16 @@ def format_json(findings, incomplete, suppressed):
            "incomplete": [{"file": f, "reason": r} for f, r in incomplete],
            "suppressed": suppressed}
     return json.dumps(doc, indent=2, sort_keys=False) + "\n"
+
+
+def format_ledger(findings):
+    """The findings as ledger rows (docs/ledger.md): a --baseline of what is
+    there now, to be judged, pinned by line and keyed by identity."""
+    from .fingerprint import message_key
+    lines = ["# RULE                 FILE[:LINE]                          FUNCTION              "
+             "{KEY}                                VERDICT      REASON"]
+    for fd in findings:
+        lines.append("%-22s %-36s %-21s %-36s %-12s %s" % (
+            fd.rule, "%s:%d" % (os.path.normpath(fd.file), fd.line), fd.function or "*",
+            "{%s}" % message_key(fd.rule, fd.message), "real", "baseline: not judged yet"))
+    return "\n".join(lines) + "\n"
