@@ -49,8 +49,9 @@ def needed_words(rule, entries):
     return [catalogue.names(entries, *group) for group in rule.needs]
 
 
-def grep_files(files, words, whole_words=True):
-    """The subset of files that mention one of words (as a whole word)."""
+def grep_files(files, words, whole_words=True, cwd=None):
+    """The subset of files that mention one of words (as a whole word);
+    relative paths are relative to cwd."""
     if not files or not words:
         return set()
     with tempfile.NamedTemporaryFile("w", suffix=".words", delete=False) as w:
@@ -61,7 +62,7 @@ def grep_files(files, words, whole_words=True):
         for i in range(0, len(files), 2000):
             chunk = files[i:i + 2000]
             out = subprocess.run(["grep", flags, "-f", w.name, "--"] + chunk,
-                                 capture_output=True, text=True)
+                                 capture_output=True, text=True, cwd=cwd)
             if out.returncode > 1:
                 raise EngineError("grep failed: %s" % out.stderr.strip())
             hits.update(out.stdout.splitlines())
@@ -70,18 +71,18 @@ def grep_files(files, words, whole_words=True):
     return hits
 
 
-def prefilter(rule, files, entries):
+def prefilter(rule, files, entries, cwd=None):
     keep = list(files)
     for words in needed_words(rule, entries):
-        got = grep_files(keep, words)
+        got = grep_files(keep, words, cwd=cwd)
         keep = [f for f in keep if f in got]
     return keep
 
 
 class Batch:
-    def __init__(self, rule, files, timeout, env, virtuals=()):
+    def __init__(self, rule, files, timeout, env, virtuals=(), cwd=None):
         self.rule, self.files, self.timeout, self.env = rule, files, timeout, env
-        self.virtuals = virtuals
+        self.virtuals, self.cwd = virtuals, cwd
         self.stdout = ""
         self.incomplete = []   # [(file, reason)]
 
@@ -115,7 +116,7 @@ def run_batch(batch):
     """Run one batch; on a timeout split it until the guilty file is alone."""
     try:
         out = subprocess.run(_spatch_cmd(batch.rule, batch.files, batch.timeout, batch.virtuals),
-                             capture_output=True, text=True, env=batch.env,
+                             capture_output=True, text=True, env=batch.env, cwd=batch.cwd,
                              timeout=batch.timeout * len(batch.files) + 60)
         rc, stdout, stderr = out.returncode, out.stdout, out.stderr
     except subprocess.TimeoutExpired:
@@ -129,7 +130,8 @@ def run_batch(batch):
             batch.incomplete.append((batch.files[0], "analysis timed out after %d s" % batch.timeout))
             return batch
         for f in batch.files:
-            sub = run_batch(Batch(batch.rule, [f], batch.timeout, batch.env, batch.virtuals))
+            sub = run_batch(Batch(batch.rule, [f], batch.timeout, batch.env, batch.virtuals,
+                                  batch.cwd))
             batch.stdout += sub.stdout
             batch.incomplete += sub.incomplete
         return batch
@@ -137,9 +139,9 @@ def run_batch(batch):
     raise EngineError("spatch failed on %s (exit %d):\n%s" % (batch.rule.cocci, rc, tail[-2000:]))
 
 
-def run_files(rule, files, jobs, timeout, env, virtuals):
+def run_files(rule, files, jobs, timeout, env, virtuals, cwd=None):
     """(concatenated output, incomplete) of rule over files, in batches."""
-    batches = [Batch(rule, files[i:i + BATCH_FILES], timeout, env, virtuals)
+    batches = [Batch(rule, files[i:i + BATCH_FILES], timeout, env, virtuals, cwd)
                for i in range(0, len(files), BATCH_FILES)]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         done = list(pool.map(run_batch, batches))
@@ -155,7 +157,7 @@ def printed_needles(text):
     return sorted(out)
 
 
-def grep_matches(files, words):
+def grep_matches(files, words, cwd=None):
     """{file: set of the words it contains} (plain substrings)."""
     found = {}
     if not files or not words:
@@ -165,7 +167,7 @@ def grep_matches(files, words):
     try:
         for i in range(0, len(files), 2000):
             out = subprocess.run(["grep", "-oHF", "-f", w.name, "--"] + files[i:i + 2000],
-                                 capture_output=True, text=True, errors="replace")
+                                 capture_output=True, text=True, errors="replace", cwd=cwd)
             if out.returncode > 1:
                 raise EngineError("grep failed: %s" % out.stderr.strip())
             for line in out.stdout.splitlines():
@@ -176,39 +178,52 @@ def grep_matches(files, words):
     return found
 
 
-def files_with_pairs(files, pairs):
+def files_with_pairs(files, pairs, cwd=None):
     """The files holding both texts of some pair."""
-    have = grep_matches(files, sorted({x for p in pairs for x in p if x}))
+    have = grep_matches(files, sorted({x for p in pairs for x in p if x}), cwd)
     return {f for f, words in have.items()
             if any(a in words and (not b or b in words) for a, b in pairs)}
 
 
-def focus_files(rule, files, entries):
+def focus_files(rule, files, entries, cwd=None):
     """Files matching the rule's FOCUS: a KIND_path glob or a KIND_type struct."""
     globs = [re.compile("^(\\./)?" + re.escape(g).replace("\\*", ".*"))
              for g in catalogue.names(entries, *[k for k in rule.focus if k.endswith("_path")])]
     types = catalogue.names(entries, *[k for k in rule.focus if k.endswith("_type")])
     named = grep_files(files, ["struct " + t for t in types] +
-                       [t for t in types if t.endswith("_t")], whole_words=False)
+                       [t for t in types if t.endswith("_t")], whole_words=False, cwd=cwd)
     return {f for f in files if f in named or any(g.match(f) for g in globs)}
 
 
-def run_rule(rule, files, jobs, timeout, entries, virtuals):
+def seed_files(rule, files, entries, virtuals, cwd=None):
+    """Of files (prefiltered), those a cross-file rule reads first: they
+    define what the rest is matched against (the lock rule: _bh users in
+    its focus)."""
+    seeds = grep_files(files, catalogue.names(entries, *rule.seed), cwd=cwd)
+    if rule.focus and "all_locks" not in virtuals:
+        seeds &= focus_files(rule, sorted(seeds), entries, cwd)
+    return [f for f in files if f in seeds]
+
+
+def facts_of(rule, files, jobs, timeout, virtuals, cwd=None):
+    """(facts text, incomplete): a cross-file rule's facts of files, for
+    merge_facts() (each batch prints MMCHECK-FACTS and MMCHECK-NEEDLES)."""
+    env = dict(os.environ, MMCHECK_FACTS_OUT="1")
+    return run_files(rule, files, jobs, timeout, env, virtuals, cwd)
+
+
+def run_rule(rule, files, jobs, timeout, entries, virtuals, cwd=None):
     """(report text, [(file, reason)]) for one rule over files."""
-    todo = prefilter(rule, files, entries)
+    todo = prefilter(rule, files, entries, cwd)
     if rule.scope == "file":
-        return run_files(rule, todo, jobs, timeout, dict(os.environ), virtuals)
+        return run_files(rule, todo, jobs, timeout, dict(os.environ), virtuals, cwd)
     # Cross-file rule: the seed files first; of the rest only those that
     # hold a needle pair the seeds printed can match them.  Then one merge.
-    env = dict(os.environ, MMCHECK_FACTS_OUT="1")
-    seeds = grep_files(todo, catalogue.names(entries, *rule.seed))
-    if rule.focus and "all_locks" not in virtuals:
-        seeds &= focus_files(rule, sorted(seeds), entries)
-    first = [f for f in todo if f in seeds]
-    text, incomplete = run_files(rule, first, jobs, timeout, env, virtuals)
-    rest = [f for f in todo if f not in seeds]
-    wanted = files_with_pairs(rest, printed_needles(text))
-    more, inc = run_files(rule, [f for f in rest if f in wanted], jobs, timeout, env, virtuals)
+    first = seed_files(rule, todo, entries, virtuals, cwd)
+    text, incomplete = facts_of(rule, first, jobs, timeout, virtuals, cwd)
+    rest = [f for f in todo if f not in set(first)]
+    wanted = files_with_pairs(rest, printed_needles(text), cwd)
+    more, inc = facts_of(rule, [f for f in rest if f in wanted], jobs, timeout, virtuals, cwd)
     return merge_facts(rule, text + more, timeout, virtuals), incomplete + inc
 
 
@@ -227,16 +242,44 @@ def merge_facts(rule, facts_text, timeout, virtuals):
         return batch.stdout
 
 
-def analyse(rules, files, jobs, timeout, colmap, virtuals=()):
+def analyse(rules, files, jobs, timeout, colmap, virtuals=(), cwd=None):
     """All findings of the chosen rules over files; virtuals: extra -D names
-    (passed to the rules that declare them)."""
+    (passed to the rules that declare them); relative paths are relative
+    to cwd."""
     entries = catalogue.load_api()
     by_id = {r.id: r for r in catalogue.load_rules()}
     findings, incomplete = [], []
     for rule in rules:
-        text, inc = run_rule(rule, files, jobs, timeout, entries, virtuals)
+        text, inc = run_rule(rule, files, jobs, timeout, entries, virtuals, cwd)
         findings += parse_report(text, "cocci", by_id, colmap)
         incomplete += inc
     # spatch also complains about its own standard.h: keep the inputs only.
     inputs = set(files)
     return findings, [(f, why) for f, why in incomplete if f in inputs]
+
+
+def split_facts(text):
+    """{file: (facts line, needles)}: a cross-file rule's batch output cut
+    into what each file contributed, so that facts can be kept per file
+    (the change mode's cache).  Every fact names its file first; a
+    batch's needles are credited to each file of the batch (more files are
+    then read for them, never fewer)."""
+    per_file, batch_files = {}, set()
+    for line in text.splitlines():
+        if line.startswith("MMCHECK-FACTS "):
+            d = json.loads(line[len("MMCHECK-FACTS "):])
+            batch_files = set()
+            for kind, rows in d.items():
+                for row in rows:
+                    f = row[0][0] if kind == "typed" else row[0]
+                    per_file.setdefault(f, {k: [] for k in d})[kind].append(row)
+                    batch_files.add(f)
+        elif line.startswith("MMCHECK-NEEDLES "):
+            for f in batch_files:
+                per_file[f].setdefault("needles", []).extend(
+                    json.loads(line[len("MMCHECK-NEEDLES "):]))
+    out = {}
+    for f, d in per_file.items():
+        needles = [tuple(n) for n in d.pop("needles", [])]
+        out[f] = ("MMCHECK-FACTS " + json.dumps(d), sorted(set(needles)))
+    return out

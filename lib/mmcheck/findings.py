@@ -25,6 +25,14 @@ class Finding:
     def key(self):
         return (self.file, self.line, self.col, self.rule)
 
+    @classmethod
+    def from_dict(cls, d):
+        fd = cls(d["rule"], d["file"], d["line"], d["column"], d["message"], d["engine"],
+                 d["family"], d["severity"])
+        fd.function = d["function"]
+        fd.notes = [(n["file"], n["line"], n["column"], n["message"]) for n in d["notes"]]
+        return fd
+
     def as_dict(self):
         return {"rule": self.rule, "family": self.family, "severity": self.severity,
                 "file": self.file, "line": self.line, "column": self.col,
@@ -37,14 +45,16 @@ class ColumnMap:
     """Coccinelle gives 0-based byte columns; gcc and sparse give 1-based
     columns with tabs expanded to 8.  Convert, reading each file once."""
 
-    def __init__(self):
+    def __init__(self, root=None, locate=None):
         self.cache = {}
+        # where a reported path is: relative to root, or wherever locate says
+        self.locate = locate or (lambda path: os.path.join(root or "", path))
 
     def display(self, path, line, col):
         lines = self.cache.get(path)
         if lines is None:
             try:
-                with open(path, "rb") as f:
+                with open(self.locate(path), "rb") as f:
                     lines = f.read().split(b"\n")
             except OSError:
                 lines = []

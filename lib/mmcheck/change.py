@@ -1,0 +1,370 @@
+"""The change engine: what one change (the index against HEAD, the working
+tree against a revision, a commit against its parent) adds to what mmcheck
+reports.  The patch mode, the pre-commit hook and the bot all ask it.
+
+The files the change touches are analysed before and after; the findings
+of the two sides are matched by identity (lib/mmcheck/fingerprint.py, as
+ledgers are), with the lines of the old side carried through the diff, so
+only a finding the change creates is new, wherever its line is: the usual
+bug is the line a patch deleted.  The lock rule is cross-file: its facts
+for the rest of the tree come from a cache of per-file facts kept by blob
+id (factcache.py), built on the first check of a tree and reused after.
+
+A file the engine could not fully analyse blocks only where the part it
+could not read overlaps a changed line; elsewhere it is a note.
+"""
+import difflib
+import os
+import re
+import shutil
+import tempfile
+import time
+
+from . import catalogue, cocci, factcache, fingerprint, gitview
+from .findings import ColumnMap, Finding
+
+UNPARSED_NEAR = re.compile(r"near: (.+)$")
+
+
+class Options:
+    def __init__(self, jobs=1, timeout=120, virtuals=(), partial_ok=False):
+        self.jobs, self.timeout, self.virtuals = jobs, timeout, tuple(virtuals)
+        self.partial_ok = partial_ok
+
+
+class Outcome:
+    """new and fixed findings; blocking: [(path, reason)] a change overlaps;
+    notes: lines for the user (skipped files, parts not analysed away from
+    the change, how the lock facts were had)."""
+
+    def __init__(self, label):
+        self.label = label
+        self.new, self.fixed, self.blocking, self.notes = [], [], [], []
+        self.files = 0
+        self.seconds = 0.0
+
+
+class FileDiff:
+    """One changed file's lines: old line -> new line, and which new lines
+    the change wrote (a deletion marks the lines on both sides of it)."""
+
+    def __init__(self, old, new):
+        a = old.decode("utf-8", "replace").splitlines() if old is not None else []
+        b = new.decode("utf-8", "replace").splitlines() if new is not None else []
+        self.new_lines = b
+        self.ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        self.touched = set()
+        for tag, i1, i2, j1, j2 in self.ops:
+            if tag in ("replace", "insert"):
+                self.touched.update(range(j1 + 1, j2 + 1))
+            elif tag == "delete":
+                self.touched.update((j1, j1 + 1))
+
+    def map_old(self, line):
+        for tag, i1, i2, j1, j2 in self.ops:
+            if i1 < line <= i2:
+                return j1 + (line - i1) if tag == "equal" else min(j1 + 1, max(j2, 1))
+        return line
+
+    def overlaps(self, reason):
+        """Does the part named by an [mmcheck-incomplete] reason touch a
+        changed line?  Without a place (a timeout): the whole file does."""
+        m = UNPARSED_NEAR.search(reason)
+        if not m:
+            return bool(self.touched)
+        text = m.group(1).strip()
+        hits = [i for i, line in enumerate(self.new_lines) if text and text in line.strip()]
+        if not hits:
+            return bool(self.touched)
+        return any(self.touched.intersection(range(lo + 1, hi + 2))
+                   for lo, hi in (top_level_region(self.new_lines, i) for i in hits))
+
+
+def top_level_region(lines, i):
+    """The 0-based first and last line of the top-level definition around
+    line i: from the line that starts it at column 0 to its closing brace."""
+    lo = i
+    while lo > 0 and not (lines[lo][:1].isalpha() or lines[lo][:1] == "_"):
+        lo -= 1
+    hi = i
+    while hi < len(lines) - 1 and not lines[hi].startswith("}"):
+        if hi > i and (lines[hi][:1].isalpha() or lines[hi][:1] == "_"):
+            hi -= 1
+            break
+        hi += 1
+    return lo, hi
+
+
+class Workspace:
+    """A temporary directory with the two sides of the changed files, and
+    base/ for files of the untouched tree whose working copy differs."""
+
+    def __init__(self, root, before):
+        self.root, self.before = root, before
+        self.dir = tempfile.mkdtemp(prefix="mmcheck-change-")
+        self.old = os.path.join(self.dir, "before")
+        self.new = os.path.join(self.dir, "after")
+        self.base = os.path.join(self.dir, "base")
+        self._dirty = None
+        self._base_blobs = {}
+
+    def write(self, top, path, data):
+        if not gitview.safe_path(path):
+            raise gitview.GitError("refusing to write %r" % path)
+        full = os.path.join(top, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "wb") as f:
+            f.write(data)
+        return full
+
+    def dirty(self):
+        if self._dirty is None:
+            self._dirty = set() if self.before.rev == gitview.EMPTY_TREE else \
+                gitview.dirty(self.root, self.before.rev)
+        return self._dirty
+
+    def base_groups(self, files):
+        """{cwd: [paths]}: the base tree's files where they can be read,
+        the work tree where its copy is the base's, base/ elsewhere."""
+        groups, need = {}, []
+        for p in files:
+            if p in self.dirty():
+                need.append(p)
+            else:
+                groups.setdefault(self.root, []).append(p)
+        need = [p for p in need if p not in self._base_blobs]
+        data = gitview.read_blobs(self.root, [files[p] for p in need])
+        for p in need:
+            self.write(self.base, p, data[files[p]])
+            self._base_blobs[p] = files[p]
+        moved = [p for p in files if p in self.dirty()]
+        if moved:
+            groups[self.base] = moved
+        return groups
+
+    def locate_base(self, path):
+        return os.path.join(self.base if path in self.dirty() else self.root, path)
+
+    def close(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def check(root, before, after, rules, opts, cache, label=""):
+    """The Outcome of the change from before to after (gitview.Side)."""
+    t0 = time.monotonic()
+    out = Outcome(label)
+    changes = gitview.changes(root, before, after)
+    for c in changes:
+        if c.skip and c.skip != "not a C file":
+            out.notes.append("%s: not checked: %s" % (c.path, c.skip))
+    changes = [c for c in changes if not c.skip]
+    if changes:
+        ws = Workspace(root, before)
+        try:
+            _check(root, before, after, changes, rules, opts, cache, ws, out)
+        finally:
+            ws.close()
+    out.seconds = time.monotonic() - t0
+    return out
+
+
+def _sides(root, before, after, changes, ws, out):
+    """Write both sides of each change; {path: FileDiff} by new path and
+    {new path: blob id}, {old path: blob id} of what was written."""
+    diffs, old_blobs, new_blobs = {}, {}, {}
+    for c in changes:
+        old = gitview.content(root, before, c, "old")
+        new = gitview.content(root, after, c, "new")
+        if any(d is not None and b"\0" in d for d in (old, new)):
+            out.notes.append("%s: not checked: a binary file" % c.path)
+            continue
+        if old is not None:
+            ws.write(ws.old, c.old, old)
+            old_blobs[c.old] = factcache.blob_id(old)
+        if new is not None:
+            ws.write(ws.new, c.new, new)
+            new_blobs[c.new] = factcache.blob_id(new)
+        diffs[c.new or c.old] = FileDiff(old, new)
+    return diffs, old_blobs, new_blobs
+
+
+def _check(root, before, after, changes, rules, opts, cache, ws, out):
+    diffs, old_blobs, new_blobs = _sides(root, before, after, changes, ws, out)
+    out.files = len(diffs)
+    file_rules = [r for r in rules if r.scope == "file"]
+    run_rules = [r for r in rules if r.scope == "run"]
+    was, _ = file_findings(file_rules, ws.old, old_blobs, opts, cache)
+    now, incomplete = file_findings(file_rules, ws.new, new_blobs, opts, cache)
+    renames = {c.old: c.new for c in changes if c.old}
+    for rule in run_rules:
+        lock_was, lock_now, inc = lock_findings(rule, changes, ws, new_blobs, opts, cache, out)
+        was += lock_was
+        now += lock_now
+        incomplete += inc
+    out.new, out.fixed = compare(was, now, renames, diffs)
+    for path, reason in sorted(set(incomplete)):
+        d = diffs.get(path)
+        if d is not None and d.overlaps(reason):
+            out.blocking.append((path, reason))
+        else:
+            out.notes.append("%s: not fully analysed, away from this change: %s"
+                             % (path, reason))
+
+
+def file_findings(rules, top, blobs, opts, cache):
+    """(findings, incomplete) of the file rules over the files blobs names,
+    written under top; each file's result is cached by its blob id."""
+    if not rules or not blobs:
+        return [], []
+    ids = sorted(r.id for r in rules)
+    found, incomplete, todo = [], [], []
+    for path, blob in sorted(blobs.items()):
+        hit = cache.get("findings", [ids, opts.virtuals, path, blob])
+        if hit is None:
+            todo.append(path)
+        else:
+            found += [Finding.from_dict(d) for d in hit["findings"]]
+            incomplete += [(path, r) for r in hit["incomplete"]]
+    if todo:
+        fds, inc = cocci.analyse(rules, todo, opts.jobs, opts.timeout, ColumnMap(top),
+                                 opts.virtuals, cwd=top)
+        for path in todo:
+            mine = [fd for fd in fds if fd.file == path]
+            why = [r for f, r in inc if f == path]
+            cache.put("findings", [ids, opts.virtuals, path, blobs[path]],
+                      {"findings": [fd.as_dict() for fd in mine], "incomplete": why})
+            found += mine
+            incomplete += [(path, r) for r in why]
+    return found, incomplete
+
+
+def facts_for(rule, groups, blobs, opts, cache):
+    """{path: facts entry} of the files in groups ({cwd: [paths]}), from the
+    cache or from one facts run per group.  An entry: the facts line, the
+    needles, the reasons the file was not fully analysed."""
+    out = {}
+    for cwd, paths in groups.items():
+        todo = []
+        for p in paths:
+            hit = cache.get("facts", [rule.id, opts.virtuals, p, blobs[p]])
+            if hit is None:
+                todo.append(p)
+            else:
+                out[p] = hit
+        if not todo:
+            continue
+        text, inc = cocci.facts_of(rule, todo, opts.jobs, opts.timeout, opts.virtuals, cwd)
+        split = cocci.split_facts(text)
+        for p in todo:
+            line, needles = split.get(p, ("", []))
+            entry = {"facts": line, "needles": needles, "incomplete": [r for f, r in inc if f == p]}
+            cache.put("facts", [rule.id, opts.virtuals, p, blobs[p]], entry)
+            out[p] = entry
+    return out
+
+
+def tree_record(rule, base, ws, opts, cache, out):
+    """What a whole run of rule reads of the base tree: the files it
+    prefilters, the ones it analyses (seeds, and the rest that hold their
+    needles), and the needles: built once per tree, then cached."""
+    key = [rule.id, opts.virtuals, ws.before.rev]
+    rec = cache.get("tree", key)
+    if rec is not None:
+        return rec
+    t0 = time.monotonic()
+    entries = catalogue.load_api()
+    todo, seeds = [], []
+    for cwd, paths in ws.base_groups(base).items():
+        mine = cocci.prefilter(rule, paths, entries, cwd)
+        todo += mine
+        seeds += cocci.seed_files(rule, mine, entries, opts.virtuals, cwd)
+    facts = facts_for(rule, ws.base_groups({p: base[p] for p in seeds}), base, opts, cache)
+    needles = sorted({tuple(n) for e in facts.values() for n in e["needles"]})
+    rest = {p: base[p] for p in todo if p not in facts}
+    wanted = []
+    for cwd, paths in ws.base_groups(rest).items():
+        wanted += sorted(cocci.files_with_pairs(paths, needles, cwd))
+    facts_for(rule, ws.base_groups({p: base[p] for p in wanted}), base, opts, cache)
+    rec = {"prefiltered": sorted(todo), "analysed": sorted(seeds + wanted),
+           "needles": [list(n) for n in needles]}
+    cache.put("tree", key, rec)
+    out.notes.append("lock facts of %s built: %d of %d C files read, %.1f s (kept by blob id "
+                     "in the git directory)" % (ws.before, len(rec["analysed"]), len(base),
+                                                time.monotonic() - t0))
+    return rec
+
+
+def merged(rule, facts, colmap, opts):
+    text = "\n".join(e["facts"] for e in facts if e["facts"])
+    report = cocci.merge_facts(rule, text, opts.timeout, opts.virtuals) if text else ""
+    by_id = {r.id: r for r in catalogue.load_rules()}
+    from .findings import parse_report
+    return parse_report(report, "cocci", by_id, colmap)
+
+
+def lock_findings(rule, changes, ws, new_blobs, opts, cache, out):
+    """(before, after, incomplete) of a cross-file rule: the base tree's
+    facts, and the same with the changed files' new facts in place of
+    their old ones (and any untouched file that now holds a needle)."""
+    base = gitview.list_files(ws.root, ws.before)
+    rec = tree_record(rule, base, ws, opts, cache, out)
+    analysed = {p: base[p] for p in rec["analysed"] if p in base}
+    old_facts = facts_for(rule, ws.base_groups(analysed), base, opts, cache)
+    key = [rule.id, opts.virtuals, ws.before.rev]
+    hit = cache.get("tree-findings", key)
+    if hit is None:
+        was = merged(rule, old_facts.values(), ColumnMap(locate=ws.locate_base), opts)
+        cache.put("tree-findings", key, [fd.as_dict() for fd in was])
+    else:
+        was = [Finding.from_dict(d) for d in hit]
+
+    gone = {c.old for c in changes if c.old} | set(new_blobs)
+    entries = catalogue.load_api()
+    todo = cocci.prefilter(rule, sorted(new_blobs), entries, ws.new)
+    now = facts_for(rule, {ws.new: todo}, new_blobs, opts, cache)
+    needles = {tuple(n) for e in now.values() for n in e["needles"]}
+    fresh = needles - {tuple(n) for n in rec["needles"]}
+    extra = {}
+    if fresh:
+        rest = {p: base[p] for p in rec["prefiltered"] if p not in analysed and p not in gone}
+        for cwd, paths in ws.base_groups(rest).items():
+            for p in cocci.files_with_pairs(paths, sorted(fresh), cwd):
+                extra[p] = base[p]
+        old_facts.update(facts_for(rule, ws.base_groups(extra), base, opts, cache))
+    facts = [e for p, e in old_facts.items() if p not in gone] + list(now.values())
+    locate = lambda p: os.path.join(ws.new, p) if p in new_blobs else ws.locate_base(p)
+    after = merged(rule, facts, ColumnMap(locate=locate), opts)
+    incomplete = [(p, r) for p, e in now.items() for r in e["incomplete"]]
+    return was, after, incomplete
+
+
+def compare(was, now, renames, diffs):
+    """(new, fixed): the findings of now that none of was explains, and
+    the reverse, matched by identity after carrying was's paths through
+    renames and its lines through the diffs."""
+    carried, fixed = [], []
+    for fd in was:
+        path = renames.get(fd.file, fd.file)
+        if path is None:          # the file is gone, and its findings with it
+            fixed.append(fd)
+            continue
+        d = diffs.get(path)
+        line = d.map_old(fd.line) if d is not None and fd.file in renames else fd.line
+        carried.append((fd, path, line))
+    groups = {}
+    for fd, path, line in carried:
+        ident = (fd.rule, path, fd.function, fingerprint.message_key(fd.rule, fd.message))
+        groups.setdefault(ident, ([], []))[0].append((line, fd))
+    for fd in now:
+        groups.setdefault(fingerprint.identity(fd), ([], []))[1].append((fd.line, fd))
+    new = []
+    for olds, news in groups.values():
+        olds.sort(key=lambda x: x[0])
+        news.sort(key=lambda x: x[0])
+        pairs = fingerprint.align(olds, news, lambda x: x[0], lambda x: x[0])
+        paired_old = {i for i, _ in pairs}
+        paired_new = {j for _, j in pairs}
+        new += [fd for j, (_, fd) in enumerate(news) if j not in paired_new]
+        fixed += [fd for i, (_, fd) in enumerate(olds) if i not in paired_old]
+    order = lambda fd: (fd.file, fd.line, fd.col, fd.rule)
+    return sorted(new, key=order), sorted(fixed, key=order)

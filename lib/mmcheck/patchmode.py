@@ -1,0 +1,100 @@
+"""mmcheck --staged, --diff, --commit and --range: which changes to ask the
+change engine (change.py) about, and how to print its answers: the new
+findings in gcc's format, then one line saying what was checked, how long
+it took and, under the hook, how to bypass it."""
+import os
+import sys
+
+from . import catalogue, change, factcache, gitview, ledger
+from .cocci import spatch_version
+from .findings import format_gcc, format_json
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+def changes_asked(root, args):
+    """[(label, before Side, after Side)] for the mode in args."""
+    T = gitview.Side
+    if args.change == "staged":
+        return [("index against HEAD", T("tree", gitview.head_or_empty(root)), T("index"))]
+    if args.change == "diff":
+        rev = gitview.resolve(root, args.diff)
+        return [("working tree against %s" % args.diff, T("tree", rev), T("worktree"))]
+    commits = [gitview.resolve(root, args.commit)] if args.change == "commit" else \
+        gitview.range_commits(root, args.range)
+    out = []
+    for c in commits:
+        subject = gitview.git(root, "log", "-1", "--format=%s", c).decode("utf-8", "replace")
+        out.append(("commit %s (\"%s\")" % (c[:12], subject.strip()[:60]),
+                    T("tree", gitview.parent(root, c)), T("tree", c)))
+    return out
+
+
+def shown(fd, root):
+    """A finding with its paths relative to the current directory, as an
+    editor opening them from here wants them."""
+    rel = lambda p: os.path.relpath(os.path.join(root, p))
+    fd.file = rel(fd.file)
+    fd.notes = [(rel(f), ln, c, t) for f, ln, c, t in fd.notes]
+    return fd
+
+
+def main(args, select_rules, die):
+    if args.engine != "cocci":
+        die("--%s: the %s engine needs kbuild's flags for each file; this version checks "
+            "changes with the cocci engine only (-e cocci)" % (args.change, args.engine))
+    if spatch_version() is None:
+        die("spatch (Coccinelle) not found; install it with 'make deps' or set SPATCH")
+    try:
+        rules = select_rules(args)
+        baseline = [e for path in args.baseline for e in ledger.load(path)]
+        suppress = [e for path in args.suppress for e in ledger.load(path)]
+        root = gitview.toplevel()
+        asked = changes_asked(root, args)
+        cache = factcache.Cache(root, "cocci", spatch_version())
+    except (catalogue.CatalogueError, ledger.LedgerError, gitview.GitError) as e:
+        die(str(e))
+    opts = change.Options(args.jobs, args.timeout, ("all_locks",) if args.all_locks else (),
+                          args.partial_ok)
+    status, outcomes = EXIT_CLEAN, []
+    for label, before, after in asked:
+        try:
+            o = change.check(root, before, after, rules, opts, cache, label)
+        except gitview.GitError as e:
+            die(str(e))
+        o.new, _ = ledger.suppress(o.new, suppress, ("false-alarm",))
+        o.new, _ = ledger.suppress(o.new, baseline, ledger.VERDICTS)
+        for fd in o.new + o.fixed:
+            shown(fd, root)
+        outcomes.append(o)
+        status = max(status, report(o, args, len(asked) > 1, root))
+    if args.format == "json":
+        sys.stdout.write(format_json([fd for o in outcomes for fd in o.new],
+                                     [(f, r) for o in outcomes for f, r in o.blocking], 0))
+    return status
+
+
+def report(o, args, several, root):
+    """Print one change's answer; its exit status."""
+    if args.format != "json":
+        if several and (o.new or o.blocking or (args.show_fixed and o.fixed)):
+            print("%s:" % o.label)
+        sys.stdout.write(format_gcc(o.new, notes=not args.no_notes))
+        if args.show_fixed:
+            for fd in o.fixed:
+                print("%s:%d:%d: note: fixed by this change: %s [%s]" % (
+                    fd.file, fd.line, fd.col, fd.message, fd.rule))
+    kind = "warning" if args.partial_ok else "error"
+    for f, reason in o.blocking:
+        print("%s: %s: %s (a changed line is in it) [mmcheck-incomplete]" % (
+            os.path.relpath(os.path.join(root, f)), kind, reason), file=sys.stderr)
+    for n in o.notes:
+        print("mmcheck: note: %s" % n, file=sys.stderr)
+    bypass = "; bypass: git commit --no-verify" if os.environ.get("MMCHECK_HOOK") else ""
+    print("mmcheck: %s: %d C file%s checked (cocci) in %.1f s: %d new finding%s%s%s" % (
+        o.label, o.files, "" if o.files == 1 else "s", o.seconds, len(o.new),
+        "" if len(o.new) == 1 else "s",
+        ", %d fixed" % len(o.fixed) if args.show_fixed else "", bypass), file=sys.stderr)
+    if o.blocking and not args.partial_ok:
+        return EXIT_ERROR
+    return EXIT_FOUND if o.new else EXIT_CLEAN
