@@ -3,7 +3,7 @@
 #   make deps          install what is missing (Debian bookworm, as root)
 #   make               regenerate the semantic patches from the catalogue
 #   make demo          run mmcheck over the bundled corpus
-#   make test          every test: catalogue agreement, driver, core, corpus
+#   make test          every test: catalogue agreement, driver, change mode, core, corpus
 #   make core          the analysis core of the compiled engines (core/)
 #   make plugin        the GCC plugin (gcc-plugin/mmcheck.so)
 #   make locks         the whole-tree lock analysis (locks/mmcheck-locks)
@@ -77,7 +77,7 @@ locks: core
 sparse: core
 	$(Q)$(MAKE) -s -C sparse-checks
 
-test: check-catalogue check-driver check-core check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
+test: check-catalogue check-driver check-change check-core check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
 
 check-plugin: plugin
 	@echo "  CHECK   GCC plugin (tests/test_plugin.py)"
@@ -98,6 +98,10 @@ check-catalogue:
 check-driver: all
 	@echo "  CHECK   driver behaviour (tests/test_driver.py, tests/test_ledger.py)"
 	$(Q)python3 -m unittest -q tests/test_driver.py tests/test_ledger.py
+
+check-change: all
+	@echo "  CHECK   change mode and pre-commit hook on real git repositories (tests/test_change.py)"
+	$(Q)python3 -m unittest -q tests/test_change.py
 
 # The GCC engine under GCC 11 as well (the plugin supports 11 and 12).
 check-corpus-gcc11: all
@@ -238,5 +242,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks sparse check-change check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-ledger-shift check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean

@@ -326,8 +326,6 @@ class Hook(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertNotEqual(self.commit_bug(cwd=wt).returncode, 0)
 
-    @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not "
-                         "installed (make deps)")
     def test_pre_commit_framework(self):
         """The real framework runs the hook that .pre-commit-hooks.yaml
         declares, from this source tree."""

@@ -20,7 +20,7 @@ import shutil
 import tempfile
 import time
 
-from . import catalogue, cocci, factcache, fingerprint, gitview
+from . import catalogue, cocci, factcache, fingerprint, gitview, slices
 from .findings import ColumnMap, Finding
 
 UNPARSED_NEAR = re.compile(r"near: (.+)$")
@@ -53,12 +53,12 @@ class FileDiff:
         b = new.decode("utf-8", "replace").splitlines() if new is not None else []
         self.new_lines = b
         self.ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-        self.touched = set()
+        self.touched, self.touched_old = set(), set()
         for tag, i1, i2, j1, j2 in self.ops:
-            if tag in ("replace", "insert"):
-                self.touched.update(range(j1 + 1, j2 + 1))
-            elif tag == "delete":
-                self.touched.update((j1, j1 + 1))
+            if tag == "equal":
+                continue
+            self.touched.update(range(j1 + 1, j2 + 1) if j2 > j1 else (j1, j1 + 1))
+            self.touched_old.update(range(i1 + 1, i2 + 1) if i2 > i1 else (i1, i1 + 1))
 
     def map_old(self, line):
         for tag, i1, i2, j1, j2 in self.ops:
@@ -168,36 +168,65 @@ def check(root, before, after, rules, opts, cache, label=""):
     return out
 
 
+class Changed:
+    """One changed C file as the engine reads it: both texts, the diff,
+    and the slices (slices.py) of both sides that keep only the function
+    definitions the change touched."""
+
+    def __init__(self, change, old, new):
+        self.change, self.old, self.new = change, old, new
+        self.diff = FileDiff(old, new)
+        if old is None or new is None:
+            self.names = None           # an added or deleted file: read whole
+            self.old_slice, self.new_slice = old, new
+            return
+        a = old.decode("utf-8", "surrogateescape")
+        b = new.decode("utf-8", "surrogateescape")
+        self.old_defs = slices.definitions(a.split("\n"))
+        self.names = slices.touched_names(slices.definitions(b.split("\n")),
+                                          self.diff.touched) | \
+            slices.touched_names(self.old_defs, self.diff.touched_old)
+        self.old_slice = slices.blank_except(a, self.names).encode("utf-8", "surrogateescape")
+        self.new_slice = slices.blank_except(b, self.names).encode("utf-8", "surrogateescape")
+
+    def in_changed_old(self, line):
+        """Is the old side's line inside a function the change touched?"""
+        return self.names is None or any(lo < line <= hi + 1 and name in self.names
+                                         for lo, hi, name in self.old_defs)
+
+
 def _sides(root, before, after, changes, ws, out):
-    """Write both sides of each change; {path: FileDiff} by new path and
-    {new path: blob id}, {old path: blob id} of what was written."""
-    diffs, old_blobs, new_blobs = {}, {}, {}
+    """Write the slices of both sides of each change; {new path: Changed},
+    and {path: blob id of the slice written} for each side."""
+    files, old_blobs, new_blobs = {}, {}, {}
     for c in changes:
         old = gitview.content(root, before, c, "old")
         new = gitview.content(root, after, c, "new")
         if any(d is not None and b"\0" in d for d in (old, new)):
             out.notes.append("%s: not checked: a binary file" % c.path)
             continue
+        f = Changed(c, old, new)
         if old is not None:
-            ws.write(ws.old, c.old, old)
-            old_blobs[c.old] = factcache.blob_id(old)
+            ws.write(ws.old, c.old, f.old_slice)
+            old_blobs[c.old] = factcache.blob_id(f.old_slice)
         if new is not None:
-            ws.write(ws.new, c.new, new)
-            new_blobs[c.new] = factcache.blob_id(new)
-        diffs[c.new or c.old] = FileDiff(old, new)
-    return diffs, old_blobs, new_blobs
+            ws.write(ws.new, c.new, f.new_slice)
+            new_blobs[c.new] = factcache.blob_id(f.new_slice)
+        files[c.new or c.old] = f
+    return files, old_blobs, new_blobs
 
 
 def _check(root, before, after, changes, rules, opts, cache, ws, out):
-    diffs, old_blobs, new_blobs = _sides(root, before, after, changes, ws, out)
-    out.files = len(diffs)
+    files, old_blobs, new_blobs = _sides(root, before, after, changes, ws, out)
+    diffs = {p: f.diff for p, f in files.items()}
+    out.files = len(files)
     file_rules = [r for r in rules if r.scope == "file"]
     run_rules = [r for r in rules if r.scope == "run"]
     was, _ = file_findings(file_rules, ws.old, old_blobs, opts, cache)
     now, incomplete = file_findings(file_rules, ws.new, new_blobs, opts, cache)
     renames = {c.old: c.new for c in changes if c.old}
     for rule in run_rules:
-        lock_was, lock_now, inc = lock_findings(rule, changes, ws, new_blobs, opts, cache, out)
+        lock_was, lock_now, inc = lock_findings(rule, files, ws, new_blobs, opts, cache, out)
         was += lock_was
         now += lock_now
         incomplete += inc
@@ -302,7 +331,7 @@ def merged(rule, facts, colmap, opts):
     return parse_report(report, "cocci", by_id, colmap)
 
 
-def lock_findings(rule, changes, ws, new_blobs, opts, cache, out):
+def lock_findings(rule, files, ws, new_blobs, opts, cache, out):
     """(before, after, incomplete) of a cross-file rule: the base tree's
     facts, and the same with the changed files' new facts in place of
     their old ones (and any untouched file that now holds a needle)."""
@@ -318,10 +347,8 @@ def lock_findings(rule, changes, ws, new_blobs, opts, cache, out):
     else:
         was = [Finding.from_dict(d) for d in hit]
 
-    gone = {c.old for c in changes if c.old} | set(new_blobs)
-    entries = catalogue.load_api()
-    todo = cocci.prefilter(rule, sorted(new_blobs), entries, ws.new)
-    now = facts_for(rule, {ws.new: todo}, new_blobs, opts, cache)
+    now = new_facts(rule, files, ws, base, new_blobs, opts, cache)
+    gone = {f.change.old for f in files.values() if f.change.old} | set(files)
     needles = {tuple(n) for e in now.values() for n in e["needles"]}
     fresh = needles - {tuple(n) for n in rec["needles"]}
     extra = {}
@@ -336,6 +363,31 @@ def lock_findings(rule, changes, ws, new_blobs, opts, cache, out):
     after = merged(rule, facts, ColumnMap(locate=locate), opts)
     incomplete = [(p, r) for p, e in now.items() for r in e["incomplete"]]
     return was, after, incomplete
+
+
+def new_facts(rule, files, ws, base, new_blobs, opts, cache):
+    """{new path: facts entry} of the changed files' new versions: the
+    facts of the functions the change touched, read from the new slice,
+    and the rest of the old file's facts carried over to their new lines."""
+    entries = catalogue.load_api()
+    todo = cocci.prefilter(rule, sorted(new_blobs), entries, ws.new)
+    sliced = facts_for(rule, {ws.new: todo}, new_blobs, opts, cache)
+    out = {}
+    for path, f in files.items():
+        if f.change.new is None:
+            continue
+        mine = sliced.get(path, {"facts": "", "needles": [], "incomplete": []})
+        if f.names is None or f.change.old not in base:
+            out[path] = mine
+            continue
+        old = facts_for(rule, ws.base_groups({f.change.old: base[f.change.old]}), base, opts,
+                        cache)[f.change.old]
+        kept = cocci.carry_facts(old["facts"], path, lambda ln: not f.in_changed_old(ln),
+                                 f.diff.map_old)
+        out[path] = {"facts": "\n".join(x for x in (kept, mine["facts"]) if x),
+                     "needles": old["needles"] + mine["needles"],
+                     "incomplete": mine["incomplete"]}
+    return out
 
 
 def compare(was, now, renames, diffs):

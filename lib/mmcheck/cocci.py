@@ -283,3 +283,26 @@ def split_facts(text):
         needles = [tuple(n) for n in d.pop("needles", [])]
         out[f] = ("MMCHECK-FACTS " + json.dumps(d), sorted(set(needles)))
     return out
+
+
+def carry_facts(old_line, path, keep, line_of):
+    """A file's facts line, carried to its new version: only the facts at
+    the lines keep(line) accepts, their lines moved by line_of(line), under
+    path.  Facts without a line (softirq callbacks, file-local locks) are
+    kept whole."""
+    if not old_line:
+        return ""
+    d = json.loads(old_line[len("MMCHECK-FACTS "):])
+    out = {k: [] for k in d}
+    for kind, rows in d.items():
+        for row in rows:
+            if kind == "typed":
+                (f, line, *rest), value = row
+                if keep(line):
+                    out[kind].append([[path, line_of(line)] + rest, value])
+            elif kind in ("acq", "bhoff"):
+                if keep(row[1]):
+                    out[kind].append([path, line_of(row[1])] + row[2:])
+            else:
+                out[kind].append([path] + row[1:])
+    return "MMCHECK-FACTS " + json.dumps(out)
