@@ -183,11 +183,13 @@ class Changed:
         a = old.decode("utf-8", "surrogateescape")
         b = new.decode("utf-8", "surrogateescape")
         self.old_defs = slices.definitions(a.split("\n"))
-        self.names = slices.touched_names(slices.definitions(b.split("\n")),
-                                          self.diff.touched) | \
+        new_defs = slices.definitions(b.split("\n"))
+        self.names = slices.touched_names(new_defs, self.diff.touched) | \
             slices.touched_names(self.old_defs, self.diff.touched_old)
-        self.old_slice = slices.blank_except(a, self.names).encode("utf-8", "surrogateescape")
-        self.new_slice = slices.blank_except(b, self.names).encode("utf-8", "surrogateescape")
+        self.old_slice = slices.blank_except(a, self.names, self.old_defs).encode(
+            "utf-8", "surrogateescape")
+        self.new_slice = slices.blank_except(b, self.names, new_defs).encode(
+            "utf-8", "surrogateescape")
 
     def in_changed_old(self, line):
         """Is the old side's line inside a function the change touched?"""
@@ -292,15 +294,17 @@ def facts_for(rule, groups, blobs, opts, cache):
     return out
 
 
-def tree_record(rule, base, ws, opts, cache, out):
+def tree_record(rule, ws, opts, cache, out):
     """What a whole run of rule reads of the base tree: the files it
     prefilters, the ones it analyses (seeds, and the rest that hold their
-    needles), and the needles: built once per tree, then cached."""
+    needles), each {path: blob id}, and the needles: built once per tree,
+    then cached."""
     key = [rule.id, opts.virtuals, ws.before.rev]
     rec = cache.get("tree", key)
     if rec is not None:
         return rec
     t0 = time.monotonic()
+    base = gitview.list_files(ws.root, ws.before)
     entries = catalogue.load_api()
     todo, seeds = [], []
     for cwd, paths in ws.base_groups(base).items():
@@ -314,7 +318,8 @@ def tree_record(rule, base, ws, opts, cache, out):
     for cwd, paths in ws.base_groups(rest).items():
         wanted += sorted(cocci.files_with_pairs(paths, needles, cwd))
     facts_for(rule, ws.base_groups({p: base[p] for p in wanted}), base, opts, cache)
-    rec = {"prefiltered": sorted(todo), "analysed": sorted(seeds + wanted),
+    rec = {"prefiltered": {p: base[p] for p in todo},
+           "analysed": {p: base[p] for p in seeds + wanted},
            "needles": [list(n) for n in needles]}
     cache.put("tree", key, rec)
     out.notes.append("lock facts of %s built: %d of %d C files read, %.1f s (kept by blob id "
@@ -335,10 +340,9 @@ def lock_findings(rule, files, ws, new_blobs, opts, cache, out):
     """(before, after, incomplete) of a cross-file rule: the base tree's
     facts, and the same with the changed files' new facts in place of
     their old ones (and any untouched file that now holds a needle)."""
-    base = gitview.list_files(ws.root, ws.before)
-    rec = tree_record(rule, base, ws, opts, cache, out)
-    analysed = {p: base[p] for p in rec["analysed"] if p in base}
-    old_facts = facts_for(rule, ws.base_groups(analysed), base, opts, cache)
+    rec = tree_record(rule, ws, opts, cache, out)
+    analysed = rec["analysed"]
+    old_facts = facts_for(rule, ws.base_groups(analysed), analysed, opts, cache)
     key = [rule.id, opts.virtuals, ws.before.rev]
     hit = cache.get("tree-findings", key)
     if hit is None:
@@ -347,17 +351,17 @@ def lock_findings(rule, files, ws, new_blobs, opts, cache, out):
     else:
         was = [Finding.from_dict(d) for d in hit]
 
-    now = new_facts(rule, files, ws, base, new_blobs, opts, cache)
+    now = new_facts(rule, files, ws, new_blobs, opts, cache)
     gone = {f.change.old for f in files.values() if f.change.old} | set(files)
     needles = {tuple(n) for e in now.values() for n in e["needles"]}
     fresh = needles - {tuple(n) for n in rec["needles"]}
     extra = {}
     if fresh:
-        rest = {p: base[p] for p in rec["prefiltered"] if p not in analysed and p not in gone}
+        rest = {p: b for p, b in rec["prefiltered"].items() if p not in analysed and p not in gone}
         for cwd, paths in ws.base_groups(rest).items():
             for p in cocci.files_with_pairs(paths, sorted(fresh), cwd):
-                extra[p] = base[p]
-        old_facts.update(facts_for(rule, ws.base_groups(extra), base, opts, cache))
+                extra[p] = rest[p]
+        old_facts.update(facts_for(rule, ws.base_groups(extra), extra, opts, cache))
     facts = [e for p, e in old_facts.items() if p not in gone] + list(now.values())
     locate = lambda p: os.path.join(ws.new, p) if p in new_blobs else ws.locate_base(p)
     after = merged(rule, facts, ColumnMap(locate=locate), opts)
@@ -365,7 +369,7 @@ def lock_findings(rule, files, ws, new_blobs, opts, cache, out):
     return was, after, incomplete
 
 
-def new_facts(rule, files, ws, base, new_blobs, opts, cache):
+def new_facts(rule, files, ws, new_blobs, opts, cache):
     """{new path: facts entry} of the changed files' new versions: the
     facts of the functions the change touched, read from the new slice,
     and the rest of the old file's facts carried over to their new lines."""
@@ -377,11 +381,11 @@ def new_facts(rule, files, ws, base, new_blobs, opts, cache):
         if f.change.new is None:
             continue
         mine = sliced.get(path, {"facts": "", "needles": [], "incomplete": []})
-        if f.names is None or f.change.old not in base:
+        if f.names is None:
             out[path] = mine
             continue
-        old = facts_for(rule, ws.base_groups({f.change.old: base[f.change.old]}), base, opts,
-                        cache)[f.change.old]
+        was = {f.change.old: f.change.old_blob}
+        old = facts_for(rule, ws.base_groups(was), was, opts, cache)[f.change.old]
         kept = cocci.carry_facts(old["facts"], path, lambda ln: not f.in_changed_old(ln),
                                  f.diff.map_old)
         out[path] = {"facts": "\n".join(x for x in (kept, mine["facts"]) if x),

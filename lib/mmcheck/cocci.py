@@ -20,6 +20,12 @@ from .findings import parse_report
 COCCI_DIR = os.path.join(catalogue.TOP, "semantic-patches")
 BATCH_FILES = 16
 SPATCH = os.environ.get("SPATCH", "spatch")
+# spatch asks a python3 where its libpython is at every start; a python3
+# found on PATH may be a wrapper (pyenv's shims take 2 s a start here, 10x
+# the whole run of a small file).  Debian's spatch is built against
+# Debian's python3: name it, unless MMCHECK_SPATCH_PYTHON says otherwise.
+SPATCH_PYTHON = os.environ.get("MMCHECK_SPATCH_PYTHON") or \
+    ("/usr/bin/python3" if os.access("/usr/bin/python3", os.X_OK) else "")
 
 
 class EngineError(Exception):
@@ -108,8 +114,10 @@ def _spatch_cmd(rule, files, timeout, virtuals):
     with open(cocci, encoding="utf-8") as f:
         declared = set(re.findall(r"^virtual (\w+)", f.read(), re.M))
     extra = [x for v in virtuals if v in declared for x in ("-D", v)]
+    python = ["--python", SPATCH_PYTHON] if SPATCH_PYTHON else []
     return ([SPATCH, "--sp-file", cocci, "-D", "report", "-D", "mmcheck", "--no-show-diff",
-             "--parse-error-msg", "--timeout", str(timeout)] + extra + header_options(cocci) + files)
+             "--parse-error-msg", "--timeout", str(timeout)] + python + extra +
+            header_options(cocci) + files)
 
 
 def run_batch(batch):
@@ -245,14 +253,24 @@ def merge_facts(rule, facts_text, timeout, virtuals):
 def analyse(rules, files, jobs, timeout, colmap, virtuals=(), cwd=None):
     """All findings of the chosen rules over files; virtuals: extra -D names
     (passed to the rules that declare them); relative paths are relative
-    to cwd."""
+    to cwd.  The file rules' batches share one pool: a few files checked by
+    several rules keep every CPU busy."""
     entries = catalogue.load_api()
     by_id = {r.id: r for r in catalogue.load_rules()}
-    findings, incomplete = [], []
+    env = dict(os.environ)
+    batches = [Batch(rule, todo[i:i + BATCH_FILES], timeout, env, virtuals, cwd)
+               for rule in rules if rule.scope == "file"
+               for todo in [prefilter(rule, files, entries, cwd)]
+               for i in range(0, len(todo), BATCH_FILES)]
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        done = list(pool.map(run_batch, batches))
+    findings = [fd for b in done for fd in parse_report(b.stdout, "cocci", by_id, colmap)]
+    incomplete = [x for b in done for x in b.incomplete]
     for rule in rules:
-        text, inc = run_rule(rule, files, jobs, timeout, entries, virtuals, cwd)
-        findings += parse_report(text, "cocci", by_id, colmap)
-        incomplete += inc
+        if rule.scope == "run":
+            text, inc = run_rule(rule, files, jobs, timeout, entries, virtuals, cwd)
+            findings += parse_report(text, "cocci", by_id, colmap)
+            incomplete += inc
     # spatch also complains about its own standard.h: keep the inputs only.
     inputs = set(files)
     return findings, [(f, why) for f, why in incomplete if f in inputs]

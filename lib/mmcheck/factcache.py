@@ -33,9 +33,12 @@ def _digest_files(h, top):
                     h.update(n.encode() + b"\0" + f.read())
 
 
+FORMAT = 2   # of the entries: a new layout must not read old ones
+
+
 def signature(engine, version):
     """What the cached results depend on besides the file itself."""
-    h = hashlib.sha256(("%s %s\0" % (engine, version)).encode())
+    h = hashlib.sha256(("%s %s %d\0" % (engine, version, FORMAT)).encode())
     _digest_files(h, os.path.join(catalogue.TOP, "catalogue"))
     _digest_files(h, os.path.join(catalogue.TOP, "semantic-patches"))
     return h.hexdigest()[:16]

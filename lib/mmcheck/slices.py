@@ -74,12 +74,12 @@ def touched_names(defs, lines_touched):
     return {name for lo, hi, name in defs if any(lo < t <= hi + 1 for t in lines_touched)}
 
 
-def blank_except(text, names):
+def blank_except(text, names, defs=None):
     """text with the function definitions not named in names blanked
-    (their lines kept, emptied)."""
+    (their lines kept, emptied); defs: definitions() of text, if known."""
     lines = text.split("\n")
     out = list(lines)
-    for lo, hi, name in definitions(lines):
+    for lo, hi, name in defs if defs is not None else definitions(lines):
         if name not in names:
             for i in range(lo, hi + 1):
                 out[i] = ""
