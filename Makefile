@@ -10,6 +10,7 @@
 #   make sparse        the sparse checker (sparse-checks/mmcheck-sparse)
 #   make check-kernels-quick   6.1, 6.12 and 7.2 mm/ + arch/s390/ against ledgers
 #   make check-ledger-shift    a shifted copy of 6.12 still matches its ledger
+#   make check-change-kernel   mmcheck --staged on a git repository of 6.12
 #   make check-kernels         the whole 6.1 and 6.12 trees against ledgers
 #   make check-coccicheck      the rules through 6.1's own 'make coccicheck'
 #   make check-plugin-kernels  the GCC plugin building mm/ of each kernel
@@ -18,6 +19,7 @@
 #   make bench-plugin  building 6.12 mm/ with vs. without the plugin
 #   make bench-sparse  mmcheck-sparse vs. plain sparse over 6.12 mm/ (make C=2)
 #   make bench-locks   the lock analysis over the facts of 6.12 mm/ kernel/ fs/ net/
+#   make bench-change  mmcheck --staged on the 6.12 tree: cold, warm, no C file
 #   make bench         time the rule set against the kernel's double_lock.cocci
 #   make install       install to $(PREFIX) (default /usr/local)
 #
@@ -142,6 +144,16 @@ check-kernels-quick: all fetch-kernels
 			-j $(JOBS) --expect $(CURDIR)/kernels/$$v.ledger mm arch/s390) || exit 1; \
 	done
 
+# The change mode on a real tree: a git repository of 6.12 (made once per
+# point release), seed bugs staged and blocked, benign changes passed.
+CHANGE_KERNEL := $(lastword $(filter 6.12 6.1,$(KERNELS)))
+check-change-kernel: all fetch-kernels
+	$(Q)echo "  CHANGE  Linux $(CHANGE_KERNEL): mmcheck --staged in a git repository of the tree"
+	$(Q)tools/check-change-kernel "$$(MMCHECK_CACHE=$(CACHE) tools/kernel-git $(CHANGE_KERNEL))" $(JOBS)
+
+bench-change: all fetch-kernels
+	$(Q)bench/change-mode "$$(MMCHECK_CACHE=$(CACHE) tools/kernel-git 6.12)" $(JOBS) 5
+
 # The GCC plugin in real builds of 6.1 and 6.12 mm/ (x86_64 defconfig) and
 # of arch/s390/mm + mm/ with the s390x cross compiler: findings against the
 # ledgers, .text identical with and without it, and the whole-tree lock
@@ -243,4 +255,4 @@ clean:
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
 .PHONY: all core plugin locks sparse check-change check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
-	fetch-kernels check-kernels-quick check-ledger-shift check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean
+	fetch-kernels check-kernels-quick check-ledger-shift check-change-kernel bench-change check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean

@@ -45,11 +45,22 @@ def signature(engine, version):
 
 
 class Cache:
+    """version: a function that names the engine's version, asked only when
+    the cache is first used (a change with no C file never asks)."""
+
     def __init__(self, root, engine, version):
-        common = gitview.git(root, "rev-parse", "--git-common-dir").decode().strip()
-        common = os.path.join(root, common) if not os.path.isabs(common) else common
-        self.dir = os.path.join(common, "mmcheck", "%s-%s" % (engine, signature(engine, version)))
+        self.root, self.engine, self.version = root, engine, version
+        self._dir = None
         self.hits = self.misses = 0
+
+    @property
+    def dir(self):
+        if self._dir is None:
+            common = gitview.git(self.root, "rev-parse", "--git-common-dir").decode().strip()
+            common = os.path.join(self.root, common) if not os.path.isabs(common) else common
+            sig = signature(self.engine, self.version())
+            self._dir = os.path.join(common, "mmcheck", "%s-%s" % (self.engine, sig))
+        return self._dir
 
     def _path(self, kind, key):
         name = hashlib.sha256(json.dumps(key).encode("utf-8", "surrogateescape")).hexdigest()

@@ -3,10 +3,11 @@ change engine (change.py) about, and how to print its answers: the new
 findings in gcc's format, then one line saying what was checked, how long
 it took and, under the hook, how to bypass it."""
 import os
+import shutil
 import sys
 
 from . import catalogue, change, factcache, gitview, ledger
-from .cocci import spatch_version
+from .cocci import SPATCH, spatch_version
 from .findings import format_gcc, format_json
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -43,7 +44,7 @@ def main(args, select_rules, die):
     if args.engine != "cocci":
         die("--%s: the %s engine needs kbuild's flags for each file; this version checks "
             "changes with the cocci engine only (-e cocci)" % (args.change, args.engine))
-    if spatch_version() is None:
+    if not shutil.which(SPATCH):
         die("spatch (Coccinelle) not found; install it with 'make deps' or set SPATCH")
     try:
         rules = select_rules(args)
@@ -51,7 +52,7 @@ def main(args, select_rules, die):
         suppress = [e for path in args.suppress for e in ledger.load(path)]
         root = gitview.toplevel()
         asked = changes_asked(root, args)
-        cache = factcache.Cache(root, "cocci", spatch_version())
+        cache = factcache.Cache(root, "cocci", spatch_version)
     except (catalogue.CatalogueError, ledger.LedgerError, gitview.GitError) as e:
         die(str(e))
     opts = change.Options(args.jobs, args.timeout, ("all_locks",) if args.all_locks else (),
