@@ -259,6 +259,49 @@ class Sides(unittest.TestCase):
         self.assertEqual(outs[0][0], outs[1][0])
 
 
+class CompiledEngines(unittest.TestCase):
+    """-e gcc and -e sparse compile both sides of a changed file with the
+    flags of the tree's build (here a compile_commands.json, the format
+    the kernel's gen_compile_commands.py writes)."""
+
+    def setUp(self):
+        self.repo = Repo(self)
+        self.repo.kernel()
+
+    def write_build(self):
+        import json
+        inc = os.path.join(DATA, "include")
+        db = [{"directory": self.repo.root, "file": f,
+               "command": "gcc -Wp,-MMD,mm/.x.o.d -I %s -include mmcheck-kernel.h -Werror -c "
+                          "-o %s %s" % (inc, f[:-2] + ".o", f)}
+              for f in ("mm/memory.c", "mm/rmap.c")]
+        with open(os.path.join(self.repo.root, "compile_commands.json"), "w") as f:
+            json.dump(db, f)
+
+    def test_gcc_with_kbuild_flags(self):
+        self.write_build()
+        self.repo.write("mm/memory.c", ZAP)
+        self.repo.git("add", "mm")
+        for engine in ("gcc", "sparse"):
+            r = self.repo.mmcheck("--staged", "-e", engine)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertEqual(rules_in(r.stdout), ["mm-rmap-before-flush"])
+            self.assertIn("checked (%s)" % engine, r.stderr)
+        self.repo.write("mm/memory.c", ZAP_OK)
+        self.repo.write("mm/rmap.c", "/* comment */\n" + UNMAP_OK + "\n" + MIGRATE)
+        self.repo.git("add", "mm")
+        r = self.repo.mmcheck("--staged", "-e", "sparse")
+        self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+
+    def test_no_build_falls_back_to_cocci(self):
+        self.repo.write("mm/memory.c", ZAP)
+        self.repo.git("add", "mm")
+        r = self.repo.mmcheck("--staged", "-e", "gcc")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("no kernel build to read kbuild's flags from", r.stderr)
+        self.assertIn("checked (cocci)", r.stderr)
+
+
 class Hook(unittest.TestCase):
     def setUp(self):
         self.repo = Repo(self)

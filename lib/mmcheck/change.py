@@ -19,6 +19,7 @@ import re
 import shutil
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from . import catalogue, cocci, factcache, fingerprint, gitview, slices
 from .findings import ColumnMap, Finding
@@ -27,9 +28,14 @@ UNPARSED_NEAR = re.compile(r"near: (.+)$")
 
 
 class Options:
-    def __init__(self, jobs=1, timeout=120, virtuals=(), partial_ok=False):
+    """engine: cocci, gcc or sparse; build: a buildflags.Build for the
+    compiled engines (their file rules compile each side with kbuild's
+    flags for that file)."""
+
+    def __init__(self, jobs=1, timeout=120, virtuals=(), partial_ok=False, engine="cocci",
+                 build=None):
         self.jobs, self.timeout, self.virtuals = jobs, timeout, tuple(virtuals)
-        self.partial_ok = partial_ok
+        self.partial_ok, self.engine, self.build = partial_ok, engine, build
 
 
 class Outcome:
@@ -223,9 +229,16 @@ def _check(root, before, after, changes, rules, opts, cache, ws, out):
     diffs = {p: f.diff for p, f in files.items()}
     out.files = len(files)
     file_rules = [r for r in rules if r.scope == "file"]
-    run_rules = [r for r in rules if r.scope == "run"]
-    was, _ = file_findings(file_rules, ws.old, old_blobs, opts, cache)
-    now, incomplete = file_findings(file_rules, ws.new, new_blobs, opts, cache)
+    run_rules = [r for r in rules if r.scope == "run" and "cocci" in r.engines]
+    for r in rules:
+        if r.scope == "run" and r not in run_rules:
+            out.notes.append("%s not checked: in change mode the lock rules come from the "
+                             "cocci engine's facts" % r.id)
+    if opts.engine == "cocci":
+        was, _ = file_findings(file_rules, ws.old, old_blobs, opts, cache)
+        now, incomplete = file_findings(file_rules, ws.new, new_blobs, opts, cache)
+    else:
+        was, now, incomplete = compiled_findings(file_rules, root, files, ws, opts, cache, out)
     renames = {c.old: c.new for c in changes if c.old}
     for rule in run_rules:
         lock_was, lock_now, inc = lock_findings(rule, files, ws, new_blobs, opts, cache, out)
@@ -267,6 +280,63 @@ def file_findings(rules, top, blobs, opts, cache):
             found += mine
             incomplete += [(path, r) for r in why]
     return found, incomplete
+
+
+def compiled_findings(rules, root, files, ws, opts, cache, out):
+    """(before, after, incomplete) of the file rules under gcc or sparse:
+    both whole sides of each changed .c file compiled with the flags
+    kbuild used for it (buildflags.py), from the build's directory, as many
+    at once as -j says."""
+    from . import compiled
+    by_id = {r.id: r for r in rules}
+    jobs = []        # (path, side, src, argv, cwd, cache key)
+    for path, f in sorted(files.items()):
+        cmd = opts.build.command(path) if path.endswith(".c") else None
+        if cmd is None:
+            out.notes.append("%s: not compiled (%s): %s checks it only through the .c files "
+                             "that include it" % (path, "a header" if path.endswith(".h") else
+                                                  "not in the build", opts.engine))
+            continue
+        for side, data in (("old", f.old), ("new", f.new)):
+            if data is not None:
+                src = ws.write(os.path.join(ws.dir, "whole-" + side), path, data)
+                argv = compiler_argv(opts, root, cmd[0], path, src)
+                key = [opts.engine, sorted(by_id), argv[:1] + argv[3:], path,
+                       factcache.blob_id(data)]
+                jobs.append((path, side, src, argv, cmd[1], key))
+    results = {j[5][-1] + j[1]: cache.get("compiled", j[5]) for j in jobs}
+    todo = [j for j in jobs if results[j[5][-1] + j[1]] is None]
+    with ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
+        ran = pool.map(lambda j: compiled.run_one_in(j[3], j[4], opts.timeout, opts.engine), todo)
+        for j, (text, problem) in zip(todo, ran):
+            hit = {"findings": [fd.as_dict() for fd in compiled.parse(text, by_id, opts.engine)],
+                   "problem": problem}
+            cache.put("compiled", j[5], hit)
+            results[j[5][-1] + j[1]] = hit
+    was, now, incomplete = [], [], []
+    for path, side, src, argv, cwd, key in jobs:
+        hit = results[key[-1] + side]
+        for d in hit["findings"]:
+            fd = Finding.from_dict(d)
+            fd.file = path if fd.file == src else fd.file
+            fd.notes = [(path if n[0] == src else n[0],) + tuple(n[1:]) for n in fd.notes]
+            (was if side == "old" else now).append(fd)
+        if side == "new" and hit["problem"]:
+            incomplete.append((path, hit["problem"]))
+    return was, now, incomplete
+
+
+def compiler_argv(opts, root, argv, path, src):
+    """kbuild's command for path, reading src, with the engine loaded:
+    GCC with the plugin, or mmcheck-sparse with kbuild's CHECKFLAGS."""
+    from . import buildflags, gccplugin, sparse
+    run = buildflags.retarget(argv, root, path, src)
+    if opts.engine == "gcc":
+        gccplugin.ensure_plugin()
+        return run[:1] + ["-fdiagnostics-plain-output", "-fplugin=" + gccplugin.PLUGIN] + run[1:]
+    sparse.ensure_checker()
+    return [sparse.CHECKER] + opts.build.checkflags() + \
+        [a for a in run[1:] if a not in ("-c", "-o", os.devnull)]
 
 
 def facts_for(rule, groups, blobs, opts, cache):

@@ -124,8 +124,13 @@ def past_errors(text):
 
 def run_one(cmd, timeout, what):
     """(diagnostics, problem or None) of one tool run."""
+    return run_one_in(cmd, None, timeout, what)
+
+
+def run_one_in(cmd, cwd, timeout, what):
+    """run_one() in the directory cwd (a kernel build's, for its flags)."""
     try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=cwd,
                              env=dict(os.environ, LC_ALL="C"))
     except subprocess.TimeoutExpired:
         return "", "%s timed out after %d s" % (what, timeout)

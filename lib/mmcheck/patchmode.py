@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 
-from . import catalogue, change, factcache, gitview, ledger
+from . import buildflags, catalogue, change, factcache, gitview, ledger
 from .cocci import SPATCH, spatch_version
 from .findings import format_gcc, format_json
 
@@ -40,10 +40,24 @@ def shown(fd, root):
     return fd
 
 
+def engine_and_build(args, root):
+    """The engine to run and, for gcc and sparse, the build whose flags
+    they compile with: --build-dir, git config mmcheck.buildDir, or the
+    tree itself.  With no build to read, the cocci engine, said in one line."""
+    if args.engine == "cocci":
+        return "cocci", None
+    hint = args.build_dir or gitview.git(root, "config", "--get", "mmcheck.buildDir",
+                                         check=False).decode().strip() or None
+    build = buildflags.find(root, hint)
+    if build is None:
+        print("mmcheck: note: no kernel build to read kbuild's flags from (--build-dir, git "
+              "config mmcheck.buildDir, or a build in the tree): checking with the cocci "
+              "engine", file=sys.stderr)
+        return "cocci", None
+    return args.engine, build
+
+
 def main(args, select_rules, die):
-    if args.engine != "cocci":
-        die("--%s: the %s engine needs kbuild's flags for each file; this version checks "
-            "changes with the cocci engine only (-e cocci)" % (args.change, args.engine))
     if not shutil.which(SPATCH):
         die("spatch (Coccinelle) not found; install it with 'make deps' or set SPATCH")
     try:
@@ -52,11 +66,15 @@ def main(args, select_rules, die):
         suppress = [e for path in args.suppress for e in ledger.load(path)]
         root = gitview.toplevel()
         asked = changes_asked(root, args)
+        engine, build = engine_and_build(args, root)
         cache = factcache.Cache(root, "cocci", spatch_version)
     except (catalogue.CatalogueError, ledger.LedgerError, gitview.GitError) as e:
         die(str(e))
+    if engine != args.engine:
+        args.engine = engine
+        rules = select_rules(args)
     opts = change.Options(args.jobs, args.timeout, ("all_locks",) if args.all_locks else (),
-                          args.partial_ok)
+                          args.partial_ok, engine, build)
     status, outcomes = EXIT_CLEAN, []
     for label, before, after in asked:
         try:
@@ -92,8 +110,8 @@ def report(o, args, several, root):
     for n in o.notes:
         print("mmcheck: note: %s" % n, file=sys.stderr)
     bypass = "; bypass: git commit --no-verify" if os.environ.get("MMCHECK_HOOK") else ""
-    print("mmcheck: %s: %d C file%s checked (cocci) in %.1f s: %d new finding%s%s%s" % (
-        o.label, o.files, "" if o.files == 1 else "s", o.seconds, len(o.new),
+    print("mmcheck: %s: %d C file%s checked (%s) in %.1f s: %d new finding%s%s%s" % (
+        o.label, o.files, "" if o.files == 1 else "s", args.engine, o.seconds, len(o.new),
         "" if len(o.new) == 1 else "s",
         ", %d fixed" % len(o.fixed) if args.show_fixed else "", bypass), file=sys.stderr)
     if o.blocking and not args.partial_ok:
