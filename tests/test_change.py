@@ -182,6 +182,15 @@ class Benign(unittest.TestCase):
         self.repo.write("mm/new file.c", UNMAP_OK)
         self.passes()
 
+    def test_submodule(self):
+        sub = Repo(self)
+        sub.write("lib/x.c", UNMAP_OK)
+        sub.commit("sub")
+        self.repo.git("-c", "protocol.file.allow=always", "submodule", "add", "-q", sub.root,
+                      "drivers/sub.c")
+        r = self.passes()
+        self.assertIn("drivers/sub.c: not checked: a submodule", r.stderr)
+
     def test_binary_file(self):
         self.repo.write("mm/blob.c", "\0\1\2binary", "w")
         r = self.passes()
