@@ -209,6 +209,16 @@ class Sides(unittest.TestCase):
         self.assertEqual(self.repo.mmcheck("--staged").returncode, 0)
         self.assertEqual(self.repo.mmcheck("--diff").returncode, 1)
 
+    def test_paths_limit_the_change(self):
+        self.repo.write("mm/memory.c", ZAP)
+        self.assertEqual(self.repo.mmcheck("arch", "--diff").returncode, 0)
+        self.assertEqual(self.repo.mmcheck("mm", "--diff").returncode, 1)
+        self.assertEqual(self.repo.mmcheck("memory.c", "--diff=HEAD",
+                                           cwd=os.path.join(self.repo.root, "mm")).returncode, 1)
+        r = self.repo.mmcheck("--diff", "mm")        # mm taken as the revision
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("PATHs before --diff", r.stderr)
+
     def test_bug_staged_and_fixed_only_in_the_working_tree(self):
         self.repo.write("mm/memory.c", ZAP)
         self.repo.git("add", "mm/memory.c")

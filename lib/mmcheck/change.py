@@ -33,9 +33,10 @@ class Options:
     flags for that file)."""
 
     def __init__(self, jobs=1, timeout=120, virtuals=(), partial_ok=False, engine="cocci",
-                 build=None):
+                 build=None, paths=()):
         self.jobs, self.timeout, self.virtuals = jobs, timeout, tuple(virtuals)
         self.partial_ok, self.engine, self.build = partial_ok, engine, build
+        self.paths = tuple(paths)   # only the changes under these (relative to the top)
 
 
 class Outcome:
@@ -159,7 +160,7 @@ def check(root, before, after, rules, opts, cache, label=""):
     """The Outcome of the change from before to after (gitview.Side)."""
     t0 = time.monotonic()
     out = Outcome(label)
-    changes = gitview.changes(root, before, after)
+    changes = gitview.changes(root, before, after, opts.paths)
     for c in changes:
         if c.skip and c.skip != "not a C file":
             out.notes.append("%s: not checked: %s" % (c.path, c.skip))

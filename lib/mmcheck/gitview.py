@@ -103,11 +103,13 @@ def _diff_args(before, after):
     return ["diff-tree", "-r", before.rev, after.rev]
 
 
-def changes(root, before, after):
-    """The files that differ between two sides, renames paired (git's
-    default similarity), each marked skip when it is not a C file, a
-    submodule, a symlink or unsafe to write."""
-    raw = git(root, *_diff_args(before, after), "-z", "-M")
+def changes(root, before, after, paths=()):
+    """The files that differ between two sides (only under paths, relative
+    to root, when given), renames paired (git's default similarity), each
+    marked skip when it is not a C file, a submodule, a symlink or unsafe
+    to write."""
+    spec = ["--"] + [":(top,literal)" + p for p in paths] if paths else []
+    raw = git(root, *_diff_args(before, after), "-z", "-M", *spec)
     fields = raw.split(b"\0")
     out, i = [], 0
     while i < len(fields) - 1:

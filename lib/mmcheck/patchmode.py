@@ -19,7 +19,10 @@ def changes_asked(root, args):
     if args.change == "staged":
         return [("index against HEAD", T("tree", gitview.head_or_empty(root)), T("index"))]
     if args.change == "diff":
-        rev = gitview.resolve(root, args.diff)
+        try:
+            rev = gitview.resolve(root, args.diff)
+        except gitview.GitError as e:
+            raise gitview.GitError("%s (put PATHs before --diff, or write --diff=REV)" % e)
         return [("working tree against %s" % args.diff, T("tree", rev), T("worktree"))]
     commits = [gitview.resolve(root, args.commit)] if args.change == "commit" else \
         gitview.range_commits(root, args.range)
@@ -73,8 +76,11 @@ def main(args, select_rules, die):
     if engine != args.engine:
         args.engine = engine
         rules = select_rules(args)
+    paths = [os.path.relpath(os.path.abspath(p), root) for p in args.paths]
+    if any(p == ".." or p.startswith("../") for p in paths):
+        die("a PATH outside the work tree (%s)" % root)
     opts = change.Options(args.jobs, args.timeout, ("all_locks",) if args.all_locks else (),
-                          args.partial_ok, engine, build)
+                          args.partial_ok, engine, build, [p for p in paths if p != "."])
     status, outcomes = EXIT_CLEAN, []
     for label, before, after in asked:
         try:
