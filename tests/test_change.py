@@ -287,14 +287,15 @@ class CompiledEngines(unittest.TestCase):
         self.repo = Repo(self)
         self.repo.kernel()
 
-    def write_build(self):
+    def write_build(self, where=None):
         import json
         inc = os.path.join(DATA, "include")
         db = [{"directory": self.repo.root, "file": f,
                "command": "gcc -Wp,-MMD,mm/.x.o.d -I %s -include mmcheck-kernel.h -Werror -c "
                           "-o %s %s" % (inc, f[:-2] + ".o", f)}
               for f in ("mm/memory.c", "mm/rmap.c")]
-        with open(os.path.join(self.repo.root, "compile_commands.json"), "w") as f:
+        os.makedirs(where or self.repo.root, exist_ok=True)
+        with open(os.path.join(where or self.repo.root, "compile_commands.json"), "w") as f:
             json.dump(db, f)
 
     def test_gcc_with_kbuild_flags(self):
@@ -311,6 +312,18 @@ class CompiledEngines(unittest.TestCase):
         self.repo.git("add", "mm")
         r = self.repo.mmcheck("--staged", "-e", "sparse")
         self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+
+    def test_build_dir_from_option_and_git_config(self):
+        build = os.path.join(self.repo.dir, "build")
+        self.write_build(build)
+        self.repo.write("mm/memory.c", ZAP)
+        self.repo.git("add", "mm")
+        r = self.repo.mmcheck("--staged", "-e", "gcc", "--build-dir", build)
+        self.assertIn("checked (gcc)", r.stderr)
+        self.repo.git("config", "mmcheck.buildDir", build)
+        r = self.repo.mmcheck("--staged", "-e", "gcc")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("checked (gcc)", r.stderr)
 
     def test_no_build_falls_back_to_cocci(self):
         self.repo.write("mm/memory.c", ZAP)
