@@ -197,6 +197,38 @@ class Benign(unittest.TestCase):
         self.assertIn("mm/blob.c: not checked: a binary file", r.stderr)
 
 
+BROKEN = "int mm_broken_global = +* ;\n\n"    # Coccinelle cannot parse it
+
+
+class NotFullyAnalysed(unittest.TestCase):
+    """A part of a changed file the engine cannot parse blocks the change
+    only when a changed line is in it; elsewhere it is a note."""
+
+    def setUp(self):
+        self.repo = Repo(self)
+        self.repo.kernel()
+        self.repo.write("mm/memory.c", BROKEN + ZAP_OK)
+        self.repo.commit("mm: a global Coccinelle cannot parse")
+
+    def test_away_from_the_change_is_a_note(self):
+        self.repo.write("mm/memory.c", BROKEN + ZAP)
+        self.repo.git("add", "-A")
+        r = self.repo.mmcheck("--staged")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("mm/memory.c: not fully analysed, away from this change", r.stderr)
+
+    def test_in_the_change_blocks(self):
+        # (with the rmap removal back, so that the rule must read the function)
+        self.repo.write("mm/memory.c", BROKEN + ZAP.replace(
+            "\t\t\t\tset_page_dirty(page);\n", "\t\t\t\tset_page_dirty(page +* );\n"))
+        self.repo.git("add", "-A")
+        r = self.repo.mmcheck("--staged")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("mm/memory.c: error: Coccinelle could not parse", r.stderr)
+        self.assertIn("(a changed line is in it) [mmcheck-incomplete]", r.stderr)
+        self.assertEqual(self.repo.mmcheck("--staged", "--partial-ok").returncode, 0)
+
+
 class Sides(unittest.TestCase):
     """--staged reads the index, --diff the working tree."""
 
