@@ -3,6 +3,7 @@ atomic output, suppressions and the ledger.  Run: python3 -m unittest
 tests/test_driver.py (make check-driver)."""
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -92,6 +93,23 @@ class BadInput(unittest.TestCase):
             inc = os.path.join(TOP, "testdata", "include")
             r = run("-e", "sparse", "--cflags", "-I %s -include mmcheck-kernel.h" % inc, bad)
             self.assertError(r, "undeclared.c", "past its errors")
+
+    def test_binary_file_is_not_clean(self):
+        """/bin/ls saved as ls.c: exit 2 under every engine, never 0."""
+        with tempfile.TemporaryDirectory() as d:
+            shutil.copy("/bin/ls", os.path.join(d, "ls.c"))
+            for engine in ("cocci", "gcc", "sparse"):
+                r = run("-e", engine, os.path.join(d, "ls.c"))
+                self.assertError(r, "ls.c", "binary file")
+
+    def test_file_named_like_an_option(self):
+        with tempfile.TemporaryDirectory() as d:
+            shutil.copy(CASE, os.path.join(d, "-my file.c"))
+            for engine in ("cocci", "sparse"):
+                r = run("-e", engine, "--cflags", "-I %s -include mmcheck-kernel.h"
+                        % os.path.join(TOP, "testdata", "include"), "-my file.c", cwd=d)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn("./-my file.c:26:25: warning:", r.stdout)
 
     def test_timeout_loses_one_file_only(self):
         """spatch aborts a whole run on a timeout; the driver must keep the
