@@ -12,7 +12,6 @@ time, so they change without reinstalling:
 """
 import os
 import shlex
-import stat
 
 from . import gitview
 
@@ -93,7 +92,3 @@ def uninstall(root):
         return "restored the hook it chained: %s" % hook
     os.unlink(hook)
     return "removed %s" % hook
-
-
-def executable(path):
-    return os.path.isfile(path) and os.stat(path).st_mode & stat.S_IXUSR

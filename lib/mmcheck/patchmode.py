@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 
-from . import buildflags, catalogue, change, factcache, gitview, ledger
+from . import buildflags, catalogue, change, cocci, compiled, factcache, gitview, ledger
 from .cocci import SPATCH, spatch_version
 from .findings import format_gcc, format_json
 
@@ -75,7 +75,10 @@ def main(args, select_rules, die):
         die(str(e))
     if engine != args.engine:
         args.engine = engine
-        rules = select_rules(args)
+        try:
+            rules = select_rules(args)
+        except catalogue.CatalogueError as e:
+            die(str(e))
     paths = [os.path.relpath(os.path.abspath(p), root) for p in args.paths]
     if any(p == ".." or p.startswith("../") for p in paths):
         die("a PATH outside the work tree (%s)" % root)
@@ -85,7 +88,7 @@ def main(args, select_rules, die):
     for label, before, after in asked:
         try:
             o = change.check(root, before, after, rules, opts, cache, label)
-        except gitview.GitError as e:
+        except (gitview.GitError, cocci.EngineError, compiled.EngineError) as e:
             die(str(e))
         o.new, _ = ledger.suppress(o.new, suppress, ("false-alarm",))
         o.new, _ = ledger.suppress(o.new, baseline, ledger.VERDICTS)
