@@ -4,9 +4,10 @@ baseline of accepted findings (--baseline) and the committed expected
 findings on real kernels (--expect).
 
     # kernel-version: 6.12.118
-    # RULE            FILE[:LINE]   FUNCTION[#N]    [{KEY}]                  VERDICT      REASON
-    mm-lock-bh-mixed  mm/hugetlb.c:7306 huge_pmd_share {struct mm_struct::page_table_lock} false-alarm  no softirq user
-    mm-rmap-before-flush mm/hugetlb.c  *             false-alarm  hugetlbfs has no writeback
+    # RULE FILE[:LINE] FUNCTION[#N] [{KEY}] VERDICT REASON
+    mm-lock-bh-mixed mm/hugetlb.c:7306 huge_pmd_share {struct mm_struct::page_table_lock} \
+        false-alarm no softirq user        (one line in a ledger)
+    mm-rmap-before-flush mm/hugetlb.c * false-alarm hugetlbfs has no writeback
 
 An entry matches a finding by identity (lib/mmcheck/fingerprint.py): rule,
 file (a suffix of the reported path), function ('*': any), message key
