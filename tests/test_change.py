@@ -345,6 +345,16 @@ class CompiledEngines(unittest.TestCase):
         r = self.repo.mmcheck("--staged", "-e", "sparse")
         self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
 
+    def test_what_the_build_does_not_compile_is_read_by_cocci(self):
+        self.write_build()
+        self.repo.write("mm/internal.h", ZAP)          # a header with the bug
+        self.repo.git("add", "mm")
+        r = self.repo.mmcheck("--staged", "-e", "gcc")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(rules_in(r.stdout), ["mm-rmap-before-flush"])
+        self.assertIn("mm/internal.h: not compiled by the build (a header): read by the "
+                      "cocci engine", r.stderr)
+
     def test_build_dir_from_option_and_git_config(self):
         build = os.path.join(self.repo.dir, "build")
         self.write_build(build)

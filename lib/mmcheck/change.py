@@ -239,7 +239,16 @@ def _check(root, before, after, changes, rules, opts, cache, ws, out):
         was, _ = file_findings(file_rules, ws.old, old_blobs, opts, cache)
         now, incomplete = file_findings(file_rules, ws.new, new_blobs, opts, cache)
     else:
-        was, now, incomplete = compiled_findings(file_rules, root, files, ws, opts, cache, out)
+        was, now, incomplete, left = compiled_findings(file_rules, root, files, ws, opts, cache,
+                                                       out)
+        # what the build does not compile (headers, files of other
+        # configurations) the cocci engine reads, under the same rule IDs
+        cocci_rules = [r for r in file_rules if "cocci" in r.engines]
+        w, _ = file_findings(cocci_rules, ws.old, {p: b for p, b in old_blobs.items()
+                                                   if p in left}, opts, cache)
+        n, inc = file_findings(cocci_rules, ws.new, {p: b for p, b in new_blobs.items()
+                                                     if p in left}, opts, cache)
+        was, now, incomplete = was + w, now + n, incomplete + inc
     renames = {c.old: c.new for c in changes if c.old}
     for rule in run_rules:
         lock_was, lock_now, inc = lock_findings(rule, files, ws, new_blobs, opts, cache, out)
@@ -284,19 +293,21 @@ def file_findings(rules, top, blobs, opts, cache):
 
 
 def compiled_findings(rules, root, files, ws, opts, cache, out):
-    """(before, after, incomplete) of the file rules under gcc or sparse:
-    both whole sides of each changed .c file compiled with the flags
-    kbuild used for it (buildflags.py), from the build's directory, as many
-    at once as -j says."""
+    """(before, after, incomplete, left) of the file rules under gcc or
+    sparse: both whole sides of each changed .c file compiled with the
+    flags kbuild used for it (buildflags.py), from the build's directory,
+    as many at once as -j says; left: the paths the build does not compile
+    (old and new path of each)."""
     from . import compiled
     by_id = {r.id: r for r in rules}
     jobs = []        # (path, side, src, argv, cwd, cache key)
+    left = set()
     for path, f in sorted(files.items()):
         cmd = opts.build.command(path) if path.endswith(".c") else None
         if cmd is None:
-            out.notes.append("%s: not compiled (%s): %s checks it only through the .c files "
-                             "that include it" % (path, "a header" if path.endswith(".h") else
-                                                  "not in the build", opts.engine))
+            out.notes.append("%s: not compiled by the build (%s): read by the cocci engine"
+                             % (path, "a header" if path.endswith(".h") else "not configured"))
+            left.update(p for p in (f.change.old, f.change.new) if p)
             continue
         for side, data in (("old", f.old), ("new", f.new)):
             if data is not None:
@@ -324,7 +335,7 @@ def compiled_findings(rules, root, files, ws, opts, cache, out):
             (was if side == "old" else now).append(fd)
         if side == "new" and hit["problem"]:
             incomplete.append((path, hit["problem"]))
-    return was, now, incomplete
+    return was, now, incomplete, left
 
 
 def compiler_argv(opts, root, argv, path, src):
