@@ -74,6 +74,11 @@ class Repo:
         self.git("commit", "-q", "-m", msg)
         return self.git("rev-parse", "HEAD").stdout.strip()
 
+    def staged(self, *extra):
+        """Stage everything and check it."""
+        self.git("add", "-A")
+        return self.mmcheck("--staged", *extra)
+
     def mmcheck(self, *args, cwd=None):
         return subprocess.run([MMCHECK] + list(args), cwd=cwd or self.root, env=self.env,
                               capture_output=True, text=True, timeout=600)
@@ -100,8 +105,7 @@ class SeedBugs(unittest.TestCase):
         self.repo.kernel()
 
     def staged(self, *extra):
-        self.repo.git("add", "-A")
-        return self.repo.mmcheck("--staged", *extra)
+        return self.repo.staged(*extra)
 
     def test_rmap_before_flush_6_1_shape(self):
         self.repo.write("mm/memory.c", ZAP)
@@ -141,8 +145,7 @@ class Benign(unittest.TestCase):
         self.repo.kernel()
 
     def passes(self, *extra):
-        self.repo.git("add", "-A")
-        r = self.repo.mmcheck("--staged", *extra)
+        r = self.repo.staged(*extra)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         return r
 
@@ -216,6 +219,16 @@ class NotFullyAnalysed(unittest.TestCase):
         r = self.repo.mmcheck("--staged")
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertIn("mm/memory.c: not fully analysed, away from this change", r.stderr)
+
+    def test_untouched_file_the_lock_facts_could_not_read_is_named(self):
+        self.repo.write("arch/s390/mm/broken.c", "void f(struct mm_struct *mm)\n{\n"
+                        "\tspin_lock_bh(&mm->context.lock +* );\n}\n")
+        self.repo.commit("s390: a file Coccinelle cannot parse")
+        self.repo.write("arch/s390/mm/gmap.c", "/* gmap */\n" + GMAP_BH)
+        r = self.repo.staged()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("1 untouched file not fully analysed for the lock facts "
+                      "(arch/s390/mm/broken.c)", r.stderr)
 
     def test_in_the_change_blocks(self):
         # (with the rmap removal back, so that the rule must read the function)

@@ -152,6 +152,26 @@ class Shifted(unittest.TestCase):
             self.assertEqual(f.read(), before)
 
 
+class KernelCheckRefresh(unittest.TestCase):
+    def test_mmcheck_refresh_rewrites_the_ledger(self):
+        """The kernel checks' ledger.check() with MMCHECK_REFRESH=1 brings
+        lines and keys to the findings, keeping the reason."""
+        from unittest import mock
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "k.ledger")
+            with open(path, "w") as f:
+                f.write("# judged\nmm-lock-bh-mixed a.c:10 f false-alarm no softirq user\n")
+            entries = ledger.load(path)
+            with mock.patch.dict(os.environ, {"MMCHECK_REFRESH": "1"}):
+                with mock.patch("sys.stdout"):
+                    bad = ledger.check([finding(50)], entries, "LOCKS", path, tree=d)
+            self.assertFalse(bad)
+            with open(path) as f:
+                text = f.read()
+        self.assertIn("a.c:50 f {%s} false-alarm no softirq user" % CLASS, text)
+        self.assertTrue(text.startswith("# judged\n"))
+
+
 class KernelVersion(unittest.TestCase):
     def test_version_lines(self):
         with tempfile.TemporaryDirectory() as d:

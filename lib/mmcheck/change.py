@@ -22,7 +22,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from . import catalogue, cocci, factcache, fingerprint, gitview, slices
-from .findings import ColumnMap, Finding
+from .findings import ColumnMap, Finding, parse_report
 
 UNPARSED_NEAR = re.compile(r"near: (.+)$")
 
@@ -411,10 +411,10 @@ def tree_record(rule, ws, opts, cache, out):
 
 
 def merged(rule, facts, colmap, opts):
+    """The findings of a cross-file rule over the facts entries given."""
     text = "\n".join(e["facts"] for e in facts if e["facts"])
     report = cocci.merge_facts(rule, text, opts.timeout, opts.virtuals) if text else ""
     by_id = {r.id: r for r in catalogue.load_rules()}
-    from .findings import parse_report
     return parse_report(report, "cocci", by_id, colmap)
 
 
@@ -445,6 +445,13 @@ def lock_findings(rule, files, ws, new_blobs, opts, cache, out):
                 extra[p] = rest[p]
         old_facts.update(facts_for(rule, ws.base_groups(extra), extra, opts, cache))
     facts = [e for p, e in old_facts.items() if p not in gone] + list(now.values())
+    partial = sorted(p for p, e in old_facts.items() if e["incomplete"] and p not in gone)
+    if partial:
+        out.notes.append("%d untouched file%s not fully analysed for the lock facts (%s%s): a "
+                         "lock finding against %s may be missing" % (
+                             len(partial), "" if len(partial) == 1 else "s",
+                             ", ".join(partial[:3]), ", ..." if len(partial) > 3 else "",
+                             "it" if len(partial) == 1 else "them"))
     locate = lambda p: os.path.join(ws.new, p) if p in new_blobs else ws.locate_base(p)
     after = merged(rule, facts, ColumnMap(locate=locate), opts)
     incomplete = [(p, r) for p, e in now.items() for r in e["incomplete"]]
