@@ -67,6 +67,12 @@ class FileDiff:
             self.touched.update(range(j1 + 1, j2 + 1) if j2 > j1 else (j1, j1 + 1))
             self.touched_old.update(range(i1 + 1, i2 + 1) if i2 > i1 else (i1, i1 + 1))
 
+    @property
+    def added(self):
+        """The new side's lines the change inserted or rewrote."""
+        return {j for tag, _, _, j1, j2 in self.ops if tag in ("insert", "replace")
+                for j in range(j1 + 1, j2 + 1)}
+
     def map_old(self, line):
         for tag, i1, i2, j1, j2 in self.ops:
             if i1 < line <= i2:
@@ -380,13 +386,50 @@ def tree_record(rule, ws, opts, cache, out):
     """What a whole run of rule reads of the base tree: the files it
     prefilters, the ones it analyses (seeds, and the rest that hold their
     needles), each {path: blob id}, and the needles: built once per tree,
-    then cached."""
+    then cached.  A base near one already recorded (the commits of a
+    series, each checked against the one before) starts from that record
+    and reads only the files that differ."""
     key = [rule.id, opts.virtuals, ws.before.rev]
     rec = cache.get("tree", key)
     if rec is not None:
         return rec
     t0 = time.monotonic()
     base = gitview.list_files(ws.root, ws.before)
+    near = nearest_record(rule, ws, opts, cache)
+    if near is not None:
+        rec = updated_record(rule, ws, opts, cache, base, *near)
+        how = "from %s's, %d file%s differing" % (near[0][:12], len(near[2]),
+                                                 "" if len(near[2]) == 1 else "s")
+    else:
+        rec = whole_record(rule, ws, opts, cache, base)
+        how = "%d of %d C files read" % (len(rec["analysed"]), len(base))
+    cache.put("tree", key, rec)
+    out.notes.append("lock facts of %s built: %s, %.1f s (kept by blob id in the git "
+                     "directory)" % (ws.before, how, time.monotonic() - t0))
+    return rec
+
+
+NEAR = 64   # first-parent commits searched for a recorded tree
+
+
+def nearest_record(rule, ws, opts, cache):
+    """(commit, record, changed paths) of the closest first-parent
+    ancestor of the base that has a tree record, or None."""
+    if ws.before.kind != "tree" or ws.before.rev == gitview.EMPTY_TREE:
+        return None
+    revs = gitview.git(ws.root, "rev-list", "--first-parent", "--max-count=%d" % NEAR,
+                       ws.before.rev, "--", check=False).decode().split()[1:]
+    for rev in revs:
+        rec = cache.get("tree", [rule.id, opts.virtuals, rev])
+        if rec is not None:
+            raw = gitview.git(ws.root, "diff-tree", "-r", "--name-only", "-z", rev,
+                              ws.before.rev)
+            names = {p.decode("utf-8", "surrogateescape") for p in raw.split(b"\0") if p}
+            return rev, rec, names
+    return None
+
+
+def whole_record(rule, ws, opts, cache, base):
     entries = catalogue.load_api()
     todo, seeds = [], []
     for cwd, paths in ws.base_groups(base).items():
@@ -400,14 +443,35 @@ def tree_record(rule, ws, opts, cache, out):
     for cwd, paths in ws.base_groups(rest).items():
         wanted += sorted(cocci.files_with_pairs(paths, needles, cwd))
     facts_for(rule, ws.base_groups({p: base[p] for p in wanted}), base, opts, cache)
-    rec = {"prefiltered": {p: base[p] for p in todo},
-           "analysed": {p: base[p] for p in seeds + wanted},
-           "needles": [list(n) for n in needles]}
-    cache.put("tree", key, rec)
-    out.notes.append("lock facts of %s built: %d of %d C files read, %.1f s (kept by blob id "
-                     "in the git directory)" % (ws.before, len(rec["analysed"]), len(base),
-                                                time.monotonic() - t0))
-    return rec
+    return {"prefiltered": {p: base[p] for p in todo},
+            "analysed": {p: base[p] for p in seeds + wanted},
+            "needles": [list(n) for n in needles]}
+
+
+def updated_record(rule, ws, opts, cache, base, rev, rec, changed):
+    """rec (of rev) brought to the base: the changed C files prefiltered
+    again and, where they pass, analysed (a superset of what a whole run
+    would pick only costs time); files holding a needle they bring too."""
+    keep = lambda d: {p: b for p, b in d.items() if p not in changed}
+    pre, analysed = keep(rec["prefiltered"]), keep(rec["analysed"])
+    now = {p: base[p] for p in changed if p in base}
+    entries = catalogue.load_api()
+    passed = []
+    for cwd, paths in ws.base_groups(now).items():
+        passed += cocci.prefilter(rule, paths, entries, cwd)
+    pre.update({p: base[p] for p in passed})
+    facts = facts_for(rule, ws.base_groups({p: base[p] for p in passed}), base, opts, cache)
+    analysed.update({p: base[p] for p in passed})
+    needles = {tuple(n) for n in rec["needles"]}
+    fresh = {tuple(n) for e in facts.values() for n in e["needles"]} - needles
+    if fresh:
+        rest = {p: b for p, b in pre.items() if p not in analysed}
+        for cwd, paths in ws.base_groups(rest).items():
+            found = cocci.files_with_pairs(paths, sorted(fresh), cwd)
+            facts_for(rule, {cwd: sorted(found)}, rest, opts, cache)
+            analysed.update({p: rest[p] for p in found})
+    return {"prefiltered": pre, "analysed": analysed,
+            "needles": [list(n) for n in sorted(needles | fresh)]}
 
 
 def merged(rule, facts, colmap, opts):

@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 
-from . import buildflags, catalogue, change, cocci, compiled, factcache, gitview, ledger
+from . import VERSION, buildflags, catalogue, change, cocci, compiled, factcache, gitview, ledger
 from .cocci import SPATCH, spatch_version
 from .findings import format_gcc, format_json
 
@@ -99,12 +99,16 @@ def main(args, select_rules, die):
     if args.format == "json":
         sys.stdout.write(format_json([fd for o in outcomes for fd in o.new],
                                      [(f, r) for o in outcomes for f, r in o.blocking], 0))
+    elif args.format == "sarif":
+        from . import sarif
+        sys.stdout.write(sarif.log(sarif.run(o.new, rules, o.blocking, engine, VERSION, root,
+                                             props={"change": o.label}) for o in outcomes))
     return status
 
 
 def report(o, args, several, root):
     """Print one change's answer; its exit status."""
-    if args.format != "json":
+    if args.format not in ("json", "sarif"):
         if several and (o.new or o.blocking or (args.show_fixed and o.fixed)):
             print("%s:" % o.label)
         sys.stdout.write(format_gcc(o.new, notes=not args.no_notes))

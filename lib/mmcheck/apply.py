@@ -1,0 +1,106 @@
+"""Applying a stranger's series without touching the user's checkout: one
+throwaway worktree per bot run ('git worktree add --detach' in a temporary
+directory), reset to each series' base, 'git am -3' patch by patch, and
+removed when the run ends, also on an error or an interrupt.
+
+Before git sees a patch, its diff headers are read here: a path that is
+absolute, climbs out with '..', names '.git', or a symbolic link the patch
+would create refuses the whole series with a one-line reason.  git has its
+own checks; these come first so the reason is ours and nothing is written.
+git runs with the repository's hooks switched off and a fixed identity:
+nothing the user configured for their own commits runs on a patch.
+"""
+import os
+import re
+import shutil
+import tempfile
+
+from . import gitview
+
+PATH_LINE = re.compile(r"^(?:diff --git (?P<a>\S+) (?P<b>\S+)|(?:---|\+\+\+) (?P<f>\S+)"
+                       r"|(?:rename|copy) (?:from|to) (?P<r>.+)"
+                       r"|(?:new file|deleted file|new|old) mode (?P<mode>\d+))\s*$", re.M)
+IDENTITY = ["-c", "user.name=mmcheck-bot", "-c", "user.email=mmcheck-bot@localhost",
+            "-c", "core.hooksPath=/dev/null", "-c", "commit.gpgSign=false",
+            "-c", "am.keepcr=false", "-c", "core.autocrlf=false"]
+
+
+class ApplyError(Exception):
+    pass
+
+
+def unsafe(body):
+    """Why the diff in a patch's text may not be applied, or None."""
+    for m in PATH_LINE.finditer(body):
+        if m.group("mode") == "120000":
+            return "creates or changes a symbolic link"
+        for g in ("a", "b", "f", "r"):
+            path = m.group(g)
+            if not path or path == "/dev/null":
+                continue
+            if g in ("a", "b", "f"):
+                if path[:2] not in ("a/", "b/"):
+                    return "a diff path without its a/ or b/ prefix (%s)" % path[:80]
+                path = path[2:]
+            if not gitview.safe_path(path):
+                return "a path outside the tree or in .git (%s)" % path[:80]
+    return None
+
+
+class Worktree:
+    """A detached worktree of root, in a directory of its own; use with
+    'with'.  git's own record of it goes too when it is closed."""
+
+    def __init__(self, root):
+        self.root = root
+        self.dir = tempfile.mkdtemp(prefix="mmcheck-bot-")
+        self.path = os.path.join(self.dir, "tree")
+        self.mail = os.path.join(self.dir, "mail")
+        os.mkdir(self.mail)
+        self.made = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def git(self, *args, data=None, check=True):
+        return gitview.git(self.path, *IDENTITY, *args, data=data, check=check)
+
+    def reset(self, base):
+        """The worktree at base, clean, whatever the last series left."""
+        if not self.made:
+            gitview.git(self.root, "worktree", "add", "--detach", "--quiet", self.path, base)
+            self.made = True
+            return
+        self.git("am", "--abort", check=False)
+        self.git("checkout", "--quiet", "--detach", "--force", base)
+        self.git("clean", "-q", "-f", "-d", "-x")
+
+    def am(self, raw, n):
+        """Apply one patch mail with 'git am -3'; the new commit's id, or
+        ApplyError with git's first line of complaint."""
+        path = os.path.join(self.mail, "%04d.eml" % n)
+        with open(path, "wb") as f:
+            f.write(raw)
+        try:
+            self.git("am", "-3", "--quiet", "--no-gpg-sign", path)
+        except gitview.GitError as e:
+            self.git("am", "--abort", check=False)
+            raise ApplyError(_first_line(str(e)))
+        return self.git("rev-parse", "HEAD").decode().strip()
+
+    def close(self):
+        if self.made:
+            gitview.git(self.root, "worktree", "remove", "--force", self.path, check=False)
+            gitview.git(self.root, "worktree", "prune", check=False)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _first_line(text):
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith(("hint:", "Applying:", "Using index info")):
+            return line[:160]
+    return "git am failed"
