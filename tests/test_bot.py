@@ -359,6 +359,89 @@ class PublicInbox(Bot):
             self.assertEqual(json.load(f)["inboxes"][self.inbox]["pending"], [])
 
 
+HOSTILE = {   # testdata/bot/hostile/NAME: (exit status, what the log says)
+    "absolute-path.eml": (0, b"not applied: patch 1/1 a diff path without its a/ or b/ prefix "
+                             b"(/etc/motd)"),
+    "dotdot-path.eml": (0, b"not applied: patch 1/1 a path outside the tree or in .git "
+                           b"(../../etc/motd)"),
+    "dotgit-path.eml": (0, b"a path outside the tree or in .git (.git/hooks/post-checkout)"),
+    "symlink.eml": (0, b"not applied: patch 1/1 creates or changes a symbolic link"),
+    "malformed-mime.eml": (0, b"not applied: patch 1/1 does not apply to "),
+    "no-message-id.eml": (0, b"skipped: no usable Message-ID"),
+    "base64-body.eml": (1, b"1 new warning, 1 reply written"),
+    "qp-body.eml": (1, b"1 new warning, 1 reply written"),
+    "wrong-charset.eml": (1, b"1 new warning, 1 reply written"),
+    "forged-base.eml": (1, b"1 patch on 7ba53cfc9bb8 (base-commit 000000000000 is not in this "
+                           b"repository; checked on the bot's HEAD)"),
+    "crlf-subject.eml": (1, b"1 new warning, 1 reply written"),
+}
+
+
+class Hostile(Bot):
+    """The malicious-mail corpus: each gets a clear line, the bot goes on,
+    nothing leaks (worktree, temporary files), no header is injected."""
+
+    def setUp(self):
+        super().setUp()
+        self.tmp = os.path.join(self.repo.dir, "tmp")
+        os.makedirs(self.tmp)
+        self.repo.env["TMPDIR"] = self.tmp
+
+    def tearDown(self):
+        self.assertEqual(os.listdir(self.tmp), [])
+        self.assertEqual(self.worktrees(), 1)
+
+    def test_each(self):
+        for name, (status, said) in sorted(HOSTILE.items()):
+            out = os.path.join(self.out, name)
+            r = self.bot("--outdir", out, os.path.join(DATA, "hostile", name))
+            self.assertEqual(r.returncode, status, name + r.stderr.decode())
+            self.assertIn(said, r.stdout + r.stderr, name)
+            self.assertNotIn(b"Traceback", r.stderr)
+            for p in self.replies(out):
+                head, body = read(p).split(b"\n\n", 1)
+                self.assertNotRegex(head, rb"(?im)^bcc:")
+                self.assertIn(b"arch/s390/mm/gmap.c:5 gmap_attach() warn: lock struct "
+                              b"mm_struct::context.lock taken with BH enabled", body)
+        self.assertFalse(os.path.exists("/tmp/owned"))
+
+    def test_all_at_once_and_the_series_still_answered(self):
+        big = os.path.join(self.repo.dir, "big.mbox")
+        with open(big, "wb") as f:
+            f.write(b"From mmcheck Thu Jan  1 00:00:00 1970\n")
+            f.write(split_mbox(SERIES)[1].replace(b"\n---\n", b"\n" + b"x" * 1000 + b"\n", 1)
+                    .replace(b"\n\n", b"\n\n" + (b"y" * 999 + b"\n") * 53000, 1))
+            for m in split_mbox(SERIES):
+                f.write(b"From mmcheck Thu Jan  1 00:00:00 1970\n" + m)
+            for i in range(500):          # a thread of 500 replies
+                f.write(b"From mmcheck Thu Jan  1 00:00:00 1970\nMessage-Id: <r%d@example.org>\n"
+                        b"In-Reply-To: <%s>\nFrom: someone@example.org\nSubject: Re: [PATCH v3 "
+                        b"2/3] mm: drop the rmap of clean file pages early\n\n> quoted\nreply "
+                        b"%d\n\n" % (i, PATCH2.encode(), i))
+        self.assertGreater(os.path.getsize(big), 50 << 20)
+        hostile = sorted(glob.glob(os.path.join(DATA, "hostile", "*.eml")))
+        r = self.bot("--outdir", self.out, *hostile, big)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b"big.mbox#1: skipped: larger than 10 MiB", r.stderr)
+        self.assertIn(b"[PATCH v3 0/3] mm: zap_ptes() clean-ups: 3 patches on", r.stdout)
+        self.assertEqual(r.stdout.count(b"\n"), 11)        # a summary line per series
+        self.assertEqual(len(self.replies()), 6 + 2 - 1)    # crlf/forged/3 encodings, the series
+
+    def test_binary_diff(self):
+        self.repo.git("checkout", "-q", "-b", "topic")
+        self.repo.write("firmware/mm.bin", "\0\1\2binary\0", mode="w")
+        self.repo.write("mm/memory.c", read(os.path.join(self.repo.root, "mm/memory.c")).decode()
+                        + "/* firmware loaded elsewhere */\n")
+        self.repo.commit("mm: add firmware")
+        mbox = self.repo.git("format-patch", "--binary", "--thread", "--stdout", "master").stdout
+        self.assertIn("GIT binary patch", mbox)
+        self.repo.git("checkout", "-q", "master")
+        r = self.bot("--outdir", self.out, "-", data=mbox.encode())
+        self.assertEqual(r.returncode, 0, r)
+        self.assertIn(b"1 patch on %s (no base-commit: trailer; checked on the bot's HEAD); no new "
+                      b"warnings" % self.repo.base[:12].encode(), r.stdout)
+
+
 class Concurrent(Bot):
     def test_two_runs_on_one_repository(self):
         outs = [os.path.join(self.out, str(i)) for i in range(2)]

@@ -88,7 +88,14 @@ class Worktree:
             self.git("am", "-3", "--quiet", "--no-gpg-sign", path)
         except gitview.GitError as e:
             self.git("am", "--abort", check=False)
-            raise ApplyError(_first_line(str(e)))
+            if "cannot convert" not in str(e):
+                raise ApplyError(_first_line(str(e)))
+            # a charset git does not know: the message's bytes as they are
+            try:
+                self.git("am", "-3", "--quiet", "--no-gpg-sign", "--no-utf8", path)
+            except gitview.GitError as e:
+                self.git("am", "--abort", check=False)
+                raise ApplyError(_first_line(str(e)))
         return self.git("rev-parse", "HEAD").decode().strip()
 
     def close(self):

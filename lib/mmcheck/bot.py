@@ -126,8 +126,9 @@ class Bot:
                 r.words.append("not applied: patch %d/%d does not apply to %s: %s"
                                % (p.number, p.total, base[:12], e))
                 return
-        r.words.append("%d patch%s on %s" % (len(commits), "es" if len(commits) > 1 else "",
-                                             base[:12]))
+        r.words.append("%d patch%s on %s%s" % (len(commits), "es" if len(commits) > 1 else "",
+                                               base[:12], "" if s.base and how.startswith("base from")
+                                               else " (%s)" % how))
         parents = [base] + commits[:-1]
         runs, stem = [], "%s" % hashlib.sha1(s.first.msgid.encode()).hexdigest()[:12]
         for p, parent, commit in zip(s.ordered, parents, commits):

@@ -23,7 +23,7 @@ ADDR_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9.-]{1,25
 TAGS_RE = re.compile(r"^\s*(?:\[[^\]]*\]\s*)*?\[(?P<tags>[^\]]*\bPATCH\b[^\]]*)\]\s*(?P<title>.*)$",
                      re.I)
 BASE_RE = re.compile(r"^base-commit:\s*([0-9a-f]{7,64})\s*$", re.M)
-DIFF_RE = re.compile(r"^(?:diff --git |--- (?:a/|/dev/null)|Index: )", re.M)
+DIFF_RE = re.compile(r"^(?:diff --git |--- \S.*\n\+\+\+ \S|Index: )", re.M)
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
 
 
