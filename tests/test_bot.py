@@ -442,6 +442,66 @@ class Hostile(Bot):
                       b"warnings" % self.repo.base[:12].encode(), r.stdout)
 
 
+class Untrusted(Bot):
+    """-e gcc runs the patched tree's kbuild: refused without
+    --build-untrusted, and with it confined to bubblewrap."""
+
+    def setUp(self):
+        super().setUp()
+        self.owned = [os.path.join(self.repo.dir, "owned"), os.path.join(self.repo.root, "owned"),
+                      "/tmp/mmcheck-owned-%d" % os.getpid()]
+        inc = os.path.join(TOP, "testdata", "include")
+        self.build = os.path.join(self.repo.dir, "build")
+        os.makedirs(self.build)
+        with open(os.path.join(self.build, "compile_commands.json"), "w") as f:
+            json.dump([{"directory": self.repo.root, "file": "mm/memory.c",
+                        "command": "gcc -I %s -include mmcheck-kernel.h -c -o mm/memory.o "
+                                   "mm/memory.c" % inc}], f)
+        self.repo.write("Makefile", "%.o:\n\t@true\n")
+        self.repo.commit("kbuild stand-in")
+        self.repo.git("checkout", "-q", "-b", "evil")
+        self.repo.write("Makefile", "X := $(shell %s)\n%%.o:\n\t@echo $(X)\n" % "; ".join(
+            "echo owned > %s" % p for p in self.owned))
+        from test_change import ZAP
+        self.repo.write("mm/memory.c", ZAP)
+        self.repo.commit("mm: a patch whose Makefile writes outside the tree")
+        self.mbox = self.repo.git("format-patch", "--thread", "--stdout", "master").stdout.encode()
+        self.repo.git("checkout", "-q", "master")
+
+    def tearDown(self):
+        for p in self.owned:
+            self.assertFalse(os.path.exists(p), p)
+
+    def test_refused_without_the_flag(self):
+        r = self.bot("-e", "gcc", "--build-dir", self.build, "--outdir", self.out, "-",
+                     data=self.mbox)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"add --build-untrusted", r.stderr)
+
+    def test_the_makefile_does_run_without_the_sandbox(self):
+        """What the sandbox stops: the front door's --make outside it."""
+        r = self.repo.mmcheck("-e", "gcc", "--build-dir", self.build, "--make", "--commit", "evil")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        for p in self.owned:
+            self.assertTrue(os.path.exists(p), p)
+            os.unlink(p)
+
+    def test_sandboxed_build(self):
+        if not shutil.which("bwrap"):
+            if os.environ.get("CI"):
+                self.fail("bubblewrap missing: make deps installs it")
+            self.skipTest("bubblewrap not installed (make deps)")
+        r = self.bot("-e", "gcc", "--build-untrusted", "--build-dir", self.build,
+                     "--outdir", self.out, "-", data=self.mbox)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        body = read(self.replies()[0]).decode()
+        self.assertIn("mm/memory.c:26 zap_ptes() warn: rmap of a dirty file page", body)
+        self.assertIn("gcc engine", body)
+        self.assertEqual(sorted(os.listdir(self.out)), sorted(
+            os.path.basename(p) for p in glob.glob(os.path.join(self.out, "*"))))
+        self.assertFalse(glob.glob(os.path.join(self.out, ".sandbox-*")))
+
+
 class Concurrent(Bot):
     def test_two_runs_on_one_repository(self):
         outs = [os.path.join(self.out, str(i)) for i in range(2)]

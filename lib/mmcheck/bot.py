@@ -80,7 +80,7 @@ class Bot:
                 r = Result(s)
                 try:
                     self.one(s, wt, r)
-                except (gitview.GitError, OSError) as e:
+                except (gitview.GitError, sandbox.SandboxError, OSError) as e:
                     r.words.append("failed: %s" % e)
                     r.status = EXIT_ERROR
                 except Exception as e:   # one series' bug must not stop the others

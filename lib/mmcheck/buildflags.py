@@ -39,8 +39,13 @@ class Build:
     def command(self, path):
         """(argv, cwd) kbuild compiled the tree's path (relative) with, or None."""
         src = os.path.normpath(os.path.join(self.root, path))
-        if self.db is not None and src in self.db:
-            e = self.db[src]
+        e = None
+        if self.db is not None:
+            # the build may be of another checkout of the same tree (the
+            # bot's worktree): then the path inside the tree decides
+            e = self.db.get(src) or next((v for k, v in self.db.items()
+                                          if k.endswith(os.sep + os.path.normpath(path))), None)
+        if e is not None:
             argv = e.get("arguments") or shlex.split(e.get("command", ""))
             return (argv, e["directory"]) if argv else None
         base, ext = os.path.splitext(path)

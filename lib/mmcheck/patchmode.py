@@ -79,6 +79,8 @@ def main(args, select_rules, die):
             rules = select_rules(args)
         except catalogue.CatalogueError as e:
             die(str(e))
+    if getattr(args, "make", False) and build is not None:
+        run_make(root, build, asked)
     paths = [os.path.relpath(os.path.abspath(p), root) for p in args.paths]
     if any(p == ".." or p.startswith("../") for p in paths):
         die("a PATH outside the work tree (%s)" % root)
@@ -104,6 +106,29 @@ def main(args, select_rules, die):
         sys.stdout.write(sarif.log(sarif.run(o.new, rules, o.blocking, engine, VERSION, root,
                                              props={"change": o.label}) for o in outcomes))
     return status
+
+
+def run_make(root, build, asked):
+    """kbuild for the objects of the changed .c files: the tree's own
+    Makefiles run (the bot runs this only inside its sandbox).  A failed
+    make is a note; the flags the build has are used."""
+    import subprocess
+    objs = sorted({c.path[:-2] + ".o" for _, before, after in asked
+                   for c in gitview.changes(root, before, after) if c.path.endswith(".c")
+                   and not c.skip})
+    if not objs:
+        return
+    try:
+        r = subprocess.run(["make", "-C", root, "O=" + build.dir, "-k", "-s"] + objs,
+                           capture_output=True, timeout=3600)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        print("mmcheck: note: make: %s" % e, file=sys.stderr)
+        return
+    if r.returncode:
+        last = r.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        print("mmcheck: note: make O=%s exited %d: %s" % (build.dir, r.returncode, last[0][:160]),
+              file=sys.stderr)
+    build.__init__(build.root, build.dir)     # read what make wrote
 
 
 def report(o, args, several, root):
