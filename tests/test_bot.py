@@ -480,6 +480,7 @@ class Untrusted(Bot):
 
     def test_the_makefile_does_run_without_the_sandbox(self):
         """What the sandbox stops: the front door's --make outside it."""
+        self.repo.git("checkout", "-q", "evil")
         r = self.repo.mmcheck("-e", "gcc", "--build-dir", self.build, "--make", "--commit", "evil")
         self.assertEqual(r.returncode, 1, r.stderr)
         for p in self.owned:
