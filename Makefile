@@ -56,6 +56,7 @@ catalogue: $(COCCI)
 
 deps:
 	$(Q)tools/install-deps
+	$(Q)tools/fetch-sarif-validator $(CACHE)
 
 deps-kernels:
 	$(Q)tools/install-deps kernels
@@ -79,7 +80,7 @@ locks: core
 sparse: core
 	$(Q)$(MAKE) -s -C sparse-checks
 
-test: check-catalogue check-driver check-change check-core check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
+test: check-catalogue check-driver check-change check-bot check-core check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
 
 check-plugin: plugin
 	@echo "  CHECK   GCC plugin (tests/test_plugin.py)"
@@ -104,6 +105,13 @@ check-driver: all
 check-change: all
 	@echo "  CHECK   change mode and pre-commit hook on real git repositories (tests/test_change.py)"
 	$(Q)python3 -m unittest -q tests/test_change.py
+
+check-bot: all
+	@echo "  CHECK   mmcheck-bot on real mail, b4, public-inbox, SARIF, Patchwork, bwrap (tests/test_bot.py)"
+	$(Q)MMCHECK_CACHE=$(CACHE) python3 -m unittest -q tests/test_bot.py
+
+bench-bot: all fetch-kernels
+	$(Q)bench/bot-series "$$(MMCHECK_CACHE=$(CACHE) tools/kernel-git $(CHANGE_KERNEL))"
 
 # The GCC engine under GCC 11 as well (the plugin supports 11 and 12).
 check-corpus-gcc11: all
@@ -254,5 +262,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse check-change check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks sparse check-change check-bot bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-ledger-shift check-change-kernel bench-change check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean

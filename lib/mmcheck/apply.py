@@ -74,9 +74,11 @@ class Worktree:
             gitview.git(self.root, "worktree", "add", "--detach", "--quiet", self.path, base)
             self.made = True
             return
+        # files a series added are tracked, so checking out the base removes
+        # them; 'git am' leaves nothing untracked ('git clean' over a kernel
+        # costs a second a series)
         self.git("am", "--abort", check=False)
         self.git("checkout", "--quiet", "--detach", "--force", base)
-        self.git("clean", "-q", "-f", "-d", "-x")
 
     def am(self, raw, n):
         """Apply one patch mail with 'git am -3'; the new commit's id, or

@@ -131,8 +131,13 @@ class Bot:
                                                else " (%s)" % how))
         parents = [base] + commits[:-1]
         runs, stem = [], "%s" % hashlib.sha1(s.first.msgid.encode()).hexdigest()[:12]
-        for p, parent, commit in zip(s.ordered, parents, commits):
-            o = self.check(wt, p, parent, commit)
+        # the patches are checked side by side (each against the one
+        # before), answered in order
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(max_workers=max(1, self.args.jobs)) as pool:
+            outcomes = list(pool.map(lambda x: self.check(wt, *x),
+                                     zip(s.ordered, parents, commits)))
+        for p, parent, commit, o in zip(s.ordered, parents, commits, outcomes):
             runs.append(sarif.run(o.new, self.rules, o.blocking, self.args.engine, VERSION,
                                   wt.path, commit, {"patch": p.msgid}))
             self.answer(s, p, wt, parent, commit, base, how, o, "%s-%d" % (stem, p.number), r)
