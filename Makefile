@@ -3,7 +3,7 @@
 #   make deps          install what is missing (Debian bookworm, as root)
 #   make               regenerate the semantic patches from the catalogue
 #   make demo          run mmcheck over the bundled corpus
-#   make test          every test: catalogue agreement, driver, change mode, core, corpus
+#   make test          every test: catalogue agreement, driver, change mode, bot, core, corpus
 #   make core          the analysis core of the compiled engines (core/)
 #   make plugin        the GCC plugin (gcc-plugin/mmcheck.so)
 #   make locks         the whole-tree lock analysis (locks/mmcheck-locks)
@@ -20,6 +20,7 @@
 #   make bench-sparse  mmcheck-sparse vs. plain sparse over 6.12 mm/ (make C=2)
 #   make bench-locks   the lock analysis over the facts of 6.12 mm/ kernel/ fs/ net/
 #   make bench-change  mmcheck --staged on the 6.12 tree: cold, warm, no C file
+#   make bench-bot     mmcheck-bot series per hour on the 6.12 tree, against git am alone
 #   make bench         time the rule set against the kernel's double_lock.cocci
 #   make install       install to $(PREFIX) (default /usr/local)
 #
@@ -243,6 +244,9 @@ install: all locks
 	$(Q)install -d $(LIBDIR)/bin
 	$(Q)install -m 755 bin/mmcheck $(LIBDIR)/bin/mmcheck
 	$(Q)ln -sf ../lib/mmcheck/bin/mmcheck $(DESTDIR)$(PREFIX)/bin/mmcheck
+	$(Q)install -m 755 bin/mmcheck-bot $(LIBDIR)/bin/mmcheck-bot
+	$(Q)ln -sf ../lib/mmcheck/bin/mmcheck-bot $(DESTDIR)$(PREFIX)/bin/mmcheck-bot
+	$(Q)install -D -m 644 docs/rules.md $(LIBDIR)/docs/rules.md
 	$(Q)install -D -m 755 locks/mmcheck-locks $(LIBDIR)/locks/mmcheck-locks
 	$(Q)ln -sf ../lib/mmcheck/locks/mmcheck-locks $(DESTDIR)$(PREFIX)/bin/mmcheck-locks
 	$(Q)if [ -x sparse-checks/mmcheck-sparse ]; then \
@@ -252,7 +256,7 @@ install: all locks
 	$(Q)if [ -f gcc-plugin/mmcheck.so ]; then \
 		install -D -m 644 gcc-plugin/mmcheck.so $(LIBDIR)/gcc-plugin/mmcheck.so; \
 	else echo "  SKIP    the GCC plugin: not built (make plugin)"; fi
-	$(Q)install -m 644 docs/mmcheck.1 docs/mmcheck-locks.1 docs/mmcheck-sparse.1 \
+	$(Q)install -m 644 docs/mmcheck.1 docs/mmcheck-bot.1 docs/mmcheck-locks.1 docs/mmcheck-sparse.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man1/
 
 clean:

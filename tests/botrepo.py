@@ -6,7 +6,6 @@ import os
 from test_change import Repo
 
 DATE = "1700000000 +0000"
-BASE = "see testdata/bot/BASE"
 
 
 class BotRepo(Repo):

@@ -253,16 +253,6 @@ def _show(root, commit, path):
     return out if out else None
 
 
-def messages(sources, stdin):
-    """Parsed messages of every source, in order; unreadable ones logged."""
-    for src in sources:
-        for where, raw in mail.read(src, stdin, log):
-            try:
-                yield mail.Message(raw, where)
-            except Exception as e:   # the email package's many ways to give up
-                log("%s: skipped: unreadable message (%s)" % (where, type(e).__name__))
-
-
 def select_rules(args):
     rules = catalogue.select_rules(catalogue.load_rules(), args.rules)
     return [r for r in rules if args.engine in r.engines]
