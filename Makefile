@@ -8,6 +8,7 @@
 #   make plugin        the GCC plugin (gcc-plugin/mmcheck.so)
 #   make locks         the whole-tree lock analysis (locks/mmcheck-locks)
 #   make sparse        the sparse checker (sparse-checks/mmcheck-sparse)
+#   make check-bot     mmcheck-bot on real mail, b4, public-inbox, SARIF, Patchwork, bwrap
 #   make check-kernels-quick   6.1, 6.12 and 7.2 mm/ + arch/s390/ against ledgers
 #   make check-ledger-shift    a shifted copy of 6.12 still matches its ledger
 #   make check-change-kernel   mmcheck --staged on a git repository of 6.12

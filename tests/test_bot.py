@@ -161,6 +161,35 @@ class Series(Bot):
         self.assertEqual(r.returncode, 2)
         self.assertIn(b"--sendmail exited 1", r.stdout)
 
+    def test_sender_rules_and_suppressions(self):
+        """--from and git config mmcheck.bot.*; -r narrows the rules (one
+        the engine lacks is an error, not a clean run); --suppress."""
+        self.repo.git("config", "mmcheck.bot.replyTo", "mm-checks@example.org")
+        self.repo.git("config", "mmcheck.bot.tree", "akpm/mm mm-unstable")
+        r = self.bot("--dry-run", "--from", "Checker Bot <checker@example.org>", "-r", "lock-bh",
+                     SERIES)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b"From: Checker Bot <checker@example.org>", r.stdout)
+        self.assertIn(b"Reply-To: mm-checks@example.org", r.stdout)
+        self.assertIn(b"Message-ID: <mmcheck-", r.stdout)
+        self.assertIn(b"@example.org>", r.stdout)
+        self.assertIn(b"tree:          akpm/mm mm-unstable", r.stdout)
+        self.assertEqual(r.stdout.count(b"New mmcheck warnings:"), 1)     # the lock one only
+        self.assertIn(b"1 new warning, 1 reply printed", r.stdout)
+        r = self.bot("--dry-run", "-r", "mm-debug", SERIES)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"engine cocci does not implement mm-debug", r.stderr)
+        ledger = os.path.join(self.repo.dir, "judged.ledger")
+        with open(ledger, "w") as f:
+            f.write("mm-lock-bh-mixed  arch/s390/mm/gmap.c  gmap_attach  false-alarm  "
+                    "never in softirq here\n")
+        r = self.bot("--dry-run", "--suppress", ledger, SERIES)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b"1 new warning, 1 reply printed", r.stdout)
+        r = self.bot("--dry-run", "--from", "not an address", SERIES)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"is not a plain address", r.stderr)
+
     def test_base_fallbacks(self):
         data = read(SERIES).replace(self.repo.base.encode(), b"0123456789abcdef" * 2 +
                                                  b"01234567")

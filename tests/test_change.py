@@ -195,9 +195,13 @@ class Benign(unittest.TestCase):
         self.assertIn("drivers/sub.c: not checked: a submodule", r.stderr)
 
     def test_binary_file(self):
+        """Not C source: never passed as clean (the tree mode agrees)."""
         self.repo.write("mm/blob.c", "\0\1\2binary", "w")
-        r = self.passes()
-        self.assertIn("mm/blob.c: not checked: a binary file", r.stderr)
+        r = self.repo.staged()
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("mm/blob.c: error: not C source: a binary file", r.stderr)
+        self.assertIn("[mmcheck-incomplete]", r.stderr)
+        self.assertEqual(self.repo.staged("--partial-ok").returncode, 0)
 
 
 BROKEN = "int mm_broken_global = +* ;\n\n"    # Coccinelle cannot parse it

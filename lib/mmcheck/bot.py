@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 
-from . import VERSION, apply, catalogue, change, factcache, gitview, ledger, mail, patchwork
+from . import VERSION, apply, atomic, catalogue, change, factcache, gitview, ledger, mail, patchwork
 from . import reply, sandbox, sarif
 from .cocci import spatch_version
 
@@ -27,24 +27,19 @@ def log(text):
     print("mmcheck-bot: %s" % text, file=sys.stderr, flush=True)
 
 
-def config(root, key, default=None):
-    out = gitview.git(root, "config", "--get", key, check=False).decode("utf-8", "replace").strip()
-    return out or default
-
-
 def sender_of(root, args):
     """Who the replies come from: --from, else git config mmcheck.bot.*."""
-    frm = args.sender or config(root, "mmcheck.bot.from", "mmcheck bot <mmcheck-bot@localhost>")
+    frm = args.sender or gitview.config(root, "mmcheck.bot.from", "mmcheck bot <mmcheck-bot@localhost>")
     found = mail.addresses([frm])
     if not found:
         raise mail.MailError("the bot's From address (%s) is not a plain address" % frm)
     name, addr = found[0]
-    reply_to = config(root, "mmcheck.bot.replyTo")
+    reply_to = gitview.config(root, "mmcheck.bot.replyTo")
     if reply_to and not mail.ADDR_RE.match(reply_to):
         raise mail.MailError("mmcheck.bot.replyTo (%s) is not a plain address" % reply_to)
     return reply.Sender(name or "mmcheck bot", addr, reply_to,
-                        config(root, "mmcheck.bot.archive", "https://lore.kernel.org/r/"),
-                        config(root, "mmcheck.bot.tree"))
+                        gitview.config(root, "mmcheck.bot.archive", "https://lore.kernel.org/r/"),
+                        gitview.config(root, "mmcheck.bot.tree"))
 
 
 class Result:
@@ -62,9 +57,9 @@ class Bot:
         self.cache = factcache.Cache(root, "cocci", spatch_version)
         self.suppress = [e for p in args.suppress for e in ledger.load(p)]
         self.server = None
-        url, token = config(root, "mmcheck.patchwork.url"), config(root, "mmcheck.patchwork.token")
+        url, token = gitview.config(root, "mmcheck.patchwork.url"), gitview.config(root, "mmcheck.patchwork.token")
         if url and token:
-            self.server = patchwork.Server(url, token, config(root, "mmcheck.patchwork.project"))
+            self.server = patchwork.Server(url, token, gitview.config(root, "mmcheck.patchwork.project"))
         self.tool = {"version": VERSION, "engine_version": self.engine_version()}
 
     def engine_version(self):
@@ -182,6 +177,9 @@ class Bot:
             chk = patchwork.check("warning", "%d new mmcheck warning%s" % (
                 len(o.new), "" if len(o.new) == 1 else "s"),
                 reply.link(self.sender, reply.reply_id(c, self.sender)) + "/")
+        elif o.blocking:      # --partial-ok: not a failure, never a success either
+            chk = patchwork.check("warning", "no new mmcheck warnings, but not fully analysed: %s"
+                                  % o.blocking[0][0])
         else:
             chk = patchwork.check("success", "no new mmcheck warnings")
         if c is not None:
@@ -231,16 +229,8 @@ class Bot:
 
     def write(self, name, data):
         """A file in the output directory, replaced whole or not at all."""
-        path = os.path.join(self.args.outdir, name)
         os.makedirs(self.args.outdir, exist_ok=True)
-        tmp = "%s.tmp.%d" % (path, os.getpid())
-        try:
-            with open(tmp, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        atomic.write(os.path.join(self.args.outdir, name), data)
 
 
 def patchwork_json(chk):
@@ -251,11 +241,6 @@ def patchwork_json(chk):
 def _show(root, commit, path):
     out = gitview.git(root, "cat-file", "blob", "%s:%s" % (commit, path), check=False)
     return out if out else None
-
-
-def select_rules(args):
-    rules = catalogue.select_rules(catalogue.load_rules(), args.rules)
-    return [r for r in rules if args.engine in r.engines]
 
 
 def parsed(items):
@@ -279,7 +264,7 @@ def from_sources(sources, stdin):
 def main(args, stdin):
     """Run the bot as args say; its exit status."""
     root = gitview.toplevel(args.repo)
-    rules = select_rules(args)
+    rules = catalogue.rules_for(args.engine, args.rules)
     bot = Bot(args, root, rules)
     if not args.inbox:
         series = mail.series_of(parsed(from_sources(args.sources, stdin)), log)

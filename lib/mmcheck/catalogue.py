@@ -144,6 +144,18 @@ def load_rules(path=RULES_FILE):
     return rules
 
 
+def rules_for(engine, spec):
+    """The rules of spec (--rules) that engine implements; naming one it
+    does not is an error, never a check that silently runs nothing."""
+    rules = select_rules(load_rules(), spec)
+    if spec:
+        named = set(w.strip().lstrip("-") for w in spec.split(","))
+        missing = [r.id for r in rules if engine not in r.engines and r.id in named]
+        if missing:
+            raise CatalogueError("engine %s does not implement %s" % (engine, ", ".join(missing)))
+    return [r for r in rules if engine in r.engines]
+
+
 def select_rules(rules, spec):
     """Rules named by a comma-separated list of IDs or families ('all' or
     None: every rule); '-ID' removes one.  Raises CatalogueError on an

@@ -217,8 +217,13 @@ def _sides(root, before, after, changes, ws, out):
     for c in changes:
         old = gitview.content(root, before, c, "old")
         new = gitview.content(root, after, c, "new")
-        if any(d is not None and b"\0" in d for d in (old, new)):
-            out.notes.append("%s: not checked: a binary file" % c.path)
+        if new is not None and b"\0" in new:
+            # a .c or .h that is not text: no engine can read it, none may
+            # call it clean (the tree mode says the same)
+            out.blocking.append((c.path, "not C source: a binary file"))
+            continue
+        if old is not None and b"\0" in old:
+            out.notes.append("%s: not checked: was a binary file" % c.path)
             continue
         f = Changed(c, old, new)
         if old is not None:

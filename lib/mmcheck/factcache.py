@@ -14,9 +14,8 @@ the same entry twice.
 import hashlib
 import json
 import os
-import tempfile
 
-from . import catalogue, gitview
+from . import atomic, catalogue, gitview
 
 
 def blob_id(data):
@@ -80,9 +79,6 @@ class Cache:
         path = self._path(kind, key)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(value, f)
-            os.replace(tmp, path)
+            atomic.write(path, json.dumps(value))
         except OSError:
             pass   # a cache that cannot be written only costs time

@@ -27,6 +27,12 @@ def git(root, *args, data=None, check=True):
     return out.stdout
 
 
+def config(root, key, default=None):
+    """A git config value of the repository at root, or default."""
+    out = git(root, "config", "--get", key, check=False).decode("utf-8", "replace").strip()
+    return out or default
+
+
 def toplevel(cwd="."):
     """The top of the work tree around cwd, or GitError."""
     try:

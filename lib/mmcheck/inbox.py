@@ -14,9 +14,8 @@ import fcntl
 import json
 import os
 import re
-import tempfile
 
-from . import gitview
+from . import atomic, gitview
 
 EPOCH_RE = re.compile(r"^(\d+)\.git$")
 PENDING_MAX = 2000
@@ -92,16 +91,7 @@ class State:
                                                {"epochs": {}, "pending": []})
 
     def save(self):
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path), suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.data, f, indent=1, sort_keys=True)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        atomic.write(self.path, json.dumps(self.data, indent=1, sort_keys=True), durable=True)
 
 
 def new_messages(inbox, mine):

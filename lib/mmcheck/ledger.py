@@ -19,7 +19,7 @@ without either stands for every finding of its identity.
 import os
 import re
 
-from . import fingerprint
+from . import atomic, fingerprint
 from .catalogue import table_rows
 
 VERDICTS = ("real", "false-alarm")
@@ -228,9 +228,7 @@ def check(findings, entries, label, ledger_path, notes=False, tree="."):
     if os.environ.get("MMCHECK_REFRESH") == "1":
         rows = {e.where for e in entries}
         text = refresh(ledger_path, findings, lambda e: e.where in rows, tree)[0]
-        with open(ledger_path + ".tmp", "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(ledger_path + ".tmp", ledger_path)
+        atomic.write(ledger_path, text)
         print("  %-7s %s refreshed" % (label, ledger_path))
     return bool(unexplained or missing)
 

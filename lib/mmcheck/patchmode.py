@@ -49,8 +49,7 @@ def engine_and_build(args, root):
     tree itself.  With no build to read, the cocci engine, said in one line."""
     if args.engine == "cocci":
         return "cocci", None
-    hint = args.build_dir or gitview.git(root, "config", "--get", "mmcheck.buildDir",
-                                         check=False).decode().strip() or None
+    hint = args.build_dir or gitview.config(root, "mmcheck.buildDir")
     build = buildflags.find(root, hint)
     if build is None:
         print("mmcheck: note: no kernel build to read kbuild's flags from (--build-dir, git "

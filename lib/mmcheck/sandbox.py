@@ -18,6 +18,7 @@ from . import catalogue, gitview
 from .change import Outcome
 from .findings import Finding
 
+HIDDEN = ("/root", "/home", "/etc/ssh", "/etc/shadow", "/etc/gshadow", "/var/mail", "/run/user")
 MEMORY = 4 << 30           # address space of each process in the sandbox
 FILE_SIZE = 1 << 30        # the largest file it may write
 
@@ -32,6 +33,12 @@ def bwrap_argv(binds_ro, binds_rw, cwd, cpu_seconds):
         raise SandboxError("--build-untrusted needs bubblewrap (bwrap): make deps installs it")
     argv = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
             "--tmpfs", "/tmp"]
+    # what a compiler told to '#include "/root/.ssh/id_rsa"' must not find
+    for d in HIDDEN:
+        if os.path.isdir(d):
+            argv += ["--tmpfs", d]
+        elif os.path.exists(d):
+            argv += ["--ro-bind", "/dev/null", d]
     for d in binds_ro:
         argv += ["--ro-bind", d, d]
     for d in binds_rw:
