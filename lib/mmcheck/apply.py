@@ -29,30 +29,56 @@ class ApplyError(Exception):
     pass
 
 
-def unsafe(body):
-    """Why the diff in a patch's text may not be applied, or None."""
+def _headers(body):
+    """(path in the tree or None, why it may not be applied or None) of
+    each path a diff's headers name."""
     for m in PATH_LINE.finditer(body):
         if m.group("mode") == "120000":
-            return "creates or changes a symbolic link"
+            yield None, "creates or changes a symbolic link"
         for g in ("a", "b", "f", "r"):
             path = m.group(g)
             if not path or path == "/dev/null":
                 continue
             if g in ("a", "b", "f"):
                 if path[:2] not in ("a/", "b/"):
-                    return "a diff path without its a/ or b/ prefix (%s)" % path[:80]
+                    yield None, "a diff path without its a/ or b/ prefix (%s)" % path[:80]
+                    continue
                 path = path[2:]
             if not gitview.safe_path(path):
-                return "a path outside the tree or in .git (%s)" % path[:80]
-    return None
+                yield None, "a path outside the tree or in .git (%s)" % path[:80]
+            else:
+                yield path, None
+
+
+def unsafe(body):
+    """Why the diff in a patch's text may not be applied, or None."""
+    return next((why for _, why in _headers(body) if why), None)
+
+
+def diff_paths(body):
+    """The paths in the tree a patch's diff names (old and new)."""
+    return {path for path, why in _headers(body) if path}
+
+
+def _pattern(path):
+    """A sparse-checkout line matching exactly path (gitignore syntax)."""
+    return "/" + re.sub(r"([\\*?\[\]!# ])", r"\\\1", path)
 
 
 class Worktree:
     """A detached worktree of root, in a directory of its own; use with
-    'with'.  git's own record of it goes too when it is closed."""
+    'with'.  git's own record of it goes too when it is closed.
 
-    def __init__(self, root):
-        self.root = root
+    sparse: only the files a series touches are written to disk (a sparse
+    checkout set for this worktree alone, through '-c core.sparseCheckout'
+    and its own info/sparse-checkout: the repository's config is not
+    touched).  The change engine reads every other file from git.  A
+    kernel's 80k-file checkout and removal cost 15 to 30 s a run on this
+    project's machines; the sparse one 0.2 s.  The compiled engines build
+    the tree, so they get the whole checkout."""
+
+    def __init__(self, root, sparse=False):
+        self.root, self.sparse = root, sparse
         self.dir = tempfile.mkdtemp(prefix="mmcheck-bot-")
         self.path = os.path.join(self.dir, "tree")
         self.mail = os.path.join(self.dir, "mail")
@@ -66,10 +92,14 @@ class Worktree:
         self.close()
 
     def git(self, *args, data=None, check=True):
-        return gitview.git(self.path, *IDENTITY, *args, data=data, check=check)
+        sparse = ["-c", "core.sparseCheckout=true"] if self.sparse else []
+        return gitview.git(self.path, *IDENTITY, *sparse, *args, data=data, check=check)
 
-    def reset(self, base):
-        """The worktree at base, clean, whatever the last series left."""
+    def reset(self, base, paths=()):
+        """The worktree at base, clean, whatever the last series left;
+        sparse, it holds only paths on disk."""
+        if self.sparse:
+            return self._reset_sparse(base, paths)
         if not self.made:
             gitview.git(self.root, "worktree", "add", "--detach", "--quiet", self.path, base)
             self.made = True
@@ -79,6 +109,21 @@ class Worktree:
         # costs a second a series)
         self.git("am", "--abort", check=False)
         self.git("checkout", "--quiet", "--detach", "--force", base)
+
+    def _reset_sparse(self, base, paths):
+        if not self.made:
+            gitview.git(self.root, "worktree", "add", "--detach", "--quiet", "--no-checkout",
+                        self.path, base)
+            self.made = True
+        else:
+            self.git("am", "--abort", check=False)
+            self.git("update-ref", "--no-deref", "HEAD", base)
+        gitdir = self.git("rev-parse", "--absolute-git-dir").decode().strip()
+        os.makedirs(os.path.join(gitdir, "info"), exist_ok=True)
+        with open(os.path.join(gitdir, "info", "sparse-checkout"), "w", encoding="utf-8",
+                  errors="surrogateescape") as f:
+            f.write("".join(_pattern(p) + "\n" for p in sorted(paths)) or "!/*\n")
+        self.git("read-tree", "--reset", "-u", "HEAD")
 
     def am(self, raw, n):
         """Apply one patch mail with 'git am -3'; the new commit's id, or

@@ -69,7 +69,7 @@ class Bot:
 
     def run(self, series):
         status = EXIT_CLEAN
-        with apply.Worktree(self.root) as wt:
+        with apply.Worktree(self.root, sparse=self.args.engine == "cocci") as wt:
             for s in series:
                 t0 = time.monotonic()
                 r = Result(s)
@@ -112,26 +112,34 @@ class Bot:
                 r.words.append("not applied: patch %d/%d %s" % (p.number, p.total, why))
                 return
         base, how = self.base(s)
-        wt.reset(base)
-        commits = []
-        for p in s.ordered:
-            try:
-                commits.append(wt.am(p.raw, p.number))
-            except apply.ApplyError as e:
-                r.words.append("not applied: patch %d/%d does not apply to %s: %s"
-                               % (p.number, p.total, base[:12], e))
-                return
+        wt.reset(base, set().union(*(apply.diff_paths(p.body) for p in s.ordered)))
+        from concurrent.futures import ThreadPoolExecutor
+        # cocci reads the patches from git, so each is checked (against the
+        # one before) while the next applies; the compiled engines build the
+        # worktree, so they wait for the whole series
+        commits, pending = [], []
+        with ThreadPoolExecutor(max_workers=max(1, self.args.jobs)) as pool:
+            for p in s.ordered:
+                try:
+                    commits.append(wt.am(p.raw, p.number))
+                except apply.ApplyError as e:
+                    for f in pending:
+                        f.cancel()
+                    r.words.append("not applied: patch %d/%d does not apply to %s: %s"
+                                   % (p.number, p.total, base[:12], e))
+                    return
+                if self.args.engine == "cocci":
+                    pending.append(pool.submit(self.check, wt, p, (base, *commits)[-2],
+                                               commits[-1]))
+            if self.args.engine != "cocci":
+                pending = [pool.submit(self.check, wt, *x)
+                           for x in zip(s.ordered, [base] + commits[:-1], commits)]
+            outcomes = [f.result() for f in pending]
         r.words.append("%d patch%s on %s%s" % (len(commits), "es" if len(commits) > 1 else "",
                                                base[:12], "" if s.base and how.startswith("base from")
                                                else " (%s)" % how))
         parents = [base] + commits[:-1]
         runs, stem = [], "%s" % hashlib.sha1(s.first.msgid.encode()).hexdigest()[:12]
-        # the patches are checked side by side (each against the one
-        # before), answered in order
-        from concurrent.futures import ThreadPoolExecutor
-        with ThreadPoolExecutor(max_workers=max(1, self.args.jobs)) as pool:
-            outcomes = list(pool.map(lambda x: self.check(wt, *x),
-                                     zip(s.ordered, parents, commits)))
         for p, parent, commit, o in zip(s.ordered, parents, commits, outcomes):
             runs.append(sarif.run(o.new, self.rules, o.blocking, self.args.engine, VERSION,
                                   wt.path, commit, {"patch": p.msgid}))
@@ -150,7 +158,7 @@ class Bot:
     def check(self, wt, p, parent, commit):
         a = self.args
         opts = change.Options(a.jobs, a.timeout, ("all_locks",) if a.all_locks else (),
-                              a.partial_ok, a.engine, None)
+                              a.partial_ok, a.engine, None, from_git=True)
         label = "patch %d/%d" % (p.number, p.total)
         if a.engine != "cocci":
             return sandbox.check_compiled(a, wt.path, parent, commit, label, self.rules)

@@ -195,12 +195,16 @@ def content(root, side, change, which):
     return read_blobs(root, [blob])[blob]
 
 
-def list_files(root, side):
-    """{path: blob id} of the C files on one side (a tree or the index)."""
+def list_files(root, side, paths=None):
+    """{path: blob id} of the C files on one side (a tree or the index);
+    of paths only, when given (a tree)."""
     if side.kind == "tree":
         if side.rev == EMPTY_TREE:
             return {}
-        raw = git(root, "ls-tree", "-r", "-z", "--full-tree", side.rev)
+        spec = ["--"] + [":(top,literal)" + p for p in paths] if paths is not None else []
+        if paths is not None and not paths:
+            return {}
+        raw = git(root, "ls-tree", "-r", "-z", "--full-tree", side.rev, *spec)
         rows = (r.split(b"\t", 1) for r in raw.split(b"\0") if r)
         files = {}
         for meta, path in rows:
@@ -225,6 +229,11 @@ def list_files(root, side):
 
 def dirty(root, rev):
     """The paths whose working-tree content differs from rev's (or the
-    index's when rev is None): those are read from git, not from disk."""
+    index's when rev is None), and those a sparse checkout left off the
+    disk (skip-worktree): all of them are read from git, not from disk."""
     args = ["diff-index", "--name-only", "-z", rev] if rev else ["diff-files", "--name-only", "-z"]
-    return {p.decode("utf-8", "surrogateescape") for p in git(root, *args).split(b"\0") if p}
+    out = {p.decode("utf-8", "surrogateescape") for p in git(root, *args).split(b"\0") if p}
+    for row in git(root, "ls-files", "-t", "-z").split(b"\0"):
+        if row.startswith(b"S "):
+            out.add(row[2:].decode("utf-8", "surrogateescape"))
+    return out
