@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -446,6 +447,17 @@ def tree_record(rule, ws, opts, cache, out):
     series, each checked against the one before) starts from that record
     and reads only the files that differ."""
     key = [rule.id, opts.virtuals, ws.before.rev]
+    rec = cache.get("tree", key)
+    if rec is not None:
+        return rec
+    with _RECORDING:      # checks side by side (the bot): one reads the tree, the rest derive
+        return _tree_record(rule, ws, opts, cache, out, key)
+
+
+_RECORDING = threading.Lock()
+
+
+def _tree_record(rule, ws, opts, cache, out, key):
     rec = cache.get("tree", key)
     if rec is not None:
         return rec
