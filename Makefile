@@ -12,6 +12,7 @@
 #   make check-kernels-quick   6.1, 6.12 and 7.2 mm/ + arch/s390/ against ledgers
 #   make check-ledger-shift    a shifted copy of 6.12 still matches its ledger
 #   make check-change-kernel   mmcheck --staged on a git repository of 6.12
+#   make check-bot-kernel      the same cases mailed to mmcheck-bot, one reply per bug
 #   make check-kernels         the whole 6.1 and 6.12 trees against ledgers
 #   make check-coccicheck      the rules through 6.1's own 'make coccicheck'
 #   make check-plugin-kernels  the GCC plugin building mm/ of each kernel
@@ -161,6 +162,10 @@ check-change-kernel: all fetch-kernels
 	$(Q)echo "  CHANGE  Linux $(CHANGE_KERNEL): mmcheck --staged in a git repository of the tree"
 	$(Q)tools/check-change-kernel "$$(MMCHECK_CACHE=$(CACHE) tools/kernel-git $(CHANGE_KERNEL))" $(JOBS)
 
+check-bot-kernel: all fetch-kernels
+	$(Q)echo "  BOT     Linux $(CHANGE_KERNEL): mmcheck-bot answering the change cases as mail"
+	$(Q)tools/check-bot-kernel "$$(MMCHECK_CACHE=$(CACHE) tools/kernel-git $(CHANGE_KERNEL))" $(JOBS)
+
 bench-change: all fetch-kernels
 	$(Q)bench/change-mode "$$(MMCHECK_CACHE=$(CACHE) tools/kernel-git 6.12)" $(JOBS) 5
 
@@ -267,5 +272,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse check-change check-bot bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks sparse check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-ledger-shift check-change-kernel bench-change check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean

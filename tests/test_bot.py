@@ -104,7 +104,8 @@ class Series(Bot):
         with open(self.replies()[0], "rb") as f:
             data = f.read()
         head, body = data.split(b"\n\n", 1)
-        self.assertIn(b"In-Reply-To:\n <%s>" % PATCH2.encode(), head)
+        self.assertIn(b"\nIn-Reply-To: <%s>\n" % PATCH2.encode(), head)
+        self.assertIn(b"\nReferences: <%s>\n <%s>\n" % (COVER.encode(), PATCH2.encode()), head)
         self.assertIn(b"To: =?utf-8?b?", head)                    # RFC 2047 name
         self.assertIn(b"Subject: Re: [PATCH v3 2/3]", head)
         text = body.decode()
@@ -116,6 +117,16 @@ class Series(Bot):
         self.assertIn(">>@  27\t\t\t\t\tpage_remove_rmap(page, vma, false);", text)
         self.assertIn("| Reported-by: mmcheck bot <mmcheck-bot@localhost>", text)
         self.assertEqual(r.returncode, 1)
+
+    def test_long_message_id_stays_an_id(self):
+        """Found on 6.12 (tools/check-bot-kernel): a Message-ID longer than a
+        header line came out RFC 2047-encoded, which no mail reader threads."""
+        long_id = b"20231116030000.%s.%s@mail.example.org" % (b"x" * 60, b"y" * 40)
+        data = read(SERIES).replace(PATCH2.encode(), long_id)
+        r = self.bot("--dry-run", "-", data=data)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b"\nIn-Reply-To: <%s>\n" % long_id, r.stdout)
+        self.assertNotIn(b"=?utf-8?q?=3C", r.stdout)
 
     def test_dry_run_writes_nothing(self):
         r = self.bot("--dry-run", SERIES)

@@ -86,16 +86,27 @@ def compose(c, sender, tool, when=None):
     msg["Subject"] = "Re: " + c.patch.subject
     msg["Date"] = when or email.utils.formatdate(usegmt=True)
     msg["Message-ID"] = "<%s>" % reply_id(c, sender)
-    msg["In-Reply-To"] = "<%s>" % c.patch.msgid
-    refs = [c.series.first.msgid, c.patch.msgid]
-    msg["References"] = " ".join("<%s>" % r for r in dict.fromkeys(refs))
     msg["Auto-Submitted"] = "auto-generated"
     msg["User-Agent"] = "mmcheck-bot/%s" % tool["version"]
     text = body(c, sender, tool, reply_id(c, sender))
     ascii_only = all(ord(ch) < 128 for ch in text)
     msg.set_content(text, charset="us-ascii" if ascii_only else "utf-8",
                     cte="7bit" if ascii_only else "8bit")
-    return msg.as_bytes(policy=POLICY)
+    return threaded(msg.as_bytes(policy=POLICY), c)
+
+
+def threaded(data, c):
+    """data with In-Reply-To and References after its Message-ID.  Written
+    here, not by the email package: it RFC 2047-encodes a Message-ID
+    longer than a line (lore's often are), which breaks threading.  The ids
+    passed mail.MSGID_RE (no space, no control character, no <>), and a
+    line of their own stays far below RFC 5322's 998 characters."""
+    refs = list(dict.fromkeys([c.series.first.msgid, c.patch.msgid]))
+    lines = b"In-Reply-To: <%s>\nReferences: %s\n" % (
+        c.patch.msgid.encode(), b"\n ".join(b"<%s>" % r.encode() for r in refs))
+    at = data.index(b"\nMessage-ID: ") + 1
+    end = data.index(b"\n", at) + 1
+    return data[:end] + lines + data[end:]
 
 
 def body(c, sender, tool, rid):
