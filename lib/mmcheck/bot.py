@@ -112,29 +112,10 @@ class Bot:
                 r.words.append("not applied: patch %d/%d %s" % (p.number, p.total, why))
                 return
         base, how = self.base(s)
-        wt.reset(base, set().union(*(apply.diff_paths(p.body) for p in s.ordered)))
-        from concurrent.futures import ThreadPoolExecutor
-        # cocci reads the patches from git, so each is checked (against the
-        # one before) while the next applies; the compiled engines build the
-        # worktree, so they wait for the whole series
-        commits, pending = [], []
-        with ThreadPoolExecutor(max_workers=max(1, self.args.jobs)) as pool:
-            for p in s.ordered:
-                try:
-                    commits.append(wt.am(p.raw, p.number))
-                except apply.ApplyError as e:
-                    for f in pending:
-                        f.cancel()
-                    r.words.append("not applied: patch %d/%d does not apply to %s: %s"
-                                   % (p.number, p.total, base[:12], e))
-                    return
-                if self.args.engine == "cocci":
-                    pending.append(pool.submit(self.check, wt, p, (base, *commits)[-2],
-                                               commits[-1]))
-            if self.args.engine != "cocci":
-                pending = [pool.submit(self.check, wt, *x)
-                           for x in zip(s.ordered, [base] + commits[:-1], commits)]
-            outcomes = [f.result() for f in pending]
+        done = self.apply_and_check(s, wt, base, r)
+        if done is None:
+            return
+        commits, outcomes = done
         r.words.append("%d patch%s on %s%s" % (len(commits), "es" if len(commits) > 1 else "",
                                                base[:12], "" if s.base and how.startswith("base from")
                                                else " (%s)" % how))
@@ -155,15 +136,43 @@ class Bot:
                 "printed" if self.args.dry_run else
                 "sent" if self.args.sendmail else "written"))
 
+    def apply_and_check(self, s, wt, base, r):
+        """(commits, Outcomes) of a series applied on base, or None when a
+        patch does not apply (said in r).  cocci reads the patches from
+        git, so each is checked (against the one before) while the next
+        applies; the compiled engines build the worktree, so they wait for
+        the whole series."""
+        from concurrent.futures import ThreadPoolExecutor
+        wt.reset(base, set().union(*(apply.diff_paths(p.body) for p in s.ordered)))
+        commits, pending = [], []
+        with ThreadPoolExecutor(max_workers=max(1, self.args.jobs)) as pool:
+            for p in s.ordered:
+                try:
+                    commits.append(wt.am(p.raw, p.number))
+                except apply.ApplyError as e:
+                    for f in pending:
+                        f.cancel()
+                    r.words.append("not applied: patch %d/%d does not apply to %s: %s"
+                                   % (p.number, p.total, base[:12], e))
+                    return None
+                if self.args.engine == "cocci":
+                    pending.append(pool.submit(self.check, wt, p, (base, *commits)[-2],
+                                               commits[-1]))
+            if self.args.engine != "cocci":
+                pending = [pool.submit(self.check, wt, *x)
+                           for x in zip(s.ordered, [base] + commits[:-1], commits)]
+            return commits, [f.result() for f in pending]
+
     def check(self, wt, p, parent, commit):
         a = self.args
         opts = change.Options(a.jobs, a.timeout, ("all_locks",) if a.all_locks else (),
                               a.partial_ok, a.engine, None, from_git=True)
         label = "patch %d/%d" % (p.number, p.total)
         if a.engine != "cocci":
-            return sandbox.check_compiled(a, wt.path, parent, commit, label, self.rules)
-        o = change.check(wt.path, gitview.Side("tree", parent), gitview.Side("tree", commit),
-                         self.rules, opts, self.cache, label)
+            o = sandbox.check_compiled(a, wt.path, parent, commit, label, self.rules)
+        else:
+            o = change.check(wt.path, gitview.Side("tree", parent),
+                             gitview.Side("tree", commit), self.rules, opts, self.cache, label)
         o.new, _ = ledger.suppress(o.new, self.suppress, ("false-alarm",))
         return o
 
