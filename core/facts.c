@@ -7,8 +7,8 @@
  * it compiles, so that -j, ccache, distcc and icecream builds keep them
  * with the object they describe; a link concatenates such sections, so a
  * reader accepts several blobs back to back.  Each blob ends with its own
- * record count: a truncated or half-written blob is an error, never a
- * shorter list of facts.
+ * record count and a checksum of its bytes: a truncated, half-written or
+ * corrupted blob is an error, never a shorter or different list of facts.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,24 +21,43 @@
 /* 2: call records carry the BH state of the call; 3: store and pass
  * records, calls through pointers to their targets' pseudo-functions;
  * 4: acq and call records carry the parameter guards of their sites, call
- * records the constant arguments.  A reader still takes version 3 (no
- * guards): facts of an older build are analysed as they were. */
-#define VERSION "4"
-#define OLDEST 3
+ * records the constant arguments; 5: the end record carries a checksum.
+ * Only 5 is read: one flipped bit turns a 5 into a 4, so a reader that
+ * took blobs without a checksum would take corrupted ones too. */
+#define VERSION "5"
 
 static const struct {
 	const char *type;
-	int nfields[2];	/* version 3, version 4 */
+	int nfields;
 } record_types[] = {
-	{ "acq", { 6, 7 } },	/* fn class flavour bh file:line:col callee guard */
-	{ "call", { 3, 5 } },	/* caller callee bh args guard */
-	{ "reg", { 4, 4 } },	/* fn callback registrar file:line:col */
-	{ "ctx", { 4, 4 } },	/* fn softirq|hardirq why file:line:col */
-	{ "addr", { 1, 1 } },	/* fn: its address is taken in a function body */
-	{ "store", { 4, 4 } },	/* holder callback STRUCT.MEMBER file:line:col */
-	{ "pass", { 4, 4 } },	/* caller callback callee argument */
-	{ "leaves", { -1, 2 } },	/* fn via: returns with BH disabled (if via does) */
+	{ "acq", 7 },	/* fn class flavour bh file:line:col callee guard */
+	{ "call", 5 },	/* caller callee bh args guard */
+	{ "reg", 4 },	/* fn callback registrar file:line:col */
+	{ "ctx", 4 },	/* fn softirq|hardirq why file:line:col */
+	{ "addr", 1 },	/* fn: its address is taken in a function body */
+	{ "store", 4 },	/* holder callback STRUCT.MEMBER file:line:col */
+	{ "pass", 4 },	/* caller callback callee argument */
+	{ "leaves", 2 },	/* fn via: returns with BH disabled (if via does) */
 };
+
+/*
+ * The checksum: 64-bit FNV-1a over every byte of the blob before its end
+ * record.  It finds corruption (a disk, a cache, a truncated copy), not
+ * forgery: whoever writes the object can write its facts too.
+ */
+#define SUM_START 14695981039346656037ULL
+
+static unsigned long long checksum(unsigned long long h, const char *p, size_t n)
+{
+	while (n--)
+		h = (h ^ (unsigned char)*p++) * 1099511628211ULL;
+	return h;
+}
+
+unsigned long long mm_facts_checksum(const char *p, size_t n)
+{
+	return checksum(SUM_START, p, n);
+}
 
 static void put(struct mm_facts *f, const char *s, size_t n)
 {
@@ -456,7 +475,7 @@ void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const
 
 void mm_facts_end(struct mm_facts *f, void (*incomplete)(void *cookie, void *ctx), void *ctx)
 {
-	char n[32];
+	char n[32], sum[32];
 	int i;
 
 	qsort(f->fns, f->nfns, sizeof(*f->fns), by_id);
@@ -467,7 +486,8 @@ void mm_facts_end(struct mm_facts *f, void (*incomplete)(void *cookie, void *ctx
 		leaves_records(f, &f->fns[i]);
 	}
 	snprintf(n, sizeof(n), "%d", f->nrec);
-	record(f, "end", n, (char *)NULL);
+	snprintf(sum, sizeof(sum), "%016llx", checksum(SUM_START, f->buf, f->len));
+	record(f, "end", n, sum, (char *)NULL);
 }
 
 /* DIR/<unit's base name>.<hash of tree and unit>.facts, renamed into place
@@ -527,13 +547,13 @@ static int split_tabs(char *line, char **field, int max)
 	return n;
 }
 
-static int known(const char *type, int nf, int version)
+static int known(const char *type, int nf)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(record_types) / sizeof(record_types[0]); i++)
 		if (!strcmp(type, record_types[i].type))
-			return record_types[i].nfields[version - OLDEST] == nf - 1;
+			return record_types[i].nfields == nf - 1;
 	return 0;
 }
 
@@ -543,7 +563,7 @@ struct reader {
 	size_t errlen;
 	int lineno;
 	int in_blob, nrec;
-	int version;
+	unsigned long long sum;		/* of the blob's bytes so far */
 };
 
 static int fail(struct reader *r, const char *what)
@@ -552,25 +572,32 @@ static int fail(struct reader *r, const char *what)
 	return -1;
 }
 
-static int one_line(struct reader *r, char *line, mm_fact_fn cb, void *ctx)
+/* line: len bytes and the newline the caller turned into a NUL */
+static int one_line(struct reader *r, char *line, size_t len, mm_fact_fn cb, void *ctx)
 {
+	unsigned long long before = r->in_blob ? r->sum : SUM_START;
 	struct mm_fact fact;
+	char sum[32];
 
+	r->sum = checksum(checksum(before, line, len), "\n", 1);
 	fact.nf = split_tabs(line, fact.f, MM_FACT_MAX_FIELDS);
 	if (!r->in_blob) {
 		if (strcmp(fact.f[0], MAGIC))
 			return fail(r, "not mmcheck facts (foreign or corrupt section)");
-		r->version = fact.nf == 4 ? atoi(fact.f[1]) : 0;
-		if (r->version < OLDEST || r->version > atoi(VERSION) ||
-		    strspn(fact.f[1], "0123456789") != strlen(fact.f[1]))
-			return fail(r, "facts format version not supported (want 3 to " VERSION ")");
+		if (fact.nf != 4 || strcmp(fact.f[1], VERSION))
+			return fail(r, "facts format version not supported (want " VERSION
+				    "): rebuild the objects with this mmcheck");
 		r->in_blob = 1;
 		r->nrec = 0;
 	} else if (!strcmp(fact.f[0], "end")) {
-		if (fact.nf != 2 || atoi(fact.f[1]) != r->nrec)
+		snprintf(sum, sizeof(sum), "%016llx", before);
+		if (fact.nf != 3 || strspn(fact.f[1], "0123456789") != strlen(fact.f[1]) ||
+		    atoi(fact.f[1]) != r->nrec)
 			return fail(r, "record count does not match: facts truncated or corrupt");
+		if (strcmp(fact.f[2], sum))
+			return fail(r, "checksum does not match: facts corrupt");
 		r->in_blob = 0;
-	} else if (!known(fact.f[0], fact.nf, r->version)) {
+	} else if (!known(fact.f[0], fact.nf)) {
 		return fail(r, "unknown record or wrong number of fields");
 	} else {
 		r->nrec++;
@@ -595,7 +622,7 @@ int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, voi
 		if (!nl)
 			return fail(&r, "last line not terminated: facts truncated");
 		*nl = '\0';
-		if (one_line(&r, buf + i, cb, ctx))
+		if (one_line(&r, buf + i, nl - buf - i, cb, ctx))
 			return -1;
 		i = nl - buf + 1;
 	}

@@ -432,7 +432,7 @@ static struct lg_edge *add_call(struct mm_lockgraph *g, const char *caller, cons
 	return e;
 }
 
-/* A call record; version 4 adds its constant arguments and its guard.
+/* A call record, with its constant arguments and its guard.
  * Nonzero if they cannot be read. */
 static int add_call_record(struct mm_lockgraph *g, const struct mm_fact *fact)
 {

@@ -414,6 +414,8 @@ typedef int (*mm_fact_fn)(const struct mm_fact *fact, void *ctx);
 /* Parse buf (modified in place): one or more blobs back to back, each a
  * header, records and an end record.  Returns 0, or -1 with a message
  * naming origin in err: foreign, truncated, or corrupt facts. */
+/* The checksum an end record carries: of the blob's bytes before it. */
+unsigned long long mm_facts_checksum(const char *p, size_t n);
 int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, void *ctx,
 		   char *err, size_t errlen);
 

@@ -418,6 +418,14 @@ static void test_facts(void)
 	two[0] = 'X';
 	ok(mm_facts_parse(two, f.len, "foreign.o", count_fact, &n, err, sizeof(err)) &&
 	   strstr(err, "foreign"), "facts: a foreign section is an error");
+	memcpy(two, f.buf, f.len + 1);
+	*strstr(two, "flush") ^= 1;
+	ok(mm_facts_parse(two, f.len, "flipped.o", count_fact, &n, err, sizeof(err)) &&
+	   strstr(err, "checksum does not match"), "facts: a flipped bit is an error");
+	memcpy(two, f.buf, f.len + 1);
+	two[strlen("mmcheck-facts\t")] = '4';
+	ok(mm_facts_parse(two, f.len, "old.o", count_fact, &n, err, sizeof(err)) &&
+	   strstr(err, "rebuild"), "facts: an older version, without a checksum, is an error");
 	free(two);
 	mm_facts_free(&f);
 }
@@ -433,13 +441,12 @@ static void count_report(const struct mm_finding *f, void *ctx)
 /* The facts of a small tree, as text; "%s" is the BH state of the call
  * from put_port() to __put_port(). */
 static const char lock_tree[] =
-	"mmcheck-facts\t3\t/tree\tnet.c\n"
+	"mmcheck-facts\t5\t/tree\tnet.c\n"
 	"reg\tsetup\tdestroy_rcu@net.c\tcall_rcu\tnet.c:5:2\n"
-	"call\tdestroy_rcu@net.c\tunhash@net.c\tbh-on\n"
-	"acq\tunhash@net.c\tstruct bucket::lock\tplain\tbh-on\tnet.c:10:2\tspin_lock\n"
-	"call\tput_port\t__put_port@net.c\t%s\n"
-	"acq\t__put_port@net.c\tstruct bucket::lock\tplain\tbh-on\tnet.c:20:2\tspin_lock\n"
-	"end\t5\n";
+	"call\tdestroy_rcu@net.c\tunhash@net.c\tbh-on\t-\t-\n"
+	"acq\tunhash@net.c\tstruct bucket::lock\tplain\tbh-on\tnet.c:10:2\tspin_lock\t-\n"
+	"call\tput_port\t__put_port@net.c\t%s\t-\t-\n"
+	"acq\t__put_port@net.c\tstruct bucket::lock\tplain\tbh-on\tnet.c:20:2\tspin_lock\t-\n";
 
 static void test_lockgraph_entry_bh(const char *bh, const char *want, const char *name)
 {
@@ -447,6 +454,7 @@ static void test_lockgraph_entry_bh(const char *bh, const char *want, const char
 	char buf[1024], err[256], got_lg[256] = "";
 	int n = snprintf(buf, sizeof(buf), lock_tree, bh);
 
+	n += snprintf(buf + n, sizeof(buf) - n, "end\t5\t%016llx\n", mm_facts_checksum(buf, n));
 	ok(!mm_lg_add(g, buf, n, "net.o", err, sizeof(err)) &&
 	   (mm_lg_analyse(g, count_report, got_lg), !strcmp(got_lg, want)), name);
 	if (strcmp(got_lg, want))

@@ -6,12 +6,14 @@
 #include <stddef.h>
 
 struct elf_found {
-	const unsigned char *data;	/* NULL: no such section */
+	unsigned char *data;		/* a copy, to free(); NULL: no such section */
 	size_t size;
 	int compiled_by_gcc;		/* a .comment names GCC: C, not assembler */
+	const char *error;		/* why elf_section() failed */
 };
 
-/* 0 if p is an ELF object (out says what it holds), -1 if it is not one. */
-int elf_section(const unsigned char *p, size_t len, const char *want, struct elf_found *out);
+/* 0 if p is an ELF object (out says what it holds), -1 if it is not one or
+ * is corrupt (out->error says which). */
+int elf_section(unsigned char *p, size_t len, const char *want, struct elf_found *out);
 
 #endif

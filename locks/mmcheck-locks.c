@@ -88,13 +88,12 @@ static void add_facts(struct run *r, char *buf, size_t len, const char *path)
 	r->with_facts++;
 }
 
-static void read_object(struct run *r, const char *path, const unsigned char *p, size_t len)
+static void read_object(struct run *r, const char *path, unsigned char *p, size_t len)
 {
 	struct elf_found found;
-	char *copy;
 
 	if (elf_section(p, len, SECTION, &found))
-		die("%s: not an ELF object", path);
+		die("%s: %s", path, found.error);
 	r->objects++;
 	if (!found.data) {
 		if (found.compiled_by_gcc && r->without < 4)
@@ -102,12 +101,8 @@ static void read_object(struct run *r, const char *path, const unsigned char *p,
 		r->without += found.compiled_by_gcc;
 		return;
 	}
-	copy = malloc(found.size + 1);
-	if (!copy)
-		die("out of memory");
-	memcpy(copy, found.data, found.size);
-	add_facts(r, copy, found.size, path);
-	free(copy);
+	add_facts(r, (char *)found.data, found.size, path);
+	free(found.data);
 }
 
 static void read_file(struct run *r, const char *path)

@@ -1126,6 +1126,37 @@ static void signature_facts(struct symbol *sym)
 		mm_facts_ctx(&facts, caller_id, context, strdup(why), &at);
 }
 
+/*
+ * Sparse clears its error flag before it evaluates each symbol, so after
+ * evaluate_symbol_list() the flag tells of the last function only: an
+ * undefined name in the first of two functions left the file looking fully
+ * analysed.  The unit's errors are kept here, read after every phase.
+ */
+static int unit_errors;
+
+static void note_errors(void)
+{
+	if (has_error)
+		unit_errors = 1;
+	if (has_error & ERROR_CURR_PHASE)
+		has_error = ERROR_PREV_PHASE;
+}
+
+/* evaluate_symbol_list(), reading the flag after each symbol */
+static void evaluate_listed(struct symbol_list *list)
+{
+	struct symbol *sym;
+
+	FOR_EACH_PTR(list, sym) {
+		struct symbol_list *one = NULL;
+
+		add_symbol(&one, sym);
+		evaluate_symbol_list(one);
+		free_ptr_list(&one);
+		note_errors();
+	} END_FOR_EACH_PTR(sym);
+}
+
 /* The checks or the facts' walk gave up (mm_facts_end() calls it with
  * the symbol, and only of a function the checks did not). */
 static void incomplete_warning(void *cookie, void *ctx)
@@ -1147,6 +1178,7 @@ static void check_function(struct symbol *sym)
 	int incomplete = 0;
 
 	ep = linearize_symbol(sym);
+	note_errors();	/* linearizing reports errors too */
 	if (!ep || !ep->entry)
 		return;
 	analysed_fn = sym;
@@ -1199,15 +1231,14 @@ static struct symbol_list *parse_file(char *file)
 	struct symbol *sym;
 
 	clears_flush = unit_clears_flush();
-	if (has_error & ERROR_CURR_PHASE)
-		has_error = ERROR_PREV_PHASE;
+	note_errors();
 	FOR_EACH_PTR(file_scope->symbols, sym) {
 		if (sym->ctype.modifiers & MOD_INLINE) {
 			sym->ctype.modifiers &= ~MOD_INLINE;
 			add_symbol(&inlines, sym);
 		}
 	} END_FOR_EACH_PTR(sym);
-	evaluate_symbol_list(list);
+	evaluate_listed(list);
 	return list;
 }
 
@@ -1220,8 +1251,9 @@ static void prepare(struct symbol *sym)
 	if (!strip_node(sym->ctype.base_type)->stmt)
 		uninline(sym);
 	add_symbol(&one, sym);
-	evaluate_symbol_list(one);
+	evaluate_listed(one);
 	expand_symbol(sym);
+	note_errors();
 	free_ptr_list(&one);
 }
 
@@ -1233,6 +1265,7 @@ static void check_symbols(struct symbol_list *list)
 
 	FOR_EACH_PTR(list, sym) {
 		expand_symbol(sym);
+		note_errors();
 	} END_FOR_EACH_PTR(sym);
 	wanted = NULL;
 	FOR_EACH_PTR(list, sym) {
@@ -1376,9 +1409,11 @@ int main(int argc, char **argv)
 		unit = file;
 		if (facts_dir)
 			mm_facts_begin(&facts, tree_dir, unit);
+		unit_errors = 0;
 		check_symbols(parse_file(file));
+		note_errors();
 		/* as sparse itself: its errors do not fail a C=1 build */
-		if (has_error && !mm_rule_listed(disabled, MM_INCOMPLETE))
+		if (unit_errors && !mm_rule_listed(disabled, MM_INCOMPLETE))
 			fprintf(stderr, "%s: warning: sparse reported errors in this file; mmcheck's "
 				"analysis of it may be incomplete [" MM_INCOMPLETE "]\n", file);
 		if (facts_dir)

@@ -3,8 +3,10 @@ checker as their users meet them: reports from real objects, and bad
 input rejected with a clear message and exit 2, never a partial report."""
 import json
 import os
+import random
 import shutil
 import stat
+import struct
 import subprocess
 import tempfile
 import unittest
@@ -21,6 +23,25 @@ CALLER = os.path.join(TOP, "testdata", "lock-bh", "bug-one-caller-bh-on")
 
 def run(cmd, cwd=None):
     return subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=cwd)
+
+
+# Fields of each record in facts version 5 (docs/facts.md); the tests
+# write the older, shorter records and facts() pads them with '-'.
+FIELDS = {"acq": 7, "call": 5}
+
+
+def facts(records, tree="/tree", unit="a.c", end=None):
+    """A blob of lock facts as the compilers write it: header, records,
+    and an end record with their count and the checksum of the text."""
+    lines = ["mmcheck-facts\t5\t%s\t%s" % (tree, unit)]
+    for r in records:
+        f = r.split("\t")
+        lines.append("\t".join(f + ["-"] * (FIELDS.get(f[0], 0) + 1 - len(f))))
+    text = "\n".join(lines) + "\n"
+    h = 14695981039346656037
+    for b in text.encode():
+        h = ((h ^ b) * 1099511628211) & (2**64 - 1)
+    return text + ("end\t%d\t%016x\n" % (len(records), h) if end is None else end)
 
 
 def objects_with_facts(d, case=S390, names=("gmap", "pgalloc")):
@@ -115,27 +136,34 @@ class Locks(unittest.TestCase):
         with open(os.path.join(self.dir, name), "w") as f:
             f.write(text)
 
-    def lock_errors(self, *records, version=3, status=1):
+    def lock_errors(self, *records, status=1):
         """Run the analysis over one unit of these records: the places of
         its errors, and its whole output."""
-        self.write("a.facts", "mmcheck-facts\t%d\t/tree\ta.c\n%s\nend\t%d\n" %
-                   (version, "\n".join(records), len(records)))
+        self.write("a.facts", facts(records))
         out = run([LOCKS, "--strip", "/tree/", self.dir])
         self.assertEqual(out.returncode, status, out.stderr)
         return [l.split(": error")[0] for l in out.stdout.splitlines() if ": error" in l], out.stdout
 
     def test_truncated_facts(self):
-        self.write("a.facts", "mmcheck-facts\t3\t/tree\ta.c\ncall\tf\tg\tbh-on\n")
+        self.write("a.facts", facts(["call\tf\tg\tbh-on"], end=""))
         self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "truncated")
+
+    def test_corrupt_facts(self):
+        """One flipped bit anywhere in a blob is an error, never other facts."""
+        text = facts(["acq\tf\tl\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock",
+                      "acq\tg\tl\tbh\tbh-on\t/tree/a.c:2:1\tspin_lock_bh"]).encode()
+        for at in (0, len(text) // 3, len(text) // 2, len(text) - 5):
+            self.write("a.facts", (text[:at] + bytes([text[at] ^ 4]) + text[at + 1:]).decode())
+            self.assertBadInput(run([LOCKS, self.dir]), "a.facts")
 
     def test_foreign_facts(self):
         self.write("a.facts", "something else\n")
         self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "not mmcheck facts")
 
     def test_strip_names_a_static_lock_by_its_short_unit(self):
-        self.write("a.facts", "mmcheck-facts\t3\t/tree\t/tree/a.c\n"
-                   "acq\tf\tl@/tree/a.c\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\n"
-                   "acq\tg\tl@/tree/a.c\tbh\tbh-on\t/tree/a.c:2:1\tspin_lock_bh\nend\t2\n")
+        self.write("a.facts", facts(["acq\tf\tl@/tree/a.c\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock",
+                                     "acq\tg\tl@/tree/a.c\tbh\tbh-on\t/tree/a.c:2:1\tspin_lock_bh"],
+                                    unit="/tree/a.c"))
         out = run([LOCKS, "--strip", "/tree", self.dir])
         self.assertIn("a.c:1:1: warning: lock l@a.c taken with BH enabled here", out.stdout)
 
@@ -221,16 +249,14 @@ class Locks(unittest.TestCase):
             "acq\tsoft@a.c\tstruct r::lock\tplain\tbh-on\t/tree/a.c:4:1\tspin_lock\t-",
             "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:3:1",
             "addr\tsoft@a.c")
-        errors, out = self.lock_errors(*records, version=4, status=0)
+        errors, out = self.lock_errors(*records, status=0)
         self.assertEqual(errors, [])
-        errors, out = self.lock_errors(*records, "call\tflush\trelease@a.c\tbh-on\t-\t-",
-                                       version=4)
+        errors, out = self.lock_errors(*records, "call\tflush\trelease@a.c\tbh-on\t-\t-")
         self.assertEqual(errors, ["a.c:1:1", "a.c:2:1"])
         self.assertIn("release() is called with BH enabled: flush() -> release()", out)
 
     def test_bad_guard_is_refused(self):
-        self.write("a.facts", "mmcheck-facts\t4\t/tree\ta.c\n"
-                   "call\tf\tg\tbh-on\t3=1\t-\nend\t1\n")
+        self.write("a.facts", facts(["call\tf\tg\tbh-on\t3=1\t-"]))
         self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "rejected")
 
     def test_show_after_start_with_no_caller(self):
@@ -249,7 +275,7 @@ class Locks(unittest.TestCase):
             "acq\tother_show@a.c\tstruct n::lock\tplain\tbh-on\t/tree/a.c:4:1\tread_lock\t-",
             "acq\tsoft@a.c\tstruct n::lock\tplain\tbh-on\t/tree/a.c:5:1\twrite_lock\t-",
             "ctx\tsoft@a.c\tsoftirq\ttimer_list\t/tree/a.c:5:1",
-            "addr\tsoft@a.c", version=4)
+            "addr\tsoft@a.c")
         self.assertEqual(errors, ["a.c:4:1"])
 
     def test_severities_from_the_rule_list(self):
@@ -264,38 +290,95 @@ class Locks(unittest.TestCase):
                                          "mm-lock-bh-mixed\tlock-bh\terror")
             with open(os.path.join(d, "rules.tsv"), "w") as f:
                 f.write(rules)
-            self.write("a.facts", "mmcheck-facts\t3\t/tree\ta.c\n"
-                       "acq\tf\tl\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock\n"
-                       "acq\tg\tl\tbh\tbh-on\t/tree/a.c:2:1\tspin_lock_bh\nend\t2\n")
+            self.write("a.facts", facts(["acq\tf\tl\tplain\tbh-on\t/tree/a.c:1:1\tspin_lock",
+                                         "acq\tg\tl\tbh\tbh-on\t/tree/a.c:2:1\tspin_lock_bh"]))
             out = run([LOCKS, "--catalogue", os.path.join(d, "mm-api.tsv"), self.dir])
         self.assertIn("a.c:1:1: error: lock l taken with BH enabled here but with "
                       "spin_lock_bh() elsewhere [mm-lock-bh-mixed]", out.stdout)
 
     def test_old_format(self):
-        """Facts of version 2 record no stores: a build before calls
-        through pointers were edges must be rebuilt, not half read."""
-        self.write("a.facts", "mmcheck-facts\t2\t/tree\ta.c\ncall\tf\tg\tbh-on\nend\t1\n")
-        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 3 to 4)")
+        """Facts before version 5 carry no checksum: a build before it
+        must be rebuilt, not read unchecked."""
+        self.write("a.facts", "mmcheck-facts\t4\t/tree\ta.c\ncall\tf\tg\tbh-on\t-\t-\nend\t1\n")
+        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 5)",
+                            "rebuild")
 
     def test_two_trees_mixed(self):
-        self.write("a.facts", "mmcheck-facts\t3\t/tree-a\ta.c\nend\t0\n")
-        self.write("b.facts", "mmcheck-facts\t3\t/tree-b\tb.c\nend\t0\n")
+        self.write("a.facts", facts([], tree="/tree-a"))
+        self.write("b.facts", facts([], tree="/tree-b", unit="b.c"))
         self.assertBadInput(run([LOCKS, self.dir]), "two trees mixed", "/tree-a", "/tree-b")
 
     def test_many_functions(self):
         """Tables grow while records refer into them (a crash on 6.1 mm/)."""
-        lines = ["mmcheck-facts\t3\t/tree\tbig.c"]
+        lines = []
         for i in range(5000):
             lines += ["addr\tcb%d@big.c" % i, "call\tf%d\tcb%d@big.c\tbh-on" % (i, i),
                       "ctx\tcb%d@big.c\tsoftirq\ttakes a struct rcu_head *\tbig.c:%d:1" % (i, i),
                       "acq\tcb%d@big.c\tstruct s::lock\tplain\tbh-on\tbig.c:%d:9\tspin_lock" % (i, i)]
-        lines.append("end\t%d" % (len(lines) - 1))
-        self.write("big.facts", "\n".join(lines) + "\n")
+        self.write("big.facts", facts(lines, unit="big.c"))
         out = run([LOCKS, "-f", "json", self.dir])
         # each callback is also called from process context: unsafe, every one
         self.assertEqual(out.returncode, 1, out.stderr)
         doc = json.loads(out.stdout)
         self.assertEqual((doc["units"], len(doc["findings"])), (1, 5000))
+
+    def hostile(self, data):
+        """mmcheck-locks over one object: an exit status, never a signal."""
+        self.write("x.o", "")
+        with open(os.path.join(self.dir, "x.o"), "wb") as f:
+            f.write(data)
+        out = subprocess.run([LOCKS, self.dir], capture_output=True, timeout=60)
+        self.assertIn(out.returncode, (0, 1, 2), out.stderr)
+        return out
+
+    def test_crafted_section_headers(self):
+        """Offsets and sizes that wrap when added (issue 20: the reader of
+        our own crashed on them; libelf checks them): exit 2, a message."""
+        objects_with_facts(self.dir, names=("gmap",))
+        with open(os.path.join(self.dir, "gmap.o"), "rb") as f:
+            obj = bytearray(f.read())
+        os.unlink(os.path.join(self.dir, "gmap.o"))
+        self.assertEqual(obj[4], 2)     # ELF64, little-endian (x86_64)
+        shoff, = struct.unpack_from("<Q", obj, 0x28)
+        shentsize, shnum, shstrndx = struct.unpack_from("<HHH", obj, 0x3a)
+        names = struct.unpack_from("<Q", obj, shoff + shstrndx * shentsize + 24)[0]
+
+        def named(want):
+            for i in range(shnum):
+                at = shoff + i * shentsize
+                name = struct.unpack_from("<I", obj, at)[0]
+                if obj[names + name:].startswith(want.encode() + b"\0"):
+                    return at
+        facts_hdr = named(".mmcheck.facts")
+        huge = 2**64 - 8
+        for at, fmt, value in ((0x28, "<Q", huge),                  # e_shoff
+                               (0x3c, "<H", 0xffff),                # e_shnum
+                               (0x3e, "<H", shnum + 5),             # e_shstrndx
+                               (facts_hdr, "<I", 0xfffffff0),       # sh_name
+                               (facts_hdr + 24, "<Q", huge),        # sh_offset
+                               (facts_hdr + 32, "<Q", 2**64 - 1),   # sh_size
+                               (facts_hdr + 32, "<Q", len(obj))):
+            bad = bytearray(obj)
+            struct.pack_into(fmt, bad, at, value)
+            out = self.hostile(bytes(bad))
+            self.assertEqual(out.returncode, 2, (hex(at), value))
+            self.assertIn(b"x.o", out.stderr, (hex(at), value))
+
+    def test_random_mutations(self):
+        """Bytes of a real object changed at random (a fixed seed): an exit
+        status and, on 2, a message; never a crash."""
+        objects_with_facts(self.dir, names=("gmap",))
+        with open(os.path.join(self.dir, "gmap.o"), "rb") as f:
+            obj = f.read()
+        os.unlink(os.path.join(self.dir, "gmap.o"))
+        rng = random.Random(20)
+        for _ in range(300):
+            bad = bytearray(obj)
+            for _ in range(rng.randint(1, 8)):
+                bad[rng.randrange(len(bad))] = rng.randrange(256)
+            out = self.hostile(bytes(bad))
+            if out.returncode == 2:
+                self.assertIn(b"mmcheck-locks: ", out.stderr)
 
     def test_usage(self):
         self.assertEqual(run([LOCKS, "--help"]).returncode, 0)
