@@ -3,7 +3,8 @@
 #   make deps          install what is missing (Debian bookworm, as root)
 #   make               regenerate the semantic patches from the catalogue
 #   make demo          run mmcheck over the bundled corpus
-#   make test          every test: catalogue agreement, driver, change mode, bot, core, corpus
+#   make test          every test: catalogue agreement, driver, hostile input, change mode, bot,
+#                      core, corpus
 #   make core          the analysis core of the compiled engines (core/)
 #   make plugin        the GCC plugin (gcc-plugin/mmcheck.so)
 #   make locks         the whole-tree lock analysis (locks/mmcheck-locks)
@@ -83,7 +84,7 @@ locks: core
 sparse: core
 	$(Q)$(MAKE) -s -C sparse-checks
 
-test: check-catalogue check-driver check-change check-bot check-core check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
+test: check-catalogue check-driver check-hostile check-change check-bot check-core check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
 
 check-plugin: plugin
 	@echo "  CHECK   GCC plugin (tests/test_plugin.py)"
@@ -104,6 +105,10 @@ check-catalogue:
 check-driver: all
 	@echo "  CHECK   driver behaviour (tests/test_driver.py, tests/test_ledger.py)"
 	$(Q)python3 -m unittest -q tests/test_driver.py tests/test_ledger.py
+
+check-hostile: all plugin sparse
+	@echo "  CHECK   the hostile corpus through every engine (tests/test_hostile.py)"
+	$(Q)python3 -m unittest -q tests/test_hostile.py
 
 check-change: all
 	@echo "  CHECK   change mode and pre-commit hook on real git repositories (tests/test_change.py)"

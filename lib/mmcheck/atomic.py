@@ -7,11 +7,12 @@ import tempfile
 
 
 def write(path, data, durable=False):
-    """Replace path with data (bytes or str, UTF-8); OSError on failure,
-    with nothing left behind.  durable: fsync before the rename (state
-    that must survive a crash)."""
+    """Replace path with data (bytes or str, UTF-8; a file name's bytes that
+    are not, kept as surrogates, written back as they were); OSError on
+    failure, with nothing left behind.  durable: fsync before the rename
+    (state that must survive a crash)."""
     if isinstance(data, str):
-        data = data.encode("utf-8")
+        data = data.encode("utf-8", "surrogateescape")
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)),
                                prefix="." + os.path.basename(path), suffix=".tmp")
     try:

@@ -29,6 +29,14 @@ SPATCH = os.environ.get("SPATCH", "spatch")
 # Debian's python3: name it, unless MMCHECK_SPATCH_PYTHON says otherwise.
 SPATCH_PYTHON = os.environ.get("MMCHECK_SPATCH_PYTHON") or \
     ("/usr/bin/python3" if os.access("/usr/bin/python3", os.X_OK) else "")
+# Files above this size are not given to spatch: it holds a file's whole
+# parse, and a 5 MB generated file took 1.4 GB and did not finish in 60 s.
+# The size is weighed after the prefilter, so the generated headers that
+# mention no rule's words (drivers/gpu/drm/amd/include/asic_reg/, up to
+# 24 MB) are skipped as small ones are, soundly; a large file that does
+# mention them is reported as not analysed.  The largest .c file of 6.12 is
+# 1.8 MB.  mmcheck --max-size sets it.
+MAX_BYTES = 4 << 20
 
 
 class EngineError(Exception):
@@ -71,7 +79,8 @@ def grep_files(files, words, whole_words=True, cwd=None):
         for i in range(0, len(files), 2000):
             chunk = files[i:i + 2000]
             out = subprocess.run(["grep", flags, "-f", w.name, "--"] + chunk,
-                                 capture_output=True, text=True, cwd=cwd)
+                                 capture_output=True, text=True, errors="surrogateescape",
+                                 cwd=cwd)
             if out.returncode > 1:
                 raise EngineError("grep failed: %s" % out.stderr.strip())
             hits.update(out.stdout.splitlines())
@@ -86,6 +95,19 @@ def prefilter(rule, files, entries, cwd=None):
         got = grep_files(keep, words, cwd=cwd)
         keep = [f for f in keep if f in got]
     return keep
+
+
+def within_size(files, cwd=None):
+    """(the files spatch is given, [(file, reason)] for those above MAX_BYTES)."""
+    keep, big = [], []
+    for f in files:
+        size = os.path.getsize(os.path.join(cwd or "", f))
+        if size > MAX_BYTES:
+            big.append((f, "%.1f MiB is above the size spatch is given (--max-size %d)" %
+                        (size / (1 << 20), MAX_BYTES >> 20)))
+        else:
+            keep.append(f)
+    return keep, big
 
 
 class Batch:
@@ -123,11 +145,22 @@ def _spatch_cmd(rule, files, timeout, virtuals):
             header_options(cocci) + files)
 
 
+def _fatal(stderr):
+    """spatch's own account of why it stopped, one line."""
+    lines = [l for l in stderr.splitlines() if l.startswith("Fatal error")]
+    lines = lines or stderr.strip().splitlines() or ["no message"]
+    return lines[-1][:200]
+
+
 def run_batch(batch):
-    """Run one batch; on a timeout split it until the guilty file is alone."""
+    """Run one batch.  When spatch stops on a file (a timeout, or an error
+    such as its Python failing on a file name that is not UTF-8), the
+    batch is split until the file is alone: that file is reported as not
+    analysed, the others' findings are kept."""
     try:
         out = subprocess.run(_spatch_cmd(batch.rule, batch.files, batch.timeout, batch.virtuals),
-                             capture_output=True, text=True, env=batch.env, cwd=batch.cwd,
+                             capture_output=True, text=True, errors="surrogateescape",
+                             env=batch.env, cwd=batch.cwd,
                              timeout=batch.timeout * len(batch.files) + 60)
         rc, stdout, stderr = out.returncode, out.stdout, out.stderr
     except subprocess.TimeoutExpired:
@@ -136,18 +169,24 @@ def run_batch(batch):
         batch.stdout = stdout
         _parse_errors(stderr, batch.incomplete)
         return batch
-    if "timeout" in stderr.lower():
-        if len(batch.files) == 1:
-            batch.incomplete.append((batch.files[0], "analysis timed out after %d s" % batch.timeout))
-            return batch
-        for f in batch.files:
-            sub = run_batch(Batch(batch.rule, [f], batch.timeout, batch.env, batch.virtuals,
-                                  batch.cwd))
-            batch.stdout += sub.stdout
-            batch.incomplete += sub.incomplete
+    if "Fatal error" not in stderr and "timeout (we abort)" not in stderr:
+        # not a file's fault: a broken rule or installation
+        tail = "\n".join(l for l in stderr.splitlines()
+                         if not l.startswith(("HANDLING", "init_defs")))
+        raise EngineError("spatch failed on %s (exit %d):\n%s" % (batch.rule.cocci, rc,
+                                                                   tail[-2000:]))
+    if len(batch.files) == 1:
+        why = ("analysis timed out after %d s" % batch.timeout
+               if "timeout (we abort)" in stderr or "Common.Timeout" in stderr
+               else "Coccinelle stopped on this file: %s" % _fatal(stderr))
+        batch.incomplete.append((batch.files[0], why))
         return batch
-    tail = "\n".join(l for l in stderr.splitlines() if not l.startswith(("HANDLING", "init_defs")))
-    raise EngineError("spatch failed on %s (exit %d):\n%s" % (batch.rule.cocci, rc, tail[-2000:]))
+    for f in batch.files:
+        sub = run_batch(Batch(batch.rule, [f], batch.timeout, batch.env, batch.virtuals,
+                              batch.cwd))
+        batch.stdout += sub.stdout
+        batch.incomplete += sub.incomplete
+    return batch
 
 
 def run_files(rule, files, jobs, timeout, env, virtuals, cwd=None):
@@ -225,9 +264,10 @@ def facts_of(rule, files, jobs, timeout, virtuals, cwd=None):
 
 def run_rule(rule, files, jobs, timeout, entries, virtuals, cwd=None):
     """(report text, [(file, reason)]) for one rule over files."""
-    todo = prefilter(rule, files, entries, cwd)
+    todo, big = within_size(prefilter(rule, files, entries, cwd), cwd)
     if rule.scope == "file":
-        return run_files(rule, todo, jobs, timeout, dict(os.environ), virtuals, cwd)
+        text, inc = run_files(rule, todo, jobs, timeout, dict(os.environ), virtuals, cwd)
+        return text, big + inc
     # Cross-file rule: the seed files first; of the rest only those that
     # hold a needle pair the seeds printed can match them.  Then one merge.
     first = seed_files(rule, todo, entries, virtuals, cwd)
@@ -235,7 +275,7 @@ def run_rule(rule, files, jobs, timeout, entries, virtuals, cwd=None):
     rest = [f for f in todo if f not in set(first)]
     wanted = files_with_pairs(rest, printed_needles(text), cwd)
     more, inc = facts_of(rule, [f for f in rest if f in wanted], jobs, timeout, virtuals, cwd)
-    return merge_facts(rule, text + more, timeout, virtuals), incomplete + inc
+    return merge_facts(rule, text + more, timeout, virtuals), big + incomplete + inc
 
 
 def merge_facts(rule, facts_text, timeout, virtuals):
@@ -261,14 +301,17 @@ def analyse(rules, files, jobs, timeout, colmap, virtuals=(), cwd=None):
     entries = catalogue.load_api()
     by_id = {r.id: r for r in catalogue.load_rules()}
     env = dict(os.environ)
-    batches = [Batch(rule, todo[i:i + BATCH_FILES], timeout, env, virtuals, cwd)
+    todo = {rule.id: within_size(prefilter(rule, files, entries, cwd), cwd)
+            for rule in rules if rule.scope == "file"}
+    batches = [Batch(rule, small[i:i + BATCH_FILES], timeout, env, virtuals, cwd)
                for rule in rules if rule.scope == "file"
-               for todo in [prefilter(rule, files, entries, cwd)]
-               for i in range(0, len(todo), BATCH_FILES)]
+               for small in [todo[rule.id][0]]
+               for i in range(0, len(small), BATCH_FILES)]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         done = list(pool.map(run_batch, batches))
     findings = [fd for b in done for fd in parse_report(b.stdout, "cocci", by_id, colmap)]
-    incomplete = [x for b in done for x in b.incomplete]
+    incomplete = [x for big in todo.values() for x in big[1]]
+    incomplete += [x for b in done for x in b.incomplete]
     for rule in rules:
         if rule.scope == "run":
             text, inc = run_rule(rule, files, jobs, timeout, entries, virtuals, cwd)

@@ -98,7 +98,7 @@ def lock_findings(facts, rules, all_locks, extra=("--partial-ok",), engine="gcc"
     build(os.path.dirname(LOCKS), LOCKS, "mmcheck-locks")
     dirs = [facts] if isinstance(facts, str) else list(facts)
     out = subprocess.run([LOCKS, "-f", "json"] + list(extra) + dirs,
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, errors="surrogateescape")
     if out.returncode not in (0, 1):
         raise EngineError("mmcheck-locks failed: " + out.stderr.strip()[-500:])
     by_id = {r.id: r for r in rules}
@@ -132,8 +132,10 @@ def run_one(cmd, timeout, what):
 def run_one_in(cmd, cwd, timeout, what):
     """run_one() in the directory cwd (a kernel build's, for its flags)."""
     try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=cwd,
-                             env=dict(os.environ, LC_ALL="C"))
+        # surrogateescape: what the compiler quotes of the source (a BOM,
+        # Latin-1) and non-UTF-8 file names come back as they were
+        out = subprocess.run(cmd, capture_output=True, text=True, errors="surrogateescape",
+                             timeout=timeout, cwd=cwd, env=dict(os.environ, LC_ALL="C"))
     except subprocess.TimeoutExpired:
         return "", "%s timed out after %d s" % (what, timeout)
     first = next((l for l in out.stderr.splitlines() if ": error: " in l), out.stderr.strip())

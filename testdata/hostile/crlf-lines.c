@@ -1,0 +1,20 @@
+/*
+ * CRLF line ends, as a patch saved by a mail client may have.
+ *
+ * hostile-expect: cocci 1
+ * hostile-expect: gcc 1
+ * hostile-expect: sparse 1
+ */
+void ctx_flush(struct mm_struct *mm)
+{
+	spin_lock(&mm->context.lock);	/* BUG */
+	mm->context.flush_mm = 0;
+	spin_unlock(&mm->context.lock);
+}
+
+void ctx_table(struct mm_struct *mm)
+{
+	spin_lock_bh(&mm->context.lock);
+	do_work();
+	spin_unlock_bh(&mm->context.lock);
+}
