@@ -4,7 +4,7 @@
 #   make               regenerate the semantic patches from the catalogue
 #   make demo          run mmcheck over the bundled corpus
 #   make test          every test: catalogue agreement, driver, hostile input, change mode, bot,
-#                      core, corpus
+#                      core (also under sanitizers and valgrind), corpus
 #   make core          the analysis core of the compiled engines (core/)
 #   make plugin        the GCC plugin (gcc-plugin/mmcheck.so)
 #   make locks         the whole-tree lock analysis (locks/mmcheck-locks)
@@ -24,6 +24,9 @@
 #   make bench-locks   the lock analysis over the facts of 6.12 mm/ kernel/ fs/ net/
 #   make bench-change  mmcheck --staged on the 6.12 tree: cold, warm, no C file
 #   make bench-bot     mmcheck-bot series per hour on the 6.12 tree, against git am alone
+#   make fuzz          libFuzzer harnesses (ASan, UBSan), csmith through every GCC with the
+#                      plugin and the sparse engine, mutated input to bin/mmcheck
+#                      (FUZZ_TIME=60 s per part, CSMITH=100 programs)
 #   make bench         time the rule set against the kernel's double_lock.cocci
 #   make install       install to $(PREFIX) (default /usr/local)
 #
@@ -84,7 +87,7 @@ locks: core
 sparse: core
 	$(Q)$(MAKE) -s -C sparse-checks
 
-test: check-catalogue check-driver check-hostile check-change check-bot check-core check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
+test: check-catalogue check-driver check-hostile check-change check-bot check-core check-sanitizers check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
 
 check-plugin: plugin
 	@echo "  CHECK   GCC plugin (tests/test_plugin.py)"
@@ -102,9 +105,18 @@ check-catalogue:
 	@echo "  CHECK   .cocci files agree with catalogue/mm-api.tsv"
 	$(Q)tools/gen-cocci --check
 
+FUZZ_TIME ?= 60
+CSMITH    ?= 100
+fuzz: all plugin sparse
+	$(Q)tools/fuzz --time $(FUZZ_TIME) --csmith $(CSMITH) --cache $(CACHE) -j $(JOBS)
+
 check-driver: all
 	@echo "  CHECK   driver behaviour (tests/test_driver.py, tests/test_ledger.py)"
 	$(Q)python3 -m unittest -q tests/test_driver.py tests/test_ledger.py
+
+check-sanitizers: plugin sparse
+	@echo "  CHECK   core, mmcheck-locks, mmcheck-sparse under ASan+UBSan; the plugin under valgrind"
+	$(Q)tools/check-sanitizers $(CACHE)
 
 check-hostile: all plugin sparse
 	@echo "  CHECK   the hostile corpus through every engine (tests/test_hostile.py)"
@@ -277,5 +289,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks sparse fuzz check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-ledger-shift check-change-kernel bench-change check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean

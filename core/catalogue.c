@@ -41,6 +41,13 @@ static int split(char *line, char **f, int max)
 	return n;
 }
 
+/* A key given twice keeps its last value. */
+static void set_key(char **slot, const char *value)
+{
+	free(*slot);
+	*slot = dup_field(value, strlen(value));
+}
+
 static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 {
 	struct mm_cat_entry *e, *grown;
@@ -56,19 +63,19 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 	e->name = dup_field(f[1], strlen(f[1]));
 	for (i = 2; i < nf; i++) {
 		if (!strncmp(f[i], "pair=", 5))
-			e->pair = dup_field(f[i] + 5, strlen(f[i] + 5));
+			set_key(&e->pair, f[i] + 5);
 		else if (!strncmp(f[i], "lock=", 5))
-			e->lock = dup_field(f[i] + 5, strlen(f[i] + 5));
+			set_key(&e->lock, f[i] + 5);
 		else if (!strncmp(f[i], "arg=", 4))
 			e->arg = atoi(f[i] + 4);
 		else if (!strcmp(f[i], "try=1"))
 			e->trylock = 1;
 		else if (!strncmp(f[i], "as=", 3))
-			e->as = dup_field(f[i] + 3, strlen(f[i] + 3));
+			set_key(&e->as, f[i] + 3);
 		else if (!strncmp(f[i], "family=", 7))
-			e->family = dup_field(f[i] + 7, strlen(f[i] + 7));
+			set_key(&e->family, f[i] + 7);
 		else if (!strncmp(f[i], "member=", 7))
-			e->member = dup_field(f[i] + 7, strlen(f[i] + 7));
+			set_key(&e->member, f[i] + 7);
 	}
 	return e->kind && e->name ? 0 : -1;
 }
@@ -205,6 +212,14 @@ int mm_cat_load(struct mm_catalogue *cat, const char *path, char *err, size_t er
 	}
 	while (fgets(line, sizeof(line), fp)) {
 		num++;
+		if (!strchr(line, '\n') && !feof(fp)) {
+			/* read on, it would be taken for a line of its own */
+			snprintf(err, errlen, "%s:%d: line longer than %zu bytes", path, num,
+				 sizeof(line) - 2);
+			fclose(fp);
+			mm_cat_free(cat);
+			return -1;
+		}
 		hash = strchr(line, '#');
 		if (hash)
 			*hash = '\0';

@@ -118,7 +118,8 @@ void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
 		if (has & checks[i].needs)
 			checks[i].run(&c);
-	qsort(seen.f, seen.n, sizeof(*seen.f), by_location);
+	if (seen.n)	/* qsort() of NULL is undefined, even of nothing */
+		qsort(seen.f, seen.n, sizeof(*seen.f), by_location);
 	for (i = 0; i < (size_t)seen.n; i++)
 		report(&seen.f[i], ctx);
 	free(seen.f);

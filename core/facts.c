@@ -478,7 +478,8 @@ void mm_facts_end(struct mm_facts *f, void (*incomplete)(void *cookie, void *ctx
 	char n[32], sum[32];
 	int i;
 
-	qsort(f->fns, f->nfns, sizeof(*f->fns), by_id);
+	if (f->nfns)	/* qsort() of NULL is undefined, even of nothing */
+		qsort(f->fns, f->nfns, sizeof(*f->fns), by_id);
 	unit_effects(f);
 	for (i = 0; i < f->nfns; i++) {
 		if (function_records(f, &f->fns[i]) && !f->fns[i].warned && incomplete)

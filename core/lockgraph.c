@@ -1283,7 +1283,8 @@ void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 	mark_process(g, 0);
 	mark_process(g, 1);
 	/* sorted by place: the output does not depend on the order of input */
-	qsort(g->acq, g->nacq, sizeof(*g->acq), by_place);
+	if (g->nacq)	/* qsort() of NULL is undefined, even of nothing */
+		qsort(g->acq, g->nacq, sizeof(*g->acq), by_place);
 	for (i = 0; i < g->nacq; i++) {
 		const struct lg_acq *a = &g->acq[i];
 

@@ -7,6 +7,7 @@
  * are explored once: loops end, and the cost is bounded by blocks times
  * distinct states, not by the number of paths.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,15 +80,22 @@ static int insert(struct visited *v, int block, const void *state)
 	}
 }
 
+/* A check's state is a struct of its own, read in place: aligned as
+ * malloc() aligns, in every frame of the stack (fsize below). */
+#define FRAME_ALIGN _Alignof(max_align_t)
+
 struct frame {
 	int block;
-	unsigned char state[];
+	_Alignas(FRAME_ALIGN) unsigned char state[];
 };
 
 int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
 {
-	size_t fsize = sizeof(struct frame) + w->state_size;
-	struct visited v = { .slot_size = sizeof(int) + w->state_size,
+	size_t fsize = (sizeof(struct frame) + w->state_size + FRAME_ALIGN - 1) &
+		       ~(FRAME_ALIGN - 1);
+	/* each slot's block number an aligned int */
+	struct visited v = { .slot_size = (sizeof(int) + w->state_size + sizeof(int) - 1) &
+					  ~(sizeof(int) - 1),
 			     .state_size = w->state_size };
 	unsigned char *stack = NULL, *cur;
 	size_t depth = 0, cap = 0;

@@ -34,7 +34,8 @@ static int copy_out(Elf_Scn *scn, struct elf_found *out)
 	out->data = malloc(d->d_size + 1);
 	if (!out->data)
 		return -1;
-	memcpy(out->data, d->d_buf, d->d_size);
+	if (d->d_size)
+		memcpy(out->data, d->d_buf, d->d_size);
 	out->size = d->d_size;
 	return 0;
 }

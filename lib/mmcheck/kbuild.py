@@ -1,6 +1,7 @@
 """Building part of a kernel tree out of tree, with and without the mmcheck
 GCC plugin: what the plugin's kernel check and its benchmark share."""
 import collections
+import hashlib
 import os
 import subprocess
 import sys
@@ -115,7 +116,7 @@ def applicable(out, rules):
 
 
 def text_sections(out, subdir, objcopy="objcopy"):
-    """{object: .text bytes} of every object built under subdir."""
+    """{object: sha256 of its .text} of every object built under subdir."""
     found = {}
     for root, _, names in os.walk(os.path.join(out, subdir)):
         for n in names:
@@ -123,5 +124,5 @@ def text_sections(out, subdir, objcopy="objcopy"):
                 obj = os.path.join(root, n)
                 r = subprocess.run([objcopy, "-O", "binary", "--only-section=.text", obj,
                                     "/dev/stdout"], capture_output=True)
-                found[os.path.relpath(obj, out)] = r.stdout
+                found[os.path.relpath(obj, out)] = hashlib.sha256(r.stdout).hexdigest()
     return found
