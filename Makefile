@@ -29,6 +29,8 @@
 #                      (FUZZ_TIME=60 s per part, CSMITH=100 programs)
 #   make bench         time the rule set against the kernel's double_lock.cocci
 #   make install       install to $(PREFIX) (default /usr/local)
+#   make deb           the Debian package (dpkg-buildpackage, lintian), in $(CACHE)/deb
+#   make check-deb     install that package with apt-get, run the demo from /usr, remove it
 #
 # V=1 shows the commands.
 
@@ -257,6 +259,12 @@ bench: all fetch-kernels
 # mmcheck-sparse are installed when built (make plugin sparse; make deps).
 LIBDIR := $(DESTDIR)$(PREFIX)/lib/mmcheck
 
+deb:
+	$(Q)tools/build-deb $(CACHE)
+
+check-deb:
+	$(Q)tools/check-deb $(CACHE)
+
 install: all locks
 	$(Q)install -d $(DESTDIR)$(PREFIX)/bin $(LIBDIR)/lib/mmcheck \
 		$(LIBDIR)/catalogue $(DESTDIR)$(PREFIX)/share/man/man1
@@ -289,5 +297,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse fuzz check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks sparse fuzz deb check-deb check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-ledger-shift check-change-kernel bench-change check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean
