@@ -19,6 +19,10 @@
 #   make check-plugin-kernels  the GCC plugin building mm/ of each kernel
 #   make check-sparse-kernels  mmcheck-sparse through make C=2, s390, each kernel
 #   make check-lock-kernels    the plugin over 6.1/6.12/7.2 mm/ kernel/ fs/ net/, lock analysis
+#   make check-kernel-build    6.12 defconfig built whole (vmlinux, modules) with and without
+#                              the plugin, x86_64 and s390: ICEs, diagnostics, .text, facts
+#   make check-cached-builds   6.12 mm/ kernel/ built plain, through ccache and through
+#                              distcc: the same lock findings
 #   make bench-plugin  building 6.12 mm/ with vs. without the plugin
 #   make bench-sparse  mmcheck-sparse vs. plain sparse over 6.12 mm/ (make C=2)
 #   make bench-locks   the lock analysis over the facts of 6.12 mm/ kernel/ fs/ net/
@@ -259,6 +263,14 @@ bench: all fetch-kernels
 # mmcheck-sparse are installed when built (make plugin sparse; make deps).
 LIBDIR := $(DESTDIR)$(PREFIX)/lib/mmcheck
 
+check-kernel-build: plugin locks fetch-kernels
+	$(Q)tools/check-kernel-build $(CACHE)/kernels/linux-source-$(CHANGE_KERNEL) $(JOBS)
+	$(Q)ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- \
+		tools/check-kernel-build $(CACHE)/kernels/linux-source-$(CHANGE_KERNEL) $(JOBS)
+
+check-cached-builds: plugin locks fetch-kernels
+	$(Q)tools/check-cached-builds $(CACHE)/kernels/linux-source-$(CHANGE_KERNEL) mm,kernel $(JOBS)
+
 deb:
 	$(Q)tools/build-deb $(CACHE)
 
@@ -275,6 +287,8 @@ install: all locks
 	$(Q)install -d $(LIBDIR)/bin
 	$(Q)install -m 755 bin/mmcheck $(LIBDIR)/bin/mmcheck
 	$(Q)ln -sf ../lib/mmcheck/bin/mmcheck $(DESTDIR)$(PREFIX)/bin/mmcheck
+	$(Q)install -m 755 bin/mmcheck-cc $(LIBDIR)/bin/mmcheck-cc
+	$(Q)ln -sf ../lib/mmcheck/bin/mmcheck-cc $(DESTDIR)$(PREFIX)/bin/mmcheck-cc
 	$(Q)install -m 755 bin/mmcheck-bot $(LIBDIR)/bin/mmcheck-bot
 	$(Q)ln -sf ../lib/mmcheck/bin/mmcheck-bot $(DESTDIR)$(PREFIX)/bin/mmcheck-bot
 	$(Q)install -D -m 644 docs/rules.md $(LIBDIR)/docs/rules.md
@@ -297,5 +311,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse fuzz deb check-deb check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks sparse fuzz deb check-deb check-kernel-build check-cached-builds check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-ledger-shift check-change-kernel bench-change check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean
