@@ -93,7 +93,7 @@ locks: core
 sparse: core
 	$(Q)$(MAKE) -s -C sparse-checks
 
-test: check-catalogue check-driver check-hostile check-change check-bot check-core check-sanitizers check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
+test: check-catalogue check-driver check-hostile check-change check-bot check-core check-sanitizers check-fuzz-regressions check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
 
 check-plugin: plugin
 	@echo "  CHECK   GCC plugin (tests/test_plugin.py)"
@@ -123,6 +123,10 @@ check-driver: all
 check-sanitizers: plugin sparse
 	@echo "  CHECK   core, mmcheck-locks, mmcheck-sparse under ASan+UBSan; the plugin under valgrind"
 	$(Q)tools/check-sanitizers $(CACHE)
+
+check-fuzz-regressions:
+	@echo "  CHECK   the crashes fuzzing found, through their harnesses again (fuzz/regressions/)"
+	$(Q)tools/fuzz regressions
 
 check-hostile: all plugin sparse
 	@echo "  CHECK   the hostile corpus through every engine (tests/test_hostile.py)"
@@ -311,5 +315,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse fuzz deb check-deb check-kernel-build check-cached-builds check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks sparse fuzz check-fuzz-regressions deb check-deb check-kernel-build check-cached-builds check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-ledger-shift check-change-kernel bench-change check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean
