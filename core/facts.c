@@ -593,7 +593,7 @@ static int one_line(struct reader *r, char *line, size_t len, mm_fact_fn cb, voi
 	} else if (!strcmp(fact.f[0], "end")) {
 		snprintf(sum, sizeof(sum), "%016llx", before);
 		if (fact.nf != 3 || strspn(fact.f[1], "0123456789") != strlen(fact.f[1]) ||
-		    atoi(fact.f[1]) != r->nrec)
+		    strlen(fact.f[1]) > 9 || atoi(fact.f[1]) != r->nrec)
 			return fail(r, "record count does not match: facts truncated or corrupt");
 		if (strcmp(fact.f[2], sum))
 			return fail(r, "checksum does not match: facts corrupt");

@@ -85,7 +85,8 @@ class Plugin(unittest.TestCase):
             flags = subprocess.run(["readelf", "-S", "-W", os.path.join(d, "gmap.c.o")],
                                    capture_output=True, text=True).stdout
         self.assertEqual(gmap[0][0], "mmcheck-facts")
-        self.assertEqual(gmap[-1], ["end", str(len(gmap) - 2)])
+        self.assertEqual(gmap[-1][:2], ["end", str(len(gmap) - 2)])
+        self.assertRegex(gmap[-1][2], "^[0-9a-f]{16}$")     # the checksum
         acq = [(r[1], r[2], r[3], r[4]) for r in gmap + pgalloc if r[0] == "acq"]
         lock = "struct mm_struct::context.lock"
         self.assertIn(("gmap_attach", lock, "plain", "bh-on"), acq)
