@@ -77,7 +77,8 @@ def _entry(path, num, line):
     func, _, occ = m.group("func").partition("#")
     for text, field in ((ln, m.group("loc")), (occ, m.group("func"))):
         if text and not re.fullmatch(r"0*[1-9][0-9]{0,8}", text):
-            raise LedgerError("%s:%d: bad number in '%s'" % (path, num, field))
+            short = field if len(field) < 60 else field[:40] + "..."
+            raise LedgerError("%s:%d: bad number in '%s'" % (path, num, short))
     return Entry(m.group("rule"), file, int(ln) if ln else 0, func, m.group("verdict"),
                  m.group("reason"), "%s:%d" % (path, num), m.group("key"),
                  int(occ) if occ else 0)
