@@ -305,7 +305,7 @@ install: all locks
 	$(Q)if [ -f gcc-plugin/mmcheck.so ]; then \
 		install -D -m 644 gcc-plugin/mmcheck.so $(LIBDIR)/gcc-plugin/mmcheck.so; \
 	else echo "  SKIP    the GCC plugin: not built (make plugin)"; fi
-	$(Q)install -m 644 docs/mmcheck.1 docs/mmcheck-bot.1 docs/mmcheck-locks.1 docs/mmcheck-sparse.1 \
+	$(Q)install -m 644 docs/mmcheck.1 docs/mmcheck-bot.1 docs/mmcheck-cc.1 docs/mmcheck-locks.1 docs/mmcheck-sparse.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man1/
 
 clean:
