@@ -33,7 +33,7 @@
 #                      (FUZZ_TIME=60 s per part, CSMITH=100 programs)
 #   make bench         time the rule set against the kernel's double_lock.cocci
 #   make install       install to $(PREFIX) (default /usr/local)
-#   make deb           the Debian package (dpkg-buildpackage, lintian), in $(CACHE)/deb
+#   make deb           the Debian package (dpkg-buildpackage, lintian): ./mmcheck_*.deb
 #   make check-deb     install that package with apt-get, run the demo from /usr, remove it
 #
 # V=1 shows the commands.
