@@ -203,6 +203,16 @@ class Benign(unittest.TestCase):
         self.assertIn("[mmcheck-incomplete]", r.stderr)
         self.assertEqual(self.repo.staged("--partial-ok").returncode, 0)
 
+    def test_file_named_like_an_option(self):
+        """'-my gmap.c' reaches spatch as ./-my gmap.c, and its findings and
+        lock facts come back under the name git gives (the lock rule's
+        facts of it had been dropped)."""
+        self.repo.write("arch/s390/mm/-my gmap.c", GMAP_PLAIN)
+        r = self.repo.staged()
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("arch/s390/mm/-my gmap.c:", r.stdout)
+        self.assertNotIn("./", r.stdout)
+
 
 BROKEN = "int mm_broken_global = +* ;\n\n"    # Coccinelle cannot parse it
 

@@ -134,6 +134,20 @@ def _parse_errors(stderr, incomplete):
             cur = None
 
 
+def _as_arg(f):
+    """A file name spatch cannot take for an option ('-my file.c')."""
+    return "./" + f if f.startswith("-") else f
+
+
+def _restore_names(text, files):
+    """What spatch printed, with the names _as_arg() changed given back:
+    the callers find findings, facts and errors by the names they gave."""
+    for f in files:
+        if f.startswith("-"):
+            text = text.replace("./" + f, f)
+    return text
+
+
 def _spatch_cmd(rule, files, timeout, virtuals):
     cocci = os.path.join(COCCI_DIR, rule.cocci)
     with open(cocci, encoding="utf-8") as f:
@@ -142,7 +156,7 @@ def _spatch_cmd(rule, files, timeout, virtuals):
     python = ["--python", SPATCH_PYTHON] if SPATCH_PYTHON else []
     return ([SPATCH, "--sp-file", cocci, "-D", "report", "-D", "mmcheck", "--no-show-diff",
              "--parse-error-msg", "--timeout", str(timeout)] + python + extra +
-            header_options(cocci) + files)
+            header_options(cocci) + [_as_arg(f) for f in files])
 
 
 def _fatal(stderr):
@@ -162,7 +176,8 @@ def run_batch(batch):
                              capture_output=True, text=True, errors="surrogateescape",
                              env=batch.env, cwd=batch.cwd,
                              timeout=batch.timeout * len(batch.files) + 60)
-        rc, stdout, stderr = out.returncode, out.stdout, out.stderr
+        rc = out.returncode
+        stdout, stderr = (_restore_names(t, batch.files) for t in (out.stdout, out.stderr))
     except subprocess.TimeoutExpired:
         rc, stdout, stderr = -1, "", "timeout (we abort)"
     if rc == 0:
