@@ -207,10 +207,10 @@ class Benign(unittest.TestCase):
         """'-my gmap.c' reaches spatch as ./-my gmap.c, and its findings and
         lock facts come back under the name git gives (the lock rule's
         facts of it had been dropped)."""
-        self.repo.write("arch/s390/mm/-my gmap.c", GMAP_PLAIN)
+        self.repo.write("-my gmap.c", GMAP_PLAIN)
         r = self.repo.staged()
         self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertIn("arch/s390/mm/-my gmap.c:", r.stdout)
+        self.assertTrue(r.stdout.startswith("-my gmap.c:"), r.stdout)
         self.assertNotIn("./", r.stdout)
 
 
