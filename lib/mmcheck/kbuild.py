@@ -52,6 +52,19 @@ MEASURE = ("import resource, subprocess, sys, time\n"
 Run = collections.namedtuple("Run", "secs cpu peak err")
 
 
+def plugin_for(cross=""):
+    """The plugin built for the compiler kbuild will run: the host gcc's,
+    or for CROSS_COMPILE the one built against that cross compiler."""
+    if not cross:
+        return PLUGIN
+    major = subprocess.run([cross + "gcc", "-dumpversion"], capture_output=True,
+                           text=True).stdout.strip().split(".")[0]
+    gcc = "%sgcc-%s" % (cross, major)
+    subprocess.run(["make", "-s", "-C", os.path.join(catalogue.TOP, "gcc-plugin"),
+                    "TARGET_GCC=" + gcc], check=True)
+    return os.path.join(catalogue.TOP, "gcc-plugin", gcc, "mmcheck.so")
+
+
 def plugin_flags(so):
     """Load the plugin with its lock facts on, as a whole-tree run uses it."""
     return "-fplugin=%s -fplugin-arg-mmcheck-facts=section" % so
