@@ -70,11 +70,17 @@ def plugin_flags(so):
     return "-fplugin=%s -fplugin-arg-mmcheck-facts=section" % so
 
 
-def measure(cmd, what, ok=(0,)):
+def measure(cmd, what, ok=(0,), log=None):
     """Run cmd and measure it (a Run).  ok: the exit codes that are not a
-    failure."""
-    r = subprocess.run([sys.executable, "-c", MEASURE] + cmd, capture_output=True, text=True,
-                       env=dict(os.environ, LC_ALL="C"))
+    failure.  log: a file its stderr is appended to as it goes (a run cut
+    short keeps what it said), and Run.err is all of that file."""
+    with open(log, "a") if log else open(os.devnull) as err:
+        r = subprocess.run([sys.executable, "-c", MEASURE] + cmd, stdout=subprocess.PIPE,
+                           stderr=err if log else subprocess.PIPE, text=True,
+                           env=dict(os.environ, LC_ALL="C"))
+    if log:
+        with open(log, errors="replace") as f:
+            r.stderr = f.read()
     line = [l for l in r.stdout.splitlines() if l.startswith("MMCHECK-MEASURE ")]
     if not line:
         raise BuildError("%s: no measurement:\n%s" % (what, r.stderr[-3000:]))
