@@ -97,37 +97,46 @@ static void constant_args(const struct mm_call *c, struct mm_event *ev)
 	}
 }
 
+/* A call to a function of the tree: an event with its arguments, so that
+ * the callee's summary can be applied here (summaries.c), and the BH walk
+ * can say in what state the call is made (facts.c writes it).  APIs are
+ * events of their own, not calls.  A call through a pointer (no name) is
+ * an edge to the pseudo-function of its target, when the front end can
+ * say which (callee_id). */
+static void call_event(struct mm_func *fn, int b, const struct mm_call *c)
+{
+	struct mm_event ev = { .kind = MM_EV_CALL, .name = c->callee_id,
+			       .obj = MM_NO_VALUE, .result = c->result, .loc = c->loc };
+	int i, v[MM_MAX_PARAMS];
+
+	constant_args(c, &ev);
+	for (i = 0; i < c->nargs && i < MM_MAX_PARAMS; i++)
+		v[i] = c->value(c->fe, i);
+	ev.nargs = i;
+	ev.args = mm_func_push_args(fn, v, i);
+	mm_event_add(fn, b, &ev);
+}
+
 /*
- * Facts: the softirq callback a registration names, or the call graph
- * edge, an event so that the BH walk can say in what state the call is
- * made (facts.c writes it).  APIs are events of their own, not edges.  A
- * call through a pointer (no name) is an edge to the pseudo-function of
- * its target, when the front end can say which (callee_id).  A function
- * passed to a function of the tree may be called through that parameter
- * (pass); passed to an API or through a pointer, its address is taken.
- * The front end names a function pointer parameter passed on by its
- * pseudo-function ("*NF_HOOK_LIST@unit#8"), so that whatever the caller
- * passed follows it.
+ * Facts: the softirq callback a registration names.  A function passed to
+ * a function of the tree may be called through that parameter (pass);
+ * passed to an API or through a pointer, its address is taken.  The front
+ * end names a function pointer parameter passed on by its pseudo-function
+ * ("*NF_HOOK_LIST@unit#8"), so that whatever the caller passed follows it.
  */
-static void call_facts(const struct mm_catalogue *cat, struct mm_func *fn, int b,
-		       const struct mm_call *c, unsigned long long kinds, struct mm_facts *facts)
+static void call_facts(const struct mm_catalogue *cat, const struct mm_call *c, int plain,
+		       unsigned long long kinds, struct mm_facts *facts)
 {
 	const struct mm_cat_entry *reg;
-	/* most calls are to no catalogued name: no kind list parsed for them */
-	int i, plain = !c->name || !kinds || !(kinds & ~mm_cat_bits(cat, MM_ANALYSIS_KINDS));
 	const char *cb;
+	int i;
 
 	if (kinds && (kinds & mm_cat_bits(cat, "softirq_register"))) {
 		reg = mm_cat_find(cat, "softirq_register", c->name);
 		cb = reg && reg->arg && reg->arg <= c->nargs ? c->function(c->fe, reg->arg - 1) : NULL;
 		if (cb && *cb != '*')	/* a parameter's function: not known here */
 			mm_facts_reg(facts, c->caller, cb, c->name, &c->loc);
-	} else if (plain && c->callee_id) {
-		struct mm_event ev = { .kind = MM_EV_CALL, .name = c->callee_id,
-				       .obj = MM_NO_VALUE, .result = MM_NO_VALUE, .loc = c->loc };
-
-		constant_args(c, &ev);
-		mm_event_add(fn, b, &ev);
+		return;
 	}
 	for (i = 0; i < c->nargs; i++) {
 		cb = c->function(c->fe, i);
@@ -138,6 +147,15 @@ static void call_facts(const struct mm_catalogue *cat, struct mm_func *fn, int b
 	}
 }
 
+/* Not an API (analysis kinds aside, which the lock analysis reads by name):
+ * a call to a function of the tree, or through a pointer. */
+static int plain_call(const struct mm_catalogue *cat, const struct mm_call *c,
+		      unsigned long long kinds)
+{
+	/* most calls are to no catalogued name: no kind list parsed for them */
+	return !c->name || !kinds || !(kinds & ~mm_cat_bits(cat, MM_ANALYSIS_KINDS));
+}
+
 int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 		      const struct mm_call *c, struct mm_facts *facts)
 {
@@ -146,13 +164,9 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 	const char *cls;
 	int release;
 	size_t i;
+	int plain = plain_call(cat, c, kinds);
 
-	if (!c->name) {		/* through a pointer: only facts */
-		if (facts)
-			call_facts(cat, fn, b, c, 0, facts);
-		return MM_CALL_DONE;
-	}
-	if (!kinds && mm_cat_guard(cat, c->name, &flavour, &release, &cls)) {
+	if (c->name && !kinds && mm_cat_guard(cat, c->name, &flavour, &release, &cls)) {
 		/* named as written, guard(spinlock_bh), not as its constructor */
 		struct mm_event ev = { .kind = release ? MM_EV_UNLOCK : MM_EV_LOCK, .name = cls,
 				       .obj = MM_NO_VALUE, .result = MM_NO_VALUE,
@@ -163,8 +177,10 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 		mm_event_add(fn, b, &ev);
 		return MM_CALL_DONE;
 	}
+	if (plain && c->callee_id)
+		call_event(fn, b, c);
 	if (facts)
-		call_facts(cat, fn, b, c, kinds, facts);
+		call_facts(cat, c, plain, kinds, facts);
 	if (!kinds)
 		return MM_CALL_DONE;	/* most calls: nothing the catalogue knows */
 	if (kinds & mm_cat_bits(cat, "same_object"))

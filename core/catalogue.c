@@ -70,6 +70,8 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 			e->arg = atoi(f[i] + 4);
 		else if (!strcmp(f[i], "try=1"))
 			e->trylock = 1;
+		else if (!strcmp(f[i], "macro=1"))
+			e->macro = 1;
 		else if (!strncmp(f[i], "as=", 3))
 			set_key(&e->as, f[i] + 3);
 		else if (!strncmp(f[i], "family=", 7))
@@ -380,6 +382,18 @@ const char *mm_cat_spelling(const struct mm_catalogue *cat, const char *name)
 int mm_cat_trylock(const struct mm_catalogue *cat, const char *name)
 {
 	return row_with(cat, name, has_try) != NULL;
+}
+
+static int has_macro(const struct mm_cat_entry *e)
+{
+	return e->macro;
+}
+
+const char *mm_cat_macro(const struct mm_catalogue *cat, const char *name)
+{
+	const struct mm_cat_entry *e = row_with(cat, name, has_macro);
+
+	return e ? e->name : NULL;
 }
 
 const char *mm_cat_first(const struct mm_catalogue *cat, const char *kind)

@@ -41,7 +41,42 @@ void mm_func_free(struct mm_func *fn)
 		free(fn->b[i].succ);
 	}
 	free(fn->b);
+	free(fn->argv);
 	memset(fn, 0, sizeof(*fn));
+}
+
+void mm_func_copy(struct mm_func *dst, const struct mm_func *src)
+{
+	int i, b;
+
+	mm_func_init(dst, src->name);
+	memcpy(dst->param, src->param, sizeof(dst->param));
+	dst->nparam = src->nparam;
+	for (b = 0; b < src->nb; b++)
+		mm_block_add(dst);
+	for (b = 0; b < src->nb; b++) {
+		for (i = 0; i < src->b[b].nev; i++)
+			mm_event_add(dst, b, &src->b[b].ev[i]);
+		for (i = 0; i < src->b[b].nsucc; i++) {
+			const struct mm_edge *e = &src->b[b].succ[i];
+
+			mm_edge_add_test(dst, b, e->to, e->cond, e->value, e->sign);
+		}
+	}
+	if (src->nargv)
+		mm_func_push_args(dst, src->argv, src->nargv);
+}
+
+int mm_func_push_args(struct mm_func *fn, const int *v, int n)
+{
+	int at = fn->nargv;
+
+	if (n <= 0)
+		return at;	/* memcpy() of NULL is undefined, even of nothing */
+	fn->argv = grow(fn->argv, &fn->cap_argv, fn->nargv + n, sizeof(*fn->argv));
+	memcpy(fn->argv + at, v, n * sizeof(*v));
+	fn->nargv += n;
+	return at;
 }
 
 int mm_block_add(struct mm_func *fn)
@@ -86,6 +121,15 @@ void mm_func_param(struct mm_func *fn, int value)
 		fn->param[fn->nparam++] = value;
 }
 
+/* A note at a helper's call site says what in the helper it is about. */
+static void in_helper(char *text, size_t size, const struct mm_loc *loc)
+{
+	size_t n = strlen(text);
+
+	if (loc->in && n < size)
+		snprintf(text + n, size - n, " (%s, called here)", loc->in);
+}
+
 void mm_finding_init(struct mm_finding *f, const char *rule, struct mm_loc loc,
 		     const char *fmt, ...)
 {
@@ -97,6 +141,11 @@ void mm_finding_init(struct mm_finding *f, const char *rule, struct mm_loc loc,
 	va_start(ap, fmt);
 	vsnprintf(f->message, sizeof(f->message), fmt, ap);
 	va_end(ap);
+	if (loc.in) {		/* the event itself is in a helper */
+		f->note_loc[0] = loc;
+		snprintf(f->note[0], sizeof(f->note[0]), "%s, called here", loc.in);
+		f->nnotes = 1;
+	}
 }
 
 void mm_finding_note(struct mm_finding *f, struct mm_loc loc, const char *fmt, ...)
@@ -109,5 +158,6 @@ void mm_finding_note(struct mm_finding *f, struct mm_loc loc, const char *fmt, .
 	va_start(ap, fmt);
 	vsnprintf(f->note[f->nnotes], sizeof(f->note[0]), fmt, ap);
 	va_end(ap);
+	in_helper(f->note[f->nnotes], sizeof(f->note[0]), &loc);
 	f->nnotes++;
 }

@@ -396,7 +396,7 @@ static const char *keep(struct mm_lockgraph *g, const char *s)
 /* "file:line:col", the file possibly holding ':' itself. */
 static struct mm_loc parse_loc(struct mm_lockgraph *g, const char *s)
 {
-	struct mm_loc loc = { NULL, 0, 0, 0 };
+	struct mm_loc loc = { NULL, 0, 0, 0, NULL };
 	char *copy = strdup(s), *col = strrchr(copy, ':'), *line;
 
 	if (col) {

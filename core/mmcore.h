@@ -27,6 +27,8 @@ struct mm_cat_entry {
 	char *lock;		/* lock rows: "spin" or "rw" */
 	int arg;		/* 1-based argument the kind is about, 0 if none */
 	int trylock;		/* lock rows: try=1, may fail instead of spinning */
+	int macro;		/* macro=1: a macro in some kernels, whose expansion
+				 * hides the name from a compiler */
 	char *as;		/* as=: the name a user writes (the macro, for what it
 				 * expands to), or NULL */
 	char *family;		/* family=: socket_family_path rows */
@@ -65,6 +67,10 @@ unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds
 const char *mm_cat_spelling(const struct mm_catalogue *cat, const char *name);
 /* Is name a trylock (try=1 on one of its rows)? */
 int mm_cat_trylock(const struct mm_catalogue *cat, const char *name);
+/* Is name a macro whose expansion a compiler counts as one call of it
+ * (macro=1 on one of its rows: 6.12's pte_unmap_unlock())?  Then the
+ * catalogue's copy of the name (it lives as long as cat), else NULL. */
+const char *mm_cat_macro(const struct mm_catalogue *cat, const char *name);
 /* The first name of a kind ("" if none): the name a front end reports. */
 const char *mm_cat_first(const struct mm_catalogue *cat, const char *kind);
 /* Does name start with a name of kind (abort_label: out_abort, fail2...)? */
@@ -96,6 +102,9 @@ struct mm_loc {
 	int line;
 	int col;
 	unsigned long native;	/* the front end's own location (GCC location_t) */
+	const char *in;		/* an event of a helper applied at its call site
+				 * (summaries.c): "page_remove_rmap() in drop_rmap()";
+				 * notes at this place say so.  NULL: the function's own */
 };
 
 enum mm_ev {
@@ -143,6 +152,7 @@ struct mm_event {
 	unsigned zero_args;	/* CALL: arguments (bit N: argument N, from 1) that are
 				 * the constant 0 or NULL */
 	unsigned nonzero_args;	/* ... a nonzero constant (true) */
+	int args, nargs;	/* CALL: the arguments' value ids, mm_func_arg(fn, args + i) */
 };
 
 enum mm_cond { MM_COND_NONE, MM_COND_SUCCESS, MM_COND_FAILURE };
@@ -171,6 +181,8 @@ struct mm_func {
 	int nev;		/* events in all blocks */
 	int param[MM_MAX_PARAMS];	/* value id of each parameter, in order */
 	int nparam;
+	int *argv;		/* the arguments of its CALL events */
+	int nargv, cap_argv;
 };
 
 /* Builders: a front end adds blocks, then events and edges to them. */
@@ -185,6 +197,10 @@ void mm_edge_add_test(struct mm_func *fn, int from, int to, enum mm_cond cond, i
 		      int sign);
 /* The next parameter of fn is value (a front end adds them in order). */
 void mm_func_param(struct mm_func *fn, int value);
+/* Keep n value ids in fn; returns where they start (an event's args). */
+int mm_func_push_args(struct mm_func *fn, const int *v, int n);
+/* Copy src into dst, which shares no memory with it (names are shared). */
+void mm_func_copy(struct mm_func *dst, const struct mm_func *src);
 
 /* ---- parameter guards (guards.c) --------------------------------------- */
 
@@ -297,6 +313,29 @@ char *mm_rule_wno(const char *list, const char *option);
 /* Run every check on fn. */
 void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 		  mm_report_fn report, void *ctx, int *incomplete);
+
+/* ---- function summaries (summaries.c) ---------------------------------- */
+
+/*
+ * The functions of one translation unit, checked together at its end so
+ * that a call to a helper the unit defines counts as what the helper does:
+ * each function is checked with its callees' summaries applied at their
+ * call sites (callees first), then summarised for its own callers.  A
+ * summary is the function's CFG reduced to the events the checks read;
+ * recursion is cut (the inner call counts as an unknown one).
+ */
+struct mm_unit;
+
+struct mm_unit *mm_unit_new(void);
+/* Keep fn (copied) under its id, the name its callers' CALL events use;
+ * cookie is what incomplete() below gets for it. */
+void mm_unit_add(struct mm_unit *u, const char *id, const struct mm_func *fn, void *cookie);
+/* Check every function kept; incomplete(cookie, ctx) for each whose walk
+ * hit its bound.  Findings inside one helper call are the helper's own,
+ * reported where the helper is checked, not again at each caller. */
+void mm_unit_check(struct mm_unit *u, const struct mm_catalogue *cat, mm_report_fn report,
+		   void *ctx, void (*incomplete)(void *cookie, void *ctx));
+void mm_unit_free(struct mm_unit *u);
 
 /* ---- BH state at acquisitions and calls (check_bh.c) --------------------- */
 

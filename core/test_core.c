@@ -392,7 +392,7 @@ static void test_facts(void)
 {
 	struct mm_event e = { .kind = MM_EV_LOCK, .name = "spin_lock", .flavour = MM_PLAIN,
 			      .loc = { "x.c", 3, 9 }, .what = "struct mm_struct::context.lock" };
-	struct mm_loc at = { "x.c", 9, 2, 0 };
+	struct mm_loc at = { "x.c", 9, 2, 0, NULL };
 	struct mm_facts f;
 	struct fact_count n = { 0 };
 	char err[256], *two;
@@ -504,6 +504,88 @@ static void test_param_guards(void)
 	mm_func_free(&fn);
 }
 
+/* A call to a function of the unit, with its arguments. */
+static void call(struct mm_func *fn, int b, const char *callee, int arg, int line)
+{
+	struct mm_event e = { .kind = MM_EV_CALL, .name = callee, .obj = -1, .result = -1,
+			      .loc = { "test.c", line, 1 } };
+
+	e.nargs = 1;
+	e.args = mm_func_push_args(fn, &arg, 1);
+	mm_event_add(fn, b, &e);
+}
+
+static void collect_incomplete(void *cookie, void *ctx)
+{
+	(void)ctx;
+	strcat(got, "incomplete:");
+	strcat(got, cookie);
+	strcat(got, " ");
+}
+
+/* A unit: drop(p) removes p's rmap; loop() calls itself and drop(); self()
+ * has a bug of its own; zap() clears, dirties PAGE and calls drop(PAGE),
+ * loop(PAGE) and self() twice.  Findings: zap's at the call of drop()
+ * (the one through loop() is at the same place once more: loop() counts
+ * as drop() where it calls itself), self()'s once, where it is. */
+static void test_unit(void)
+{
+	struct mm_unit *u = mm_unit_new();
+	struct mm_func fn;
+	const char *want = "mm-rmap-before-flush@23(2 notes) mm-rmap-before-flush@31(3 notes) "
+			   "mm-rmap-before-flush@32(3 notes) ";
+	int b;
+
+	got[0] = '\0';
+	mm_func_init(&fn, "zap");
+	mm_block_add(&fn);
+	ev(&fn, 0, MM_EV_PTE_CLEAR_DEFERRED, "ptep_get_and_clear_full", PTE, OLD, 30);
+	ev(&fn, 0, MM_EV_PAGE_DIRTY, "set_page_dirty", PAGE, -1, 30);
+	call(&fn, 0, "drop", PAGE, 31);
+	call(&fn, 0, "loop", PAGE, 32);
+	call(&fn, 0, "self", NEXT, 33);
+	call(&fn, 0, "self", NEXT, 34);
+	mm_unit_add(u, "zap", &fn, "zap");
+	mm_func_free(&fn);
+	mm_func_init(&fn, "drop");
+	mm_block_add(&fn);
+	mm_func_param(&fn, 100);
+	ev(&fn, 0, MM_EV_RMAP_REMOVE, "page_remove_rmap", 100, -1, 10);
+	mm_unit_add(u, "drop", &fn, "drop");
+	mm_func_free(&fn);
+	mm_func_init(&fn, "loop");	/* entry -> a loop of empty blocks, or the calls */
+	mm_func_param(&fn, 200);
+	mm_block_add(&fn);
+	b = mm_block_add(&fn);
+	mm_block_add(&fn);
+	mm_block_add(&fn);
+	mm_edge_add(&fn, 0, b, MM_COND_NONE, 0);
+	mm_edge_add(&fn, 0, 3, MM_COND_NONE, 0);
+	mm_edge_add(&fn, b, b + 1, MM_COND_NONE, 0);
+	mm_edge_add(&fn, b + 1, b, MM_COND_NONE, 0);
+	call(&fn, 3, "loop", 200, 15);
+	call(&fn, 3, "drop", 200, 16);
+	mm_unit_add(u, "loop", &fn, "loop");
+	mm_func_free(&fn);
+	mm_func_init(&fn, "self");
+	mm_block_add(&fn);
+	ev(&fn, 0, MM_EV_PTE_CLEAR_DEFERRED, "ptep_get_and_clear_full", PTE, OLD, 21);
+	ev(&fn, 0, MM_EV_PAGE_DIRTY, "set_page_dirty", PAGE, -1, 22);
+	ev(&fn, 0, MM_EV_RMAP_REMOVE, "page_remove_rmap", PAGE, -1, 23);
+	mm_unit_add(u, "self", &fn, "self");
+	mm_func_free(&fn);
+	mm_unit_check(u, &cat, collect, NULL, collect_incomplete);
+	mm_unit_free(u);
+	ntest++;
+	if (!strcmp(got, want)) {
+		printf("ok %d - summaries: helpers applied at their calls, recursion cut, "
+		       "a helper's own finding once\n", ntest);
+	} else {
+		nfail++;
+		printf("not ok %d - summaries\n#   want: '%s'\n#   got:  '%s'\n", ntest, want, got);
+	}
+}
+
 static void test_catalogue_questions(void)
 {
 	const char *irq[] = { "irqreturn_t" }, *tag[] = { "irqreturn" }, *other[] = { "int" };
@@ -583,6 +665,7 @@ int main(int argc, char **argv)
 				"lockgraph: every caller disabled BH, the callee's plain lock is safe");
 	test_catalogue_questions();
 	test_param_guards();
+	test_unit();
 	test_catalogue_beside(argv[1]);
 	printf("1..%d\n", ntest);
 	printf("core: %d passed, %d failed\n", ntest - nfail, nfail);

@@ -166,7 +166,7 @@ static struct mm_loc loc_of(location_t l)
 {
 	location_t at = linemap_resolve_location(line_table, l, LRK_MACRO_EXPANSION_POINT, NULL);
 	expanded_location x = expand_location(at);
-	struct mm_loc loc = { x.file, x.line, x.column, (unsigned long)at };
+	struct mm_loc loc = { x.file, x.line, x.column, (unsigned long)at, NULL };
 
 	return loc;
 }
@@ -649,6 +649,46 @@ static const char *pointer_target(tree p)
 	return param_pseudo(p);
 }
 
+/* The macro=1 name of the catalogue a call was written through, or NULL;
+ * *at: that expansion's place.  6.12's pte_unmap_unlock() is a macro
+ * around spin_unlock() and pte_unmap(): the page-table lock's release is
+ * only in its name. */
+static const char *catalogued_macro(location_t l, location_t *at)
+{
+	while (linemap_location_from_macro_expansion_p(line_table, l)) {
+		const line_map *map = linemap_lookup(line_table, l);
+		const line_map_macro *mm;
+		const char *name;
+
+		if (!map || !linemap_macro_expansion_map_p(map))
+			break;
+		mm = linemap_check_macro(map);
+		name = linemap_map_get_macro_name(mm);
+		l = MACRO_MAP_EXPANSION_POINT_LOCATION(mm);
+		if (name && mm_cat_mask(&catalogue, name) && mm_cat_macro(&catalogue, name)) {
+			*at = l;
+			return mm_cat_macro(&catalogue, name);
+		}
+	}
+	return NULL;
+}
+
+/* The first call of a catalogued macro's expansion stands for the macro:
+ * one event of its kind, at the expansion (the others add nothing). */
+static void translate_macro(struct mm_func *fn, int b, gcall *call)
+{
+	static location_t last;	/* the expansion already translated */
+	location_t at = UNKNOWN_LOCATION;
+	const char *name = catalogued_macro(gimple_location(call), &at);
+
+	if (!name || at == last)
+		return;
+	last = at;
+	struct mm_call c = { name, current_fn_id, NULL, MM_NO_VALUE, loc_of(at), 0, arg_value,
+			     arg_lock_class, arg_function, call };
+	mm_translate_call(&catalogue, fn, b, &c, NULL);
+}
+
 static void translate_call(struct mm_func *fn, int b, gcall *call)
 {
 	tree fndecl = gimple_call_fndecl(call), lhs = gimple_call_lhs(call);
@@ -659,6 +699,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	int same;
 
 	c.constant = arg_constant;
+	translate_macro(fn, b, call);
 	/* an internal function (.DEFERRED_INIT of -ftrivial-auto-var-init)
 	 * has no callee expression at all */
 	if (!fndecl && facts_to && !gimple_call_internal_p(call)) {
@@ -670,7 +711,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 		return;
 	c.name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
 	c.clears_flush = unit_clears_flush();
-	if (facts_to && !fndecl_built_in_p(fndecl))
+	if (!fndecl_built_in_p(fndecl))	/* its summary, its facts */
 		c.callee_id = function_id(fndecl);
 	/* x = call(): what was known of x's old value no longer holds. */
 	if (lhs && DECL_P(lhs))
@@ -894,20 +935,29 @@ static void report(const struct mm_finding *f, void *ctx)
 
 /* ---- the pass ------------------------------------------------------------ */
 
-/* The checks or the facts' walk gave up (mm_facts_end() says so only of
- * a function the checks did not). */
-static void incomplete_warning(tree decl)
-{
-	if (!mm_rule_listed(disabled, MM_INCOMPLETE))
-		warning_at(DECL_SOURCE_LOCATION(decl), 0,
-			   "mmcheck: %qs has too many paths; analysis incomplete "
-			   "[" MM_INCOMPLETE "]", IDENTIFIER_POINTER(DECL_NAME(decl)));
-}
+/* A function of the unit, for the warning that its analysis is
+ * incomplete: checked and walked for facts at the unit's end, when its
+ * decl may be gone. */
+struct unit_function {
+	location_t loc;
+	const char *name;
+	int warned;
+};
 
-/* The facts' BH walk of a function hit its bound (at the unit's end). */
-static void facts_incomplete(void *cookie, void *ctx)
+static vec<unit_function *> unit_functions;
+static struct mm_unit *unit;
+
+/* The checks or the facts' walk gave up: said once per function. */
+static void incomplete_warning(void *cookie, void *ctx)
 {
-	incomplete_warning((tree)cookie);
+	struct unit_function *u = (struct unit_function *)cookie;
+
+	(void)ctx;
+	if (u->warned || mm_rule_listed(disabled, MM_INCOMPLETE))
+		return;
+	u->warned = 1;
+	warning_at(u->loc, 0, "mmcheck: %qs has too many paths; analysis incomplete "
+		   "[" MM_INCOMPLETE "]", u->name);
 }
 
 static void free_strings(void)
@@ -922,7 +972,7 @@ static void free_strings(void)
 static unsigned int mmcheck_execute(function *fun)
 {
 	struct mm_func fn;
-	int incomplete = 0;
+	struct unit_function *cookie;
 
 	mm_func_init(&fn, function_name(fun));
 	for (tree parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm))
@@ -937,15 +987,20 @@ static unsigned int mmcheck_execute(function *fun)
 		signature_facts(fun->decl);
 	}
 	translate(&fn, fun);
-	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
-	if (incomplete)
-		incomplete_warning(fun->decl);
-	if (facts_to) {		/* walked at the unit's end: its strings live till then */
-		mm_facts_function(&facts, current_fn_id, &fn, fun->decl, incomplete);
-		return 0;
-	}
-	mm_func_free(&fn);
-	free_strings();
+	cookie = XNEW(struct unit_function);
+	cookie->loc = DECL_SOURCE_LOCATION(fun->decl);
+	cookie->name = IDENTIFIER_POINTER(DECL_NAME(fun->decl));
+	cookie->warned = 0;
+	unit_functions.safe_push(cookie);
+	/* checked at the unit's end, with its helpers' summaries: its
+	 * strings live till then */
+	if (!unit)
+		unit = mm_unit_new();
+	mm_unit_add(unit, current_fn_id, &fn, cookie);
+	if (facts_to)
+		mm_facts_function(&facts, current_fn_id, &fn, cookie, 0);
+	else
+		mm_func_free(&fn);
 	return 0;
 }
 
@@ -971,12 +1026,10 @@ static void facts_to_section(void)
 	fprintf(asm_out_file, "\t.popsection\n");
 }
 
-static void finish_unit(void *gcc_data, void *user_data)
+static void write_facts(void)
 {
-	if (seen_error())
-		return;		/* no object will be written either */
 	begin_facts();
-	mm_facts_end(&facts, facts_incomplete, NULL);
+	mm_facts_end(&facts, incomplete_warning, NULL);
 	if (!strcmp(facts_to, "section")) {
 		if (asm_out_file)
 			facts_to_section();
@@ -988,6 +1041,23 @@ static void finish_unit(void *gcc_data, void *user_data)
 			error("mmcheck: %s: %m", err);
 	}
 	mm_facts_free(&facts);
+}
+
+static void finish_unit(void *gcc_data, void *user_data)
+{
+	unsigned i;
+
+	if (seen_error())
+		return;		/* no object will be written either */
+	if (unit)
+		mm_unit_check(unit, &catalogue, report, NULL, incomplete_warning);
+	if (facts_to)
+		write_facts();
+	mm_unit_free(unit);
+	unit = NULL;
+	for (i = 0; i < unit_functions.length(); i++)
+		free(unit_functions[i]);
+	unit_functions.truncate(0);
 	free_strings();
 }
 
@@ -1078,9 +1148,8 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	pass.ref_pass_instance_number = 1;
 	pass.pos_op = PASS_POS_INSERT_AFTER;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
-	if (facts_to) {
+	if (facts_to)
 		register_callback(info->base_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
-		register_callback(info->base_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
-	}
+	register_callback(info->base_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
 	return 0;
 }

@@ -55,7 +55,7 @@ static const char *delay_name = "";
 
 static struct mm_loc loc_of(struct position pos)
 {
-	struct mm_loc loc = { stream_name(pos.stream), pos.line, pos.pos, 0 };
+	struct mm_loc loc = { stream_name(pos.stream), pos.line, pos.pos, 0, NULL };
 
 	return loc;
 }
@@ -554,6 +554,45 @@ static const char *pointer_target(pseudo_t p)
 				      ident_name(m->ident));
 }
 
+/*
+ * The name written where a call made by a macro stands: sparse gives the
+ * tokens of an expansion the place of the macro's name, so the source
+ * there says which macro it was ("pte_unmap_unlock" for its spin_unlock()).
+ * NULL unless that is a macro=1 name of the catalogue other than callee.
+ */
+static const char *catalogued_macro(struct position pos, const char *callee)
+{
+	const char *line = source_line(stream_name(pos.stream), pos.line);
+	char name[64];
+	int byte, col, n = 0;
+
+	if (!line)
+		return NULL;
+	for (byte = 0, col = 1; line[byte] && line[byte] != '\n' && col < pos.pos; byte++)
+		col = line[byte] == '\t' ? (col + 7) / 8 * 8 + 1 : col + 1;
+	while (n < (int)sizeof(name) - 1 &&
+	       (isalnum((unsigned char)line[byte + n]) || line[byte + n] == '_'))
+		n++;
+	sprintf(name, "%.*s", n, line + byte);
+	if (!n || (callee && !strcmp(name, callee)) || !mm_cat_mask(&catalogue, name))
+		return NULL;
+	return mm_cat_macro(&catalogue, name);
+}
+
+/* The first call of a catalogued macro's expansion stands for the macro:
+ * one event of its kind, at the expansion (its other calls add nothing). */
+static void translate_macro(struct mm_func *fn, int b, struct position pos, const char *callee)
+{
+	static struct position last;
+	const char *name = catalogued_macro(pos, callee);
+	struct mm_call c = { name, caller_id, NULL, MM_NO_VALUE, loc_of(pos) };
+
+	if (!name || (pos.stream == last.stream && pos.line == last.line && pos.pos == last.pos))
+		return;
+	last = pos;
+	mm_translate_call(&catalogue, fn, b, &c, NULL);
+}
+
 static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 {
 	struct call_view cv = { insn, NULL };
@@ -575,6 +614,7 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 		return;
 	cv.callee = insn->func->sym;
 	c.name = ident_name(cv.callee->ident);
+	translate_macro(fn, b, insn->pos, c.name);
 	c.clears_flush = clears_flush;
 	c.loc.col = call_column(insn->pos);
 	c.callee_id = function_id(cv.callee);
@@ -1157,14 +1197,22 @@ static void evaluate_listed(struct symbol_list *list)
 	} END_FOR_EACH_PTR(sym);
 }
 
-/* The checks or the facts' walk gave up (mm_facts_end() calls it with
- * the symbol, and only of a function the checks did not). */
+static int is_listed(struct symbol_list *list, struct symbol *sym);
+
+/* The unit's functions, checked at its end with their helpers' summaries
+ * (the core's summaries.c), and those already said to be incomplete. */
+static struct mm_unit *unit_fns;
+static struct symbol_list *warned;
+
+/* The checks or the facts' walk gave up (cookie: the function's symbol):
+ * said once per function. */
 static void incomplete_warning(void *cookie, void *ctx)
 {
 	struct symbol *sym = cookie;
 
-	if (mm_rule_listed(disabled, MM_INCOMPLETE))
+	if (is_listed(warned, sym) || mm_rule_listed(disabled, MM_INCOMPLETE))
 		return;
+	add_symbol(&warned, sym);
 	fprintf(stderr, "%s:%d:%d: warning: mmcheck: '%s' has too many paths; analysis "
 		"incomplete [" MM_INCOMPLETE "]\n", stream_name(sym->pos.stream),
 		sym->pos.line, sym->pos.pos, ident_name(sym->ident));
@@ -1175,7 +1223,6 @@ static void check_function(struct symbol *sym)
 	struct entrypoint *ep;
 	struct mm_func fn;
 	pseudo_t arg;
-	int incomplete = 0;
 
 	ep = linearize_symbol(sym);
 	note_errors();	/* linearizing reports errors too */
@@ -1191,12 +1238,12 @@ static void check_function(struct symbol *sym)
 		mm_func_param(&fn, value_id(arg));
 	} END_FOR_EACH_PTR(arg);
 	translate(&fn, ep);
-	mm_check_all(&fn, &catalogue, report, NULL, &incomplete);
-	if (incomplete)
-		incomplete_warning(sym, NULL);
+	if (!unit_fns)
+		unit_fns = mm_unit_new();
+	mm_unit_add(unit_fns, caller_id, &fn, sym);	/* checked at the unit's end */
 	if (facts_dir) {	/* walked at the unit's end */
 		signature_facts(sym);
-		mm_facts_function(&facts, caller_id, &fn, sym, incomplete);
+		mm_facts_function(&facts, caller_id, &fn, sym, 0);
 		return;
 	}
 	mm_func_free(&fn);
@@ -1412,6 +1459,10 @@ int main(int argc, char **argv)
 		unit_errors = 0;
 		check_symbols(parse_file(file));
 		note_errors();
+		if (unit_fns)
+			mm_unit_check(unit_fns, &catalogue, report, NULL, incomplete_warning);
+		mm_unit_free(unit_fns);
+		unit_fns = NULL;
 		/* as sparse itself: its errors do not fail a C=1 build */
 		if (unit_errors && !mm_rule_listed(disabled, MM_INCOMPLETE))
 			fprintf(stderr, "%s: warning: sparse reported errors in this file; mmcheck's "

@@ -1,4 +1,4 @@
-/* The rmap removal hides in a helper: needs an inter-procedural engine. */
+/* The rmap removal hides in a helper: the compiled engines apply its summary. */
 static void drop_rmap(struct page *page, struct vm_area_struct *vma)
 {
 	page_remove_rmap(page, vma, false);
@@ -15,11 +15,10 @@ static void zap_helper(struct mmu_gather *tlb, struct vm_area_struct *vma,
 	tlb_flush_mmu(tlb);
 }
 /*
- * check-known-to-fail: sparse the checks are intra-procedural; the removal is in drop_rmap()
  * check-name: rmap removed in a helper called before the flush
- * check-known-to-fail: cocci,gcc the checks are intra-procedural; the removal is in drop_rmap()
+ * check-known-to-fail: cocci the rule reads one function; the removal is in drop_rmap()
  *
  * check-output-start
-bug-via-helper.c:15:9: warning: rmap of a dirty file page removed by drop_rmap() before the deferred TLB flush [mm-rmap-before-flush]
+bug-via-helper.c:14:9: warning: rmap of a dirty file page removed by drop_rmap() before the deferred TLB flush [mm-rmap-before-flush]
  * check-output-end
  */

@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * summaries.c - checking a translation unit's functions with their
+ * helpers' effects applied at each call.
+ *
+ * Since 6.3 the PTE zap loop hands each folio to zap_present_ptes() and
+ * zap_present_folio_ptes(), which clear the PTEs and remove or delay the
+ * rmap; the flush is in the caller.  A check of one function at a time
+ * cannot see a bug split between the two.  So the unit's functions are
+ * checked callees first; after its check, each function is reduced to a
+ * summary: its CFG with only the events the checks read, from entry to
+ * exits.  A call to a summarised helper is replaced by a copy of that
+ * summary, the helper's parameters renamed to the call's arguments and
+ * its other values to fresh ones, its events placed at the call site with
+ * a note of what they are in the helper.  Summaries contain their own
+ * callees' summaries, so chains of helpers count; a recursive call is cut
+ * (the inner call counts as an unknown callee, as every call whose
+ * callee the unit does not define).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mmcore.h"
+
+/* What a summary keeps: the events of the path checks (check_rmap.c,
+ * check_delay.c, check_undo.c).  A "do" stays out: its result is the
+ * helper's to test, and the helper's caller tests the helper's own. */
+#define EV(k) (1ULL << (k))
+#define EFFECTS (EV(MM_EV_PTE_CLEAR_DEFERRED) | EV(MM_EV_PTE_CLEAR_FLUSH) | EV(MM_EV_TLB_FLUSH) | \
+		 EV(MM_EV_RMAP_REMOVE) | EV(MM_EV_RMAP_DELAY) | EV(MM_EV_RMAP_FLUSH) |	\
+		 EV(MM_EV_PAGE_DIRTY) | EV(MM_EV_FOLIO_LOCK) | EV(MM_EV_FOLIO_UNLOCK) |	\
+		 EV(MM_EV_PTL_UNLOCK) | EV(MM_EV_UNDO) | EV(MM_EV_PTE_RESTORE))
+/* ... and, in a summary that has effects, what relates their values */
+#define CONTEXT (EV(MM_EV_ANON_TEST) | EV(MM_EV_ASSIGN) | EV(MM_EV_COPY))
+
+/* A summary bigger than this is not applied (its calls count as unknown):
+ * a copy per call site must not blow up the caller's walk. */
+#define MAX_SUMMARY_BLOCKS 2000
+
+enum { NEW, ON_STACK, DONE };
+
+struct unit_fn {
+	const char *id;
+	struct mm_func fn;	/* as the front end translated it */
+	struct mm_func sum;	/* nb == 0: no effect, or not summarised */
+	void *cookie;
+	int state;
+};
+
+struct mm_unit {
+	struct unit_fn *f;
+	int n, cap;
+	int *index;		/* hash of id -> f[] + 1, 0: empty */
+	int nindex;
+	char **strings;		/* the notes' "in" texts, each once */
+	int nstrings, cap_strings;
+	int fresh;		/* the next value id a copy invents (negative) */
+};
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p) {
+		fputs("mmcheck: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static unsigned hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+struct mm_unit *mm_unit_new(void)
+{
+	struct mm_unit *u = xrealloc(NULL, sizeof(*u));
+
+	memset(u, 0, sizeof(*u));
+	u->fresh = -2;
+	return u;
+}
+
+void mm_unit_add(struct mm_unit *u, const char *id, const struct mm_func *fn, void *cookie)
+{
+	struct unit_fn *f;
+
+	if (u->n == u->cap) {
+		u->cap = u->cap ? 2 * u->cap : 64;
+		u->f = xrealloc(u->f, u->cap * sizeof(*u->f));
+	}
+	f = &u->f[u->n++];
+	memset(f, 0, sizeof(*f));
+	f->id = id;
+	f->cookie = cookie;
+	mm_func_copy(&f->fn, fn);
+}
+
+static void build_index(struct mm_unit *u)
+{
+	int i;
+
+	u->nindex = 16;
+	while (u->nindex < 2 * u->n)
+		u->nindex *= 2;
+	u->index = xrealloc(NULL, u->nindex * sizeof(*u->index));
+	memset(u->index, 0, u->nindex * sizeof(*u->index));
+	for (i = 0; i < u->n; i++) {
+		unsigned h = hash(u->f[i].id ? u->f[i].id : "");
+
+		if (!u->f[i].id)
+			continue;
+		while (u->index[h & (u->nindex - 1)])
+			h++;
+		u->index[h & (u->nindex - 1)] = i + 1;
+	}
+}
+
+/* The unit's function of id, or -1 (the first of two with one id). */
+static int lookup(const struct mm_unit *u, const char *id)
+{
+	unsigned h;
+	int i;
+
+	if (!id || !u->nindex)
+		return -1;
+	for (h = hash(id); (i = u->index[h & (u->nindex - 1)]); h++)
+		if (!strcmp(u->f[i - 1].id, id))
+			return i - 1;
+	return -1;
+}
+
+/* The one copy of a note text: a unit's copies repeat a few of them. */
+static const char *intern(struct mm_unit *u, const char *s)
+{
+	int i;
+
+	for (i = u->nstrings - 1; i >= 0 && i >= u->nstrings - 64; i--)
+		if (!strcmp(u->strings[i], s))
+			return u->strings[i];
+	if (u->nstrings == u->cap_strings) {
+		u->cap_strings = u->cap_strings ? 2 * u->cap_strings : 64;
+		u->strings = xrealloc(u->strings, u->cap_strings * sizeof(*u->strings));
+	}
+	u->strings[u->nstrings] = strdup(s);
+	if (!u->strings[u->nstrings])
+		abort();
+	return u->strings[u->nstrings++];
+}
+
+/* "drop_rmap@mm/x.c" -> "drop_rmap": how the callee is written */
+static const char *written(const struct unit_fn *f)
+{
+	return f->fn.name ? f->fn.name : f->id;
+}
+
+/* ---- applying a summary at a call ------------------------------------------ */
+
+/* A copy's renaming of the helper's values. */
+struct renaming {
+	int from[64], to[64];
+	int n;
+	int *fresh;
+	const struct mm_func *helper, *caller;
+	const struct mm_event *call;
+};
+
+static int rename_value(struct renaming *r, int v)
+{
+	int i;
+
+	if (v == MM_NO_VALUE)
+		return v;
+	for (i = 0; i < r->helper->nparam; i++)
+		if (r->helper->param[i] == v)
+			return i < r->call->nargs ? r->caller->argv[r->call->args + i] :
+						   MM_NO_VALUE;
+	for (i = 0; i < r->n; i++)
+		if (r->from[i] == v)
+			return r->to[i];
+	if (r->n == 64)		/* a helper's own values past 64: each a new one */
+		return (*r->fresh)--;
+	r->from[r->n] = v;
+	r->to[r->n] = (*r->fresh)--;
+	return r->to[r->n++];
+}
+
+/* The note text of an event copied from helper: what it is, in which
+ * helper ("folio_remove_rmap_ptes() in zap_present_folio_ptes()"). */
+static const char *in_text(struct mm_unit *u, const struct mm_event *ev, const char *helper)
+{
+	char buf[512];
+
+	if (ev->loc.in)
+		snprintf(buf, sizeof(buf), "%s in %s()", ev->loc.in, helper);
+	else
+		snprintf(buf, sizeof(buf), "%s() in %s()", ev->name ? ev->name : "?", helper);
+	return intern(u, buf);
+}
+
+/* Copy callee's summary into out after block from; returns the block the
+ * caller's code goes on in.  call: the CALL event (in caller). */
+static int apply(struct mm_unit *u, struct mm_func *out, int from, const struct unit_fn *callee,
+		 const struct mm_func *caller, const struct mm_event *call)
+{
+	const struct mm_func *s = &callee->sum;
+	struct renaming r = { .n = 0, .fresh = &u->fresh, .helper = &callee->fn,
+			      .caller = caller, .call = call };
+	int base = out->nb, next, b, i;
+
+	for (b = 0; b < s->nb; b++)
+		mm_block_add(out);
+	next = mm_block_add(out);
+	mm_edge_add(out, from, base, MM_COND_NONE, MM_NO_VALUE);
+	for (b = 0; b < s->nb; b++) {
+		for (i = 0; i < s->b[b].nev; i++) {
+			struct mm_event ev = s->b[b].ev[i];
+
+			ev.loc = call->loc;
+			ev.loc.in = in_text(u, &s->b[b].ev[i], written(callee));
+			if (ev.kind != MM_EV_UNDO)	/* an undo goes by its name */
+				ev.name = written(callee);
+			ev.obj = rename_value(&r, ev.obj);
+			ev.result = rename_value(&r, ev.result);
+			mm_event_add(out, base + b, &ev);
+		}
+		for (i = 0; i < s->b[b].nsucc; i++) {
+			const struct mm_edge *e = &s->b[b].succ[i];
+
+			mm_edge_add_test(out, base + b, base + e->to, e->cond,
+					 rename_value(&r, e->value), e->sign);
+		}
+		if (!s->b[b].nsucc)	/* a return: back to the caller */
+			mm_edge_add(out, base + b, next, MM_COND_NONE, MM_NO_VALUE);
+	}
+	return next;
+}
+
+/* fn with the summaries of its callees applied, into out. */
+static void expand(struct mm_unit *u, const struct mm_func *fn, struct mm_func *out)
+{
+	int b, i, cur;
+
+	mm_func_init(out, fn->name);
+	memcpy(out->param, fn->param, sizeof(out->param));
+	out->nparam = fn->nparam;
+	for (b = 0; b < fn->nb; b++)	/* block b starts as block b */
+		mm_block_add(out);
+	for (b = 0; b < fn->nb; b++) {
+		cur = b;
+		for (i = 0; i < fn->b[b].nev; i++) {
+			const struct mm_event *ev = &fn->b[b].ev[i];
+			int c = ev->kind == MM_EV_CALL ? lookup(u, ev->name) : -1;
+
+			if (c >= 0 && u->f[c].state == DONE && u->f[c].sum.nb)
+				cur = apply(u, out, cur, &u->f[c], fn, ev);
+			else
+				mm_event_add(out, cur, ev);
+		}
+		for (i = 0; i < fn->b[b].nsucc; i++) {
+			const struct mm_edge *e = &fn->b[b].succ[i];
+
+			mm_edge_add_test(out, cur, e->to, e->cond, e->value, e->sign);
+		}
+	}
+	if (fn->nargv)
+		mm_func_push_args(out, fn->argv, fn->nargv);
+}
+
+/* ---- summarising ------------------------------------------------------------ */
+
+static unsigned long long kinds_of(const struct mm_func *fn)
+{
+	unsigned long long m = 0;
+	int b, i;
+
+	for (b = 0; b < fn->nb; b++)
+		for (i = 0; i < fn->b[b].nev; i++)
+			m |= EV(fn->b[b].ev[i].kind);
+	return m;
+}
+
+/* Where a path from block b goes once the events are filtered: past
+ * blocks left empty with one unconditional successor. */
+static int forward(const struct mm_func *fn, const int *kept, int b)
+{
+	int start = b, steps = 0;
+
+	while (!kept[b] && fn->b[b].nsucc == 1 && fn->b[b].succ[0].cond == MM_COND_NONE) {
+		b = fn->b[b].succ[0].to;
+		if (b == start || ++steps > fn->nb)
+			return start;	/* a loop of empty blocks: each stays */
+	}
+	return b;
+}
+
+/* sum: fn reduced to the events a caller's checks read, or nothing (nb
+ * == 0) when it has no effect. */
+static void summarise(const struct mm_func *fn, struct mm_func *sum)
+{
+	int *kept, *order, b, i, n = 0;
+
+	mm_func_init(sum, fn->name);
+	if (!(kinds_of(fn) & EFFECTS))
+		return;
+	kept = calloc(fn->nb, sizeof(*kept));
+	order = malloc(fn->nb * sizeof(*order));
+	if (!kept || !order)
+		abort();
+	for (b = 0; b < fn->nb; b++)
+		for (i = 0; i < fn->b[b].nev; i++)
+			kept[b] += !!(EV(fn->b[b].ev[i].kind) & (EFFECTS | CONTEXT));
+	/* new numbers, the entry first, for the blocks that remain */
+	for (b = 0; b < fn->nb; b++)
+		order[b] = -1;
+	order[forward(fn, kept, 0)] = n++;
+	for (b = 0; b < fn->nb; b++)
+		if (order[b] < 0 && forward(fn, kept, b) == b)
+			order[b] = n++;
+	if (n <= MAX_SUMMARY_BLOCKS) {
+		for (i = 0; i < n; i++)
+			mm_block_add(sum);
+		for (b = 0; b < fn->nb; b++) {
+			if (order[b] < 0)
+				continue;
+			for (i = 0; i < fn->b[b].nev; i++)
+				if (EV(fn->b[b].ev[i].kind) & (EFFECTS | CONTEXT))
+					mm_event_add(sum, order[b], &fn->b[b].ev[i]);
+			for (i = 0; i < fn->b[b].nsucc; i++) {
+				const struct mm_edge *e = &fn->b[b].succ[i];
+
+				mm_edge_add_test(sum, order[b], order[forward(fn, kept, e->to)],
+						 e->cond, e->value, e->sign);
+			}
+		}
+	}
+	free(kept);
+	free(order);
+}
+
+/* ---- checking --------------------------------------------------------------- */
+
+struct reporting {
+	mm_report_fn report;
+	void *ctx;
+};
+
+static int same_place(const struct mm_loc *a, const struct mm_loc *b)
+{
+	return a->line == b->line && a->col == b->col &&
+	       (a->file == b->file || (a->file && b->file && !strcmp(a->file, b->file)));
+}
+
+/* A finding all of whose places are one helper call is the helper's own:
+ * it was reported (or ruled out) where the helper was checked. */
+static void report_spanning(const struct mm_finding *f, void *ctx)
+{
+	struct reporting *r = ctx;
+	int i;
+
+	for (i = 0; f->loc.in && i < f->nnotes; i++)
+		if (!f->note_loc[i].in || !same_place(&f->note_loc[i], &f->loc))
+			break;
+	if (f->loc.in && i == f->nnotes)
+		return;
+	r->report(f, r->ctx);
+}
+
+static void visit(struct mm_unit *u, int i, const struct mm_catalogue *cat,
+		  struct reporting *r, void (*incomplete)(void *cookie, void *ctx))
+{
+	struct unit_fn *f = &u->f[i];
+	struct mm_func expanded;
+	int b, e, c, partial = 0;
+
+	f->state = ON_STACK;
+	for (b = 0; b < f->fn.nb; b++)
+		for (e = 0; e < f->fn.b[b].nev; e++)
+			if (f->fn.b[b].ev[e].kind == MM_EV_CALL &&
+			    (c = lookup(u, f->fn.b[b].ev[e].name)) >= 0 && u->f[c].state == NEW)
+				visit(u, c, cat, r, incomplete);
+	f = &u->f[i];
+	expand(u, &f->fn, &expanded);
+	mm_check_all(&expanded, cat, report_spanning, r, &partial);
+	if (partial && incomplete)
+		incomplete(f->cookie, r->ctx);
+	summarise(&expanded, &f->sum);
+	mm_func_free(&expanded);
+	f->state = DONE;
+}
+
+void mm_unit_check(struct mm_unit *u, const struct mm_catalogue *cat, mm_report_fn report,
+		   void *ctx, void (*incomplete)(void *cookie, void *ctx))
+{
+	struct reporting r = { report, ctx };
+	int i;
+
+	build_index(u);
+	for (i = 0; i < u->n; i++)
+		if (u->f[i].state == NEW)
+			visit(u, i, cat, &r, incomplete);
+}
+
+void mm_unit_free(struct mm_unit *u)
+{
+	int i;
+
+	if (!u)
+		return;
+	for (i = 0; i < u->n; i++) {
+		mm_func_free(&u->f[i].fn);
+		mm_func_free(&u->f[i].sum);
+	}
+	for (i = 0; i < u->nstrings; i++)
+		free(u->strings[i]);
+	free(u->strings);
+	free(u->index);
+	free(u->f);
+	free(u);
+}
