@@ -21,6 +21,8 @@
 #   make check-lock-kernels    the plugin over 6.1/6.12/7.2 mm/ kernel/ fs/ net/, lock analysis
 #   make check-kernel-build    6.12 defconfig built whole (vmlinux, modules) with and without
 #                              the plugin, x86_64 and s390: ICEs, diagnostics, .text, facts
+#   make check-mutations       every bug family brought back at its real site in 6.12 and
+#                              mainline (tools/mutate-kernel): each engine must find it
 #   make check-cached-builds   6.12 mm/ kernel/ built plain, through ccache and through
 #                              distcc: the same lock findings
 #   make bench-plugin  building 6.12 mm/ with vs. without the plugin
@@ -272,6 +274,12 @@ check-kernel-build: plugin locks fetch-kernels
 	$(Q)ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- \
 		tools/check-kernel-build $(CACHE)/kernels/linux-source-$(CHANGE_KERNEL) $(JOBS)
 
+check-mutations: all plugin sparse fetch-kernels
+	$(Q)for v in $(CHANGE_KERNEL) $(filter $(MAINLINE),$(KERNELS)); do \
+		echo "  MUTATE  Linux $$v (tools/mutate-kernel)"; \
+		tools/mutate-kernel $$v $(JOBS) || exit 1; \
+	done
+
 check-cached-builds: plugin locks fetch-kernels
 	$(Q)tools/check-cached-builds $(CACHE)/kernels/linux-source-$(CHANGE_KERNEL) mm,kernel $(JOBS)
 
@@ -315,5 +323,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse fuzz check-fuzz-regressions deb check-deb check-kernel-build check-cached-builds check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+.PHONY: all core plugin locks sparse fuzz check-mutations check-fuzz-regressions deb check-deb check-kernel-build check-cached-builds check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
 	fetch-kernels check-kernels-quick check-ledger-shift check-change-kernel bench-change check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean

@@ -251,6 +251,8 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 struct mm_finding {
 	const char *rule;		/* "mm-rmap-before-flush", ... */
 	const char *function;		/* where it is, when the front end does not know */
+	void *cookie;			/* mm_unit_check(): the cookie of the function
+					 * checked (mm_unit_add()), else NULL */
 	struct mm_loc loc;
 	char message[256];
 	int nnotes;

@@ -348,6 +348,7 @@ static void summarise(const struct mm_func *fn, struct mm_func *sum)
 struct reporting {
 	mm_report_fn report;
 	void *ctx;
+	const struct unit_fn *checked;
 };
 
 static int same_place(const struct mm_loc *a, const struct mm_loc *b)
@@ -361,6 +362,7 @@ static int same_place(const struct mm_loc *a, const struct mm_loc *b)
 static void report_spanning(const struct mm_finding *f, void *ctx)
 {
 	struct reporting *r = ctx;
+	struct mm_finding one;
 	int i;
 
 	for (i = 0; f->loc.in && i < f->nnotes; i++)
@@ -368,7 +370,11 @@ static void report_spanning(const struct mm_finding *f, void *ctx)
 			break;
 	if (f->loc.in && i == f->nnotes)
 		return;
-	r->report(f, r->ctx);
+	one = *f;	/* which function: the front end may not know it by now */
+	one.cookie = r->checked->cookie;
+	if (!one.function)
+		one.function = r->checked->fn.name;
+	r->report(&one, r->ctx);
 }
 
 static void visit(struct mm_unit *u, int i, const struct mm_catalogue *cat,
@@ -385,6 +391,7 @@ static void visit(struct mm_unit *u, int i, const struct mm_catalogue *cat,
 			    (c = lookup(u, f->fn.b[b].ev[e].name)) >= 0 && u->f[c].state == NEW)
 				visit(u, c, cat, r, incomplete);
 	f = &u->f[i];
+	r->checked = f;
 	expand(u, &f->fn, &expanded);
 	mm_check_all(&expanded, cat, report_spanning, r, &partial);
 	if (partial && incomplete)
@@ -397,7 +404,7 @@ static void visit(struct mm_unit *u, int i, const struct mm_catalogue *cat,
 void mm_unit_check(struct mm_unit *u, const struct mm_catalogue *cat, mm_report_fn report,
 		   void *ctx, void (*incomplete)(void *cookie, void *ctx))
 {
-	struct reporting r = { report, ctx };
+	struct reporting r = { report, ctx, NULL };
 	int i;
 
 	build_index(u);

@@ -918,6 +918,16 @@ static void translate(struct mm_func *fn, function *fun)
 
 /* ---- reporting ---------------------------------------------------------- */
 
+/* A function of the unit, for what is said of it at the unit's end, where
+ * it is checked and walked for facts: its findings (in its decl, as GCC
+ * says "In function"), and that its analysis is incomplete. */
+struct unit_function {
+	location_t loc;
+	const char *name;
+	int warned;
+	tree decl;	/* a file-scope decl: the unit's scope keeps it */
+};
+
 static void report(const struct mm_finding *f, void *ctx)
 {
 	int i;
@@ -925,24 +935,21 @@ static void report(const struct mm_finding *f, void *ctx)
 	(void)ctx;
 	if (mm_rule_listed(disabled, f->rule))
 		return;
+	/* checked at the unit's end: say in which function, as GCC does */
+	tree saved = current_function_decl;
+	if (f->cookie)
+		current_function_decl = ((struct unit_function *)f->cookie)->decl;
 	/* one group: -fdiagnostics-format=json nests the notes in the warning */
-	auto_diagnostic_group group;
-	if (!warning_at((location_t)f->loc.native, 0, "%s [%s]", f->message, f->rule))
-		return;
-	for (i = 0; i < f->nnotes; i++)
-		inform((location_t)f->note_loc[i].native, "%s", f->note[i]);
+	{
+		auto_diagnostic_group group;
+		if (warning_at((location_t)f->loc.native, 0, "%s [%s]", f->message, f->rule))
+			for (i = 0; i < f->nnotes; i++)
+				inform((location_t)f->note_loc[i].native, "%s", f->note[i]);
+	}
+	current_function_decl = saved;
 }
 
 /* ---- the pass ------------------------------------------------------------ */
-
-/* A function of the unit, for the warning that its analysis is
- * incomplete: checked and walked for facts at the unit's end, when its
- * decl may be gone. */
-struct unit_function {
-	location_t loc;
-	const char *name;
-	int warned;
-};
 
 static vec<unit_function *> unit_functions;
 static struct mm_unit *unit;
@@ -991,6 +998,7 @@ static unsigned int mmcheck_execute(function *fun)
 	cookie->loc = DECL_SOURCE_LOCATION(fun->decl);
 	cookie->name = IDENTIFIER_POINTER(DECL_NAME(fun->decl));
 	cookie->warned = 0;
+	cookie->decl = fun->decl;
 	unit_functions.safe_push(cookie);
 	/* checked at the unit's end, with its helpers' summaries: its
 	 * strings live till then */

@@ -1131,9 +1131,16 @@ static void report(const struct mm_finding *f, void *ctx)
 {
 	int i;
 
+	static const char *last, *last_file;	/* the function named last */
+
 	(void)ctx;
 	if (mm_rule_listed(disabled, f->rule))
 		return;
+	/* as GCC says it: the checks run at the unit's end */
+	if (f->function && (f->function != last || f->loc.file != last_file))
+		fprintf(stderr, "%s: In function '%s':\n", f->loc.file, f->function);
+	last = f->function;
+	last_file = f->loc.file;
 	fprintf(stderr, "%s:%d:%d: warning: %s [%s]\n", f->loc.file, f->loc.line, f->loc.col,
 		f->message, f->rule);
 	for (i = 0; i < f->nnotes; i++)
