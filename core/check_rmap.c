@@ -15,11 +15,13 @@
 
 #define NOBJ 4
 
+/* Events by pointer, not by place: the walker hashes and compares whole
+ * states, and a place (with its helper chain) is five words. */
 struct rmap_state {
-	struct mm_loc clear;		/* .file == NULL: no deferred clear pending */
+	const struct mm_event *clear;	/* NULL: no deferred clear pending */
 	int ndirty;
 	int dirty[NOBJ];
-	struct mm_loc dirty_loc[NOBJ];
+	const struct mm_event *dirty_at[NOBJ];
 	int nlocked;
 	int locked[NOBJ];
 	int locked_at_clear[NOBJ];	/* snapshot of locked[] at the clear */
@@ -36,7 +38,7 @@ static int find(const int *set, int n, int obj)
 	return -1;
 }
 
-static void drop(int *set, struct mm_loc *locs, int *n, int obj)
+static void drop(int *set, const struct mm_event **at, int *n, int obj)
 {
 	int i = find(set, *n, obj);
 
@@ -44,8 +46,8 @@ static void drop(int *set, struct mm_loc *locs, int *n, int obj)
 		return;
 	(*n)--;
 	set[i] = set[*n];
-	if (locs)
-		locs[i] = locs[*n];
+	if (at)
+		at[i] = at[*n];
 }
 
 /* obj = result: a dirty page is still dirty under its new name. */
@@ -55,7 +57,7 @@ static void copied(struct rmap_state *s, const struct mm_event *ev)
 
 	if (i >= 0 && s->ndirty < NOBJ && find(s->dirty, s->ndirty, ev->obj) < 0) {
 		s->dirty[s->ndirty] = ev->obj;
-		s->dirty_loc[s->ndirty++] = s->dirty_loc[i];
+		s->dirty_at[s->ndirty++] = s->dirty_at[i];
 	}
 }
 
@@ -66,9 +68,9 @@ static void init(void *p)
 
 static void flushed(struct rmap_state *s)
 {
-	memset(&s->clear, 0, sizeof(s->clear));
+	s->clear = NULL;
 	memset(s->dirty, 0, sizeof(s->dirty));
-	memset(s->dirty_loc, 0, sizeof(s->dirty_loc));
+	memset(s->dirty_at, 0, sizeof(s->dirty_at));
 	s->ndirty = 0;
 }
 
@@ -77,7 +79,7 @@ static void removed(struct rmap_state *s, const struct mm_event *ev, struct mm_c
 	struct mm_finding f;
 	int i = find(s->dirty, s->ndirty, ev->obj);
 
-	if (!s->clear.file || i < 0)
+	if (!s->clear || i < 0)
 		return;
 	if (find(s->locked, s->nlocked, ev->obj) >= 0 &&
 	    find(s->locked_at_clear, s->nlocked_at_clear, ev->obj) >= 0)
@@ -85,8 +87,8 @@ static void removed(struct rmap_state *s, const struct mm_event *ev, struct mm_c
 	mm_finding_init(&f, "mm-rmap-before-flush", ev->loc,
 			"rmap of a dirty file page removed by %s() before the deferred TLB flush",
 			ev->name);
-	mm_finding_note(&f, s->clear, "PTE cleared here; its TLB flush is deferred");
-	mm_finding_note(&f, s->dirty_loc[i], "page marked dirty here; a stale TLB entry can "
+	mm_finding_note(&f, s->clear->loc, "PTE cleared here; its TLB flush is deferred");
+	mm_finding_note(&f, s->dirty_at[i]->loc, "page marked dirty here; a stale TLB entry can "
 			"dirty it again after folio_mkclean()");
 	mm_report_once(c, &f);
 }
@@ -97,7 +99,7 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 
 	switch (ev->kind) {
 	case MM_EV_PTE_CLEAR_DEFERRED:
-		s->clear = ev->loc;
+		s->clear = ev;
 		memcpy(s->locked_at_clear, s->locked, sizeof(s->locked));
 		s->nlocked_at_clear = s->nlocked;
 		break;
@@ -107,13 +109,13 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 		flushed(s);
 		break;
 	case MM_EV_PAGE_DIRTY:
-		if (s->clear.file && s->ndirty < NOBJ && find(s->dirty, s->ndirty, ev->obj) < 0) {
+		if (s->clear && s->ndirty < NOBJ && find(s->dirty, s->ndirty, ev->obj) < 0) {
 			s->dirty[s->ndirty] = ev->obj;
-			s->dirty_loc[s->ndirty++] = ev->loc;
+			s->dirty_at[s->ndirty++] = ev;
 		}
 		break;
 	case MM_EV_ASSIGN:
-		drop(s->dirty, s->dirty_loc, &s->ndirty, ev->obj);
+		drop(s->dirty, s->dirty_at, &s->ndirty, ev->obj);
 		break;
 	case MM_EV_COPY:
 		copied(s, ev);
