@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "mmcore.h"
+#include "checks.h"
 
 static char *dup_field(const char *s, size_t n)
 {
@@ -82,7 +83,7 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 	return e->kind && e->name ? 0 : -1;
 }
 
-static unsigned hash_name(const char *s)
+unsigned mm_name_hash(const char *s)
 {
 	unsigned h = 2166136261u;
 
@@ -120,7 +121,7 @@ static int build_index(struct mm_catalogue *cat, char *err, size_t errlen)
 	for (i = 0; i < cat->nindex; i++)
 		cat->index[i] = -1;
 	for (i = 0; i < cat->n; i++) {
-		unsigned h = hash_name(cat->e[i].name) % cat->nindex;
+		unsigned h = mm_name_hash(cat->e[i].name) % cat->nindex;
 
 		while (cat->index[h] != -1 && strcmp(cat->e[cat->index[h]].name, cat->e[i].name))
 			h = (h + 1) % cat->nindex;
@@ -138,7 +139,7 @@ unsigned long long mm_cat_mask(const struct mm_catalogue *cat, const char *name)
 
 	if (!cat->nindex)
 		return 0;
-	for (h = hash_name(name) % cat->nindex; cat->index[h] != -1; h = (h + 1) % cat->nindex)
+	for (h = mm_name_hash(name) % cat->nindex; cat->index[h] != -1; h = (h + 1) % cat->nindex)
 		if (!strcmp(cat->e[cat->index[h]].name, name))
 			break;
 	if (cat->index[h] == -1)

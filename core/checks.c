@@ -79,7 +79,7 @@ static int by_location(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
-#define EV(k) (1ULL << (k))
+#define EV(k) MM_EV_BIT(k)
 
 /* Each check, and the events it starts from: a function without any of
  * them cannot produce its finding, so its paths are not walked (most
@@ -95,7 +95,7 @@ static const struct {
 	{ mm_check_debug_bh,		 EV(MM_EV_DEBUG) },
 };
 
-static unsigned long long events_of(const struct mm_func *fn)
+unsigned long long mm_events_of(const struct mm_func *fn)
 {
 	unsigned long long m = 0;
 	int b, i;
@@ -112,7 +112,7 @@ void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 	struct mm_seen seen = { .n = 0 };
 	struct mm_check_ctx c = { .fn = fn, .cat = cat, .report = report, .report_ctx = ctx,
 				  .seen = &seen };
-	unsigned long long has = events_of(fn);
+	unsigned long long has = mm_events_of(fn);
 	size_t i;
 
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)

@@ -12,4 +12,14 @@ void mm_check_walk(struct mm_check_ctx *c, const struct mm_walker *w, void *ctx)
 /* Report f unless this rule already reported at this location. */
 void mm_report_once(struct mm_check_ctx *c, const struct mm_finding *f);
 
+/* An event kind as a bit of a set, and the set of the kinds fn has. */
+#define MM_EV_BIT(k) (1ULL << (k))
+unsigned long long mm_events_of(const struct mm_func *fn);
+
+/* realloc() that aborts when memory runs out (ir.c says why). */
+void *mm_xrealloc(void *p, size_t n);
+
+/* FNV-1a of a name: the catalogue's index, the unit's functions by id. */
+unsigned mm_name_hash(const char *s);
+
 #endif

@@ -10,6 +10,17 @@
 #include <string.h>
 
 #include "mmcore.h"
+#include "checks.h"
+
+void *mm_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p) {
+		fputs("mmcheck: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
 
 static void *grow(void *p, int *cap, int need, size_t size)
 {
@@ -18,12 +29,7 @@ static void *grow(void *p, int *cap, int need, size_t size)
 	*cap = *cap ? *cap * 2 : 8;
 	if (*cap < need)
 		*cap = need;
-	p = realloc(p, *cap * size);
-	if (!p) {
-		fputs("mmcheck: out of memory\n", stderr);
-		abort();
-	}
-	return p;
+	return mm_xrealloc(p, *cap * size);
 }
 
 void mm_func_init(struct mm_func *fn, const char *name)

@@ -45,6 +45,7 @@
 #include <string.h>
 
 #include "mmcore.h"
+#include "checks.h"
 
 /* ---- interned strings and a name -> index map -------------------------- */
 
@@ -63,16 +64,6 @@ static unsigned long hash_str(const char *s)
 	return h;
 }
 
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("mmcheck: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 static size_t slot(const struct strmap *m, const char *s)
 {
 	size_t i = hash_str(s) & (m->cap - 1);
@@ -89,7 +80,7 @@ static void grow_map(struct strmap *m)
 
 	m->cap = old.cap ? old.cap * 2 : 1024;
 	m->key = calloc(m->cap, sizeof(*m->key));
-	m->val = xrealloc(NULL, m->cap * sizeof(*m->val));
+	m->val = mm_xrealloc(NULL, m->cap * sizeof(*m->val));
 	if (!m->key)
 		abort();
 	for (i = 0; i < old.cap; i++)
@@ -262,7 +253,7 @@ static int fn_id(struct mm_lockgraph *g, const char *name)
 	int id = lookup(&g->names, name, g->nfn, NULL);
 
 	if (id == g->nfn) {
-		g->fn = xrealloc(g->fn, (g->nfn + 1) * sizeof(*g->fn));
+		g->fn = mm_xrealloc(g->fn, (g->nfn + 1) * sizeof(*g->fn));
 		memset(&g->fn[g->nfn], 0, sizeof(g->fn[0]));
 		lookup(&g->names, name, 0, &g->fn[g->nfn].name);
 		g->fn[g->nfn].parent = g->fn[g->nfn].reg = g->fn[g->nfn].bh_parent = -1;
@@ -374,11 +365,11 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 		else if (!strcmp(cat->e[i].kind, "lock_class_per_family"))
 			add_struct_row(&g->per_family, cat->e[i].name);
 		else if (!strcmp(cat->e[i].kind, "socket_family_path") && cat->e[i].family) {
-			g->family_dirs = xrealloc(g->family_dirs,
+			g->family_dirs = mm_xrealloc(g->family_dirs,
 						  (g->nfamily_dirs + 1) * sizeof(*g->family_dirs));
 			g->family_dirs[g->nfamily_dirs++] = &cat->e[i];
 		} else if (!strcmp(cat->e[i].kind, "called_after") && cat->e[i].member) {
-			g->after_rows = xrealloc(g->after_rows,
+			g->after_rows = mm_xrealloc(g->after_rows,
 						 (g->nafter_rows + 1) * sizeof(*g->after_rows));
 			g->after_rows[g->nafter_rows++] = &cat->e[i];
 		}
@@ -422,7 +413,7 @@ static struct lg_edge *add_call(struct mm_lockgraph *g, const char *caller, cons
 	struct lg_fn *f = &g->fn[from];
 	struct lg_edge *e;
 
-	f->callees = xrealloc(f->callees, (f->ncallees + 1) * sizeof(*f->callees));
+	f->callees = mm_xrealloc(f->callees, (f->ncallees + 1) * sizeof(*f->callees));
 	e = &f->callees[f->ncallees++];
 	memset(e, 0, sizeof(*e));
 	e->to = to;
@@ -448,7 +439,7 @@ static int add_acq(struct mm_lockgraph *g, const struct mm_fact *fact)
 	char *const *f = fact->f;
 	struct lg_acq *a;
 
-	g->acq = xrealloc(g->acq, (g->nacq + 1) * sizeof(*g->acq));
+	g->acq = mm_xrealloc(g->acq, (g->nacq + 1) * sizeof(*g->acq));
 	a = &g->acq[g->nacq++];
 	a->guard_zero = a->guard_nonzero = 0;
 	if (fact->nf > 7 && mm_facts_parse_values(f[7], &a->guard_zero, &a->guard_nonzero))
@@ -469,7 +460,7 @@ static void add_reg(struct mm_lockgraph *g, const char *fn, const char *callback
 {
 	struct lg_reg *r;
 
-	g->reg = xrealloc(g->reg, (g->nreg + 1) * sizeof(*g->reg));
+	g->reg = mm_xrealloc(g->reg, (g->nreg + 1) * sizeof(*g->reg));
 	r = &g->reg[g->nreg++];
 	r->fn = fn_id(g, fn);
 	r->callback = fn_id(g, callback);
@@ -560,7 +551,7 @@ static void add_store(struct mm_lockgraph *g, char *const *f)
 
 	if (!row) {
 		pseudo = add_target(g, f[3], f[2], NULL);
-		g->stores = xrealloc(g->stores, (g->nstores + 1) * sizeof(*g->stores));
+		g->stores = mm_xrealloc(g->stores, (g->nstores + 1) * sizeof(*g->stores));
 		s = &g->stores[g->nstores++];
 		s->holder = keep(g, f[1]);
 		s->member = keep(g, f[3]);
@@ -599,7 +590,7 @@ static void add_leaves(struct mm_lockgraph *g, char *const *f)
 {
 	int fn = fn_id(g, f[1]), via = strcmp(f[2], "-") ? fn_id(g, f[2]) : -1;
 
-	g->leaves = xrealloc(g->leaves, (g->nleaves + 1) * sizeof(*g->leaves));
+	g->leaves = mm_xrealloc(g->leaves, (g->nleaves + 1) * sizeof(*g->leaves));
 	g->leaves[g->nleaves].fn = fn;
 	g->leaves[g->nleaves++].via = via;
 }
@@ -684,8 +675,8 @@ static void guards_of(struct mm_lockgraph *g, struct guards *gd)
 {
 	int i, j;
 
-	gd->zero = xrealloc(gd->zero, g->nfn * sizeof(unsigned));
-	gd->nonzero = xrealloc(gd->nonzero, g->nfn * sizeof(unsigned));
+	gd->zero = mm_xrealloc(gd->zero, g->nfn * sizeof(unsigned));
+	gd->nonzero = mm_xrealloc(gd->nonzero, g->nfn * sizeof(unsigned));
 	for (i = gd->n; i < g->nfn; i++) {
 		gd->zero[i] = gd->nonzero[i] = 0;
 		for (j = 0; j < g->fn[i].ncallees; j++) {
@@ -715,7 +706,7 @@ static int variant(struct mm_lockgraph *g, int fn, unsigned cz, unsigned cn)
 		return fn_id(g, name);
 	v = fn_id(g, name);
 	g->fn[v].bh_off_entry = g->fn[fn].bh_off_entry;
-	g->fn[v].callees = xrealloc(NULL, g->fn[fn].ncallees * sizeof(struct lg_edge));
+	g->fn[v].callees = mm_xrealloc(NULL, g->fn[fn].ncallees * sizeof(struct lg_edge));
 	for (i = 0; i < g->fn[fn].ncallees; i++) {
 		const struct lg_edge *e = &g->fn[fn].callees[i];
 
@@ -728,7 +719,7 @@ static int variant(struct mm_lockgraph *g, int fn, unsigned cz, unsigned cn)
 		if (g->acq[i].fn != fn ||
 		    !compatible(g->acq[i].guard_zero, g->acq[i].guard_nonzero, cz, cn))
 			continue;
-		g->acq = xrealloc(g->acq, (g->nacq + 1) * sizeof(*g->acq));
+		g->acq = mm_xrealloc(g->acq, (g->nacq + 1) * sizeof(*g->acq));
 		g->acq[g->nacq] = g->acq[i];
 		g->acq[g->nacq++].fn = v;
 	}
@@ -845,7 +836,7 @@ static void called_after(struct mm_lockgraph *g)
  * give a shortest chain for the notes. */
 static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
 {
-	int *queue = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), head = 0, tail = 0, i, j;
+	int *queue = mm_xrealloc(NULL, (g->nfn + 1) * sizeof(int)), head = 0, tail = 0, i, j;
 
 #define MARK(f) (hardirq ? &(f)->hardirq : &(f)->softirq)
 	for (i = 0; i < g->nreg; i++) {
@@ -887,7 +878,7 @@ static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
  * function learns a family more. */
 static void spread_families(struct mm_lockgraph *g)
 {
-	int n = g->nfn + 1, *queue = xrealloc(NULL, n * sizeof(int)), head = 0, tail = 0, i, j;
+	int n = g->nfn + 1, *queue = mm_xrealloc(NULL, n * sizeof(int)), head = 0, tail = 0, i, j;
 	char *queued = calloc(n, 1);
 
 	if (!queued)
@@ -974,7 +965,7 @@ static int follow(struct mm_lockgraph *g, int from, const struct lg_edge *e, int
 
 static void mark_process(struct mm_lockgraph *g, int bh_on)
 {
-	int *queue = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), head = 0, tail = 0, i, j;
+	int *queue = mm_xrealloc(NULL, (g->nfn + 1) * sizeof(int)), head = 0, tail = 0, i, j;
 	int more = 1;
 
 	for (i = 0; i < g->nfn; i++) {
@@ -1069,7 +1060,7 @@ static int up_to_root(struct mm_lockgraph *g, int fn, int bh, int *path, int *ro
  * the callback to it. */
 static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, const struct lg_acq *a)
 {
-	int *path = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n, fn;
+	int *path = mm_xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n, fn;
 	char chain[4096] = "", name[128], caller[128];
 	const char *calls;
 	const struct lg_reg *r;
@@ -1105,7 +1096,7 @@ static void chain_note(struct mm_lockgraph *g, struct mm_finding *f, const struc
  * whose callers are not known, none when it is such a function itself. */
 static void entry_note(struct mm_lockgraph *g, struct mm_finding *f, const struct lg_acq *a)
 {
-	int *path = xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n, root;
+	int *path = mm_xrealloc(NULL, (g->nfn + 1) * sizeof(int)), n, root;
 	char chain[4096], name[128];
 
 	n = up_to_root(g, a->fn, 1, path, &root);

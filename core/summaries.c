@@ -22,11 +22,12 @@
 #include <string.h>
 
 #include "mmcore.h"
+#include "checks.h"
 
 /* What a summary keeps: the events of the path checks (check_rmap.c,
  * check_delay.c, check_undo.c).  A "do" stays out: its result is the
  * helper's to test, and the helper's caller tests the helper's own. */
-#define EV(k) (1ULL << (k))
+#define EV(k) MM_EV_BIT(k)
 #define EFFECTS (EV(MM_EV_PTE_CLEAR_DEFERRED) | EV(MM_EV_PTE_CLEAR_FLUSH) | EV(MM_EV_TLB_FLUSH) | \
 		 EV(MM_EV_RMAP_REMOVE) | EV(MM_EV_RMAP_DELAY) | EV(MM_EV_RMAP_FLUSH) |	\
 		 EV(MM_EV_PAGE_DIRTY) | EV(MM_EV_FOLIO_LOCK) | EV(MM_EV_FOLIO_UNLOCK) |	\
@@ -58,28 +59,9 @@ struct mm_unit {
 	int fresh;		/* the next value id a copy invents (negative) */
 };
 
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("mmcheck: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static unsigned hash(const char *s)
-{
-	unsigned h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 struct mm_unit *mm_unit_new(void)
 {
-	struct mm_unit *u = xrealloc(NULL, sizeof(*u));
+	struct mm_unit *u = mm_xrealloc(NULL, sizeof(*u));
 
 	memset(u, 0, sizeof(*u));
 	u->fresh = -2;
@@ -92,7 +74,7 @@ void mm_unit_add(struct mm_unit *u, const char *id, const struct mm_func *fn, vo
 
 	if (u->n == u->cap) {
 		u->cap = u->cap ? 2 * u->cap : 64;
-		u->f = xrealloc(u->f, u->cap * sizeof(*u->f));
+		u->f = mm_xrealloc(u->f, u->cap * sizeof(*u->f));
 	}
 	f = &u->f[u->n++];
 	memset(f, 0, sizeof(*f));
@@ -108,10 +90,10 @@ static void build_index(struct mm_unit *u)
 	u->nindex = 16;
 	while (u->nindex < 2 * u->n)
 		u->nindex *= 2;
-	u->index = xrealloc(NULL, u->nindex * sizeof(*u->index));
+	u->index = mm_xrealloc(NULL, u->nindex * sizeof(*u->index));
 	memset(u->index, 0, u->nindex * sizeof(*u->index));
 	for (i = 0; i < u->n; i++) {
-		unsigned h = hash(u->f[i].id ? u->f[i].id : "");
+		unsigned h = mm_name_hash(u->f[i].id ? u->f[i].id : "");
 
 		if (!u->f[i].id)
 			continue;
@@ -129,7 +111,7 @@ static int lookup(const struct mm_unit *u, const char *id)
 
 	if (!id || !u->nindex)
 		return -1;
-	for (h = hash(id); (i = u->index[h & (u->nindex - 1)]); h++)
+	for (h = mm_name_hash(id); (i = u->index[h & (u->nindex - 1)]); h++)
 		if (!strcmp(u->f[i - 1].id, id))
 			return i - 1;
 	return -1;
@@ -145,7 +127,7 @@ static const char *intern(struct mm_unit *u, const char *s)
 			return u->strings[i];
 	if (u->nstrings == u->cap_strings) {
 		u->cap_strings = u->cap_strings ? 2 * u->cap_strings : 64;
-		u->strings = xrealloc(u->strings, u->cap_strings * sizeof(*u->strings));
+		u->strings = mm_xrealloc(u->strings, u->cap_strings * sizeof(*u->strings));
 	}
 	u->strings[u->nstrings] = strdup(s);
 	if (!u->strings[u->nstrings])
@@ -274,17 +256,6 @@ static void expand(struct mm_unit *u, const struct mm_func *fn, struct mm_func *
 
 /* ---- summarising ------------------------------------------------------------ */
 
-static unsigned long long kinds_of(const struct mm_func *fn)
-{
-	unsigned long long m = 0;
-	int b, i;
-
-	for (b = 0; b < fn->nb; b++)
-		for (i = 0; i < fn->b[b].nev; i++)
-			m |= EV(fn->b[b].ev[i].kind);
-	return m;
-}
-
 /* Where a path from block b goes once the events are filtered: past
  * blocks left empty with one unconditional successor. */
 static int forward(const struct mm_func *fn, const int *kept, int b)
@@ -306,7 +277,7 @@ static void summarise(const struct mm_func *fn, struct mm_func *sum)
 	int *kept, *order, b, i, n = 0;
 
 	mm_func_init(sum, fn->name);
-	if (!(kinds_of(fn) & EFFECTS))
+	if (!(mm_events_of(fn) & EFFECTS))
 		return;
 	kept = calloc(fn->nb, sizeof(*kept));
 	order = malloc(fn->nb * sizeof(*order));

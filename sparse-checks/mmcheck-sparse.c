@@ -383,6 +383,16 @@ static const char *source_line(const char *file, int line)
 	return start && line >= 1 && line <= nlines ? start[line - 1] : NULL;
 }
 
+/* The byte of line at display column col (tabs to 8, as sparse counts). */
+static int byte_at(const char *line, int col)
+{
+	int byte, c;
+
+	for (byte = 0, c = 1; line[byte] && line[byte] != '\n' && c < col; byte++)
+		c = line[byte] == '\t' ? (c + 7) / 8 * 8 + 1 : c + 1;
+	return byte;
+}
+
 /*
  * Sparse places a call at its '('; GCC at the callee, or for a call a
  * macro made, at the macro's name: guard(spinlock)(&l) is reported at
@@ -396,8 +406,7 @@ static int call_column(struct position pos)
 
 	if (!line)
 		return pos.pos;
-	for (byte = 0, col = 1; line[byte] && line[byte] != '\n' && col < pos.pos; byte++)
-		col = line[byte] == '\t' ? (col + 7) / 8 * 8 + 1 : col + 1;
+	byte = byte_at(line, pos.pos);
 	if (line[byte] != '(')
 		return pos.pos;
 	start = byte;
@@ -564,12 +573,11 @@ static const char *catalogued_macro(struct position pos, const char *callee)
 {
 	const char *line = source_line(stream_name(pos.stream), pos.line);
 	char name[64];
-	int byte, col, n = 0;
+	int byte, n = 0;
 
 	if (!line)
 		return NULL;
-	for (byte = 0, col = 1; line[byte] && line[byte] != '\n' && col < pos.pos; byte++)
-		col = line[byte] == '\t' ? (col + 7) / 8 * 8 + 1 : col + 1;
+	byte = byte_at(line, pos.pos);
 	while (n < (int)sizeof(name) - 1 &&
 	       (isalnum((unsigned char)line[byte + n]) || line[byte + n] == '_'))
 		n++;
