@@ -5,6 +5,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 
 from . import catalogue
 
@@ -134,6 +135,21 @@ def applicable(out, rules):
     return [r for r in rules if r.family not in off]
 
 
+def text_of(obj, objcopy="objcopy"):
+    """The .text section of one object, prefixed by objcopy's exit status.
+    Into a file: objcopy's binary output to /dev/stdout on a pipe comes out
+    empty, or not, as it pleases (every .text then looks "equal")."""
+    with tempfile.TemporaryDirectory(prefix="mmcheck-text-") as tmp:
+        dump = os.path.join(tmp, "text.bin")
+        r = subprocess.run([objcopy, "-O", "binary", "--only-section=.text", obj, dump],
+                           capture_output=True)
+        text = b""
+        if r.returncode == 0 and os.path.exists(dump):
+            with open(dump, "rb") as f:
+                text = f.read()
+        return b"%d:" % r.returncode + text
+
+
 def text_sections(out, subdir, objcopy="objcopy"):
     """{object: sha256 of its .text} of every object built under subdir."""
     found = {}
@@ -141,7 +157,6 @@ def text_sections(out, subdir, objcopy="objcopy"):
         for n in names:
             if n.endswith(".o") and not n.endswith(".mod.o"):
                 obj = os.path.join(root, n)
-                r = subprocess.run([objcopy, "-O", "binary", "--only-section=.text", obj,
-                                    "/dev/stdout"], capture_output=True)
-                found[os.path.relpath(obj, out)] = hashlib.sha256(r.stdout).hexdigest()
+                found[os.path.relpath(obj, out)] = hashlib.sha256(
+                    text_of(obj, objcopy)).hexdigest()
     return found
