@@ -350,6 +350,32 @@ int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavo
 	return 0;
 }
 
+const char *mm_cat_guard_dtor(const struct mm_catalogue *cat, const char *type, char *buf,
+			      size_t n)
+{
+	enum mm_flavour flavour;
+	const char *cls;
+	char middle[128];
+	int g, d, release;
+
+	for (g = 0; g < cat->nguards; g++) {
+		const struct mm_cat_entry *t = &cat->e[cat->guards[g]];
+
+		if (strcmp(t->kind, "guard_type") || !match_pattern(t->name, type, middle, sizeof(middle)))
+			continue;
+		for (d = 0; d < cat->nguards; d++) {
+			const char *dtor = cat->e[cat->guards[d]].name, *pct = strchr(dtor, '%');
+
+			if (strcmp(cat->e[cat->guards[d]].kind, "guard_dtor"))
+				continue;
+			snprintf(buf, n, "%.*s%s%s", (int)(pct - dtor), dtor, middle, pct + 1);
+			if (mm_cat_guard(cat, buf, &flavour, &release, &cls))
+				return buf;
+		}
+	}
+	return NULL;
+}
+
 /* A key sits on one of a name's rows (one row per kind): the first row of
  * name for which has() holds, or NULL. */
 static const struct mm_cat_entry *row_with(const struct mm_catalogue *cat, const char *name,

@@ -97,6 +97,14 @@ enum mm_flavour { MM_PLAIN, MM_BH, MM_IRQ };
 int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavour *flavour,
 		 int *release, const char **cls);
 
+/* The destructor a guard's variable runs when its scope is left, for a
+ * variable of type type (a catalogue guard_type pattern: class_spinlock_t),
+ * written into buf: "class_spinlock_destructor"; NULL if type is no guard
+ * class's.  For a front end that sees the variable but not its cleanup
+ * attribute's function (libclang, inside a macro). */
+const char *mm_cat_guard_dtor(const struct mm_catalogue *cat, const char *type, char *buf,
+			      size_t n);
+
 struct mm_loc {
 	const char *file;
 	int line;

@@ -18,6 +18,7 @@ void table(struct mm_struct *mm)
 }
 /*
  * check-known-to-fail: gcc the class of a lock passed as a parameter is not followed into the callee
+ * check-known-to-fail: clang the class of a lock passed as a parameter is not followed into the callee
  * check-known-to-fail: sparse the class of a lock passed as a parameter is not followed into the callee
  * check-name: lock taken in a helper through a parameter
  * check-known-to-fail: cocci a lock passed as a parameter has no class without inter-procedural analysis

@@ -56,7 +56,7 @@ void node_gc_start(void)
 /*
  * check-name: a function called through a member in softirq, its lock also taken in process context
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse calls through pointers give no softirq context
+ * check-known-to-fail: gcc,sparse,clang calls through pointers give no softirq context
  *
  * check-output-start
 bug-member-call-softirq.c:44:9: error: lock struct node_table::lock taken with BH enabled here but also in softirq context: deadlock if the softirq interrupts its holder [mm-lock-softirq-unsafe]

@@ -55,7 +55,7 @@ void ring_init(struct ring *r)
 /*
  * check-name: a lock form chosen by in_softirq()
  * check-options: --all-locks
- * check-known-to-fail: cocci,gcc,sparse in_softirq() is not read: the plain branch is taken to run with BH enabled
+ * check-known-to-fail: cocci,gcc,sparse,clang in_softirq() is not read: the plain branch is taken to run with BH enabled
  *
  * check-output-start
  * check-output-end

@@ -51,7 +51,7 @@ void local_init(struct local *local)
 /*
  * check-name: a lock a driver-built frame never reaches
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse the frame's contents are not followed: tx_prepare_skb() is taken to reach the PS lock
+ * check-known-to-fail: gcc,sparse,clang the frame's contents are not followed: tx_prepare_skb() is taken to reach the PS lock
  *
  * check-output-start
  * check-output-end

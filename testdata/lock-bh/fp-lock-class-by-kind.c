@@ -46,7 +46,7 @@ void cpu_timers_fire(struct k_timer *timer)
 /*
  * check-name: one lock member of two kinds of object
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse a class is a struct and member: the CPU timer's it_lock meets the hrtimer's
+ * check-known-to-fail: gcc,sparse,clang a class is a struct and member: the CPU timer's it_lock meets the hrtimer's
  *
  * check-output-start
  * check-output-end

@@ -53,7 +53,7 @@ void tw_init(void)
 /*
  * check-name: a callee's branch on a pointer its BH-enabled callers pass as an address
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse an address argument is not known to be non-NULL
+ * check-known-to-fail: gcc,sparse,clang an address argument is not known to be non-NULL
  *
  * check-output-start
  * check-output-end

@@ -27,6 +27,7 @@ void host_request(struct host *h)
  * check-name: plain acquisition in a work function queued on system_bh_wq
  * check-options: --all-locks
  * check-known-to-fail: gcc work items queued on system_bh_wq (6.9+) are not yet softirq context in the facts
+ * check-known-to-fail: clang work items queued on system_bh_wq (6.9+) are not yet softirq context in the facts
  *
  * check-output-start
  * check-output-end

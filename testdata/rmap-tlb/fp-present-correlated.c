@@ -31,7 +31,7 @@ int set_migration_entry(struct vm_area_struct *vma, struct folio *folio, struct 
 }
 /*
  * check-name: an unflushed clear only where nothing is dirtied (correlated tests)
- * check-known-to-fail: cocci,gcc,sparse the two tests of present are not related: the path through the unflushed clear and the dirtying is taken to exist
+ * check-known-to-fail: cocci,gcc,sparse,clang the two tests of present are not related: the path through the unflushed clear and the dirtying is taken to exist
  *
  * check-output-start
  * check-output-end

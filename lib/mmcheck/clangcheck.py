@@ -1,0 +1,29 @@
+"""The clang engine: runs clang-checks/mmcheck-clang (the analysis over
+libclang's AST) over each .c file with the compiler flags it is given, as
+'make LLVM=1 C=1' would, and reads its diagnostics back (the flow is
+compiled.py's).  MMCHECK_CLANG names another build of it (mmcheck-clang-16,
+against the oldest libclang it supports)."""
+import os
+
+from . import catalogue, compiled
+
+CHECKER_DIR = os.path.join(catalogue.TOP, "clang-checks")
+CHECKER = os.environ.get("MMCHECK_CLANG") or os.path.join(CHECKER_DIR, "mmcheck-clang")
+
+
+def ensure_checker():
+    version = os.path.basename(CHECKER).rpartition("-")[2]
+    compiled.build(CHECKER_DIR, CHECKER, "mmcheck-clang (needs libclang-19-dev: make deps)",
+                   *(["LLVM_VERSION=" + version] if version.isdigit() else []))
+
+
+def command(cflags):
+    def cmd(path, facts_dir):
+        facts = ["--mmcheck-facts=" + facts_dir] if facts_dir else []
+        return [CHECKER] + facts + cflags + [path]
+    return cmd
+
+
+def analyse(rules, files, jobs, timeout, cflags, all_locks=False):
+    ensure_checker()
+    return compiled.analyse("clang", command(cflags), rules, files, jobs, timeout, all_locks)
