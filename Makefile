@@ -9,6 +9,7 @@
 #   make plugin        the GCC plugin (gcc-plugin/mmcheck.so)
 #   make locks         the whole-tree lock analysis (locks/mmcheck-locks)
 #   make sparse        the sparse checker (sparse-checks/mmcheck-sparse)
+#   make clang         the libclang engine (clang-checks/mmcheck-clang)
 #   make check-bot     mmcheck-bot on real mail, b4, public-inbox, SARIF, Patchwork, bwrap
 #   make check-kernels-quick   6.1, 6.12 and 7.2 mm/ + arch/s390/ against ledgers
 #   make check-ledger-shift    a shifted copy of 6.12 still matches its ledger
@@ -18,6 +19,7 @@
 #   make check-coccicheck      the rules through 6.1's own 'make coccicheck'
 #   make check-plugin-kernels  the GCC plugin building mm/ of each kernel
 #   make check-sparse-kernels  mmcheck-sparse through make C=2, s390, each kernel
+#   make check-clang-kernels   mmcheck-clang through make LLVM=-19 C=2, x86_64 and s390
 #   make check-lock-kernels    the plugin over 6.1/6.12/7.2 mm/ kernel/ fs/ net/, lock analysis
 #   make check-kernel-build    6.12 defconfig built whole (vmlinux, modules) with and without
 #                              the plugin, x86_64 and s390: ICEs, diagnostics, .text, facts
@@ -27,6 +29,7 @@
 #                              distcc: the same lock findings
 #   make bench-plugin  building 6.12 mm/ with vs. without the plugin
 #   make bench-sparse  mmcheck-sparse vs. plain sparse over 6.12 mm/ (make C=2)
+#   make bench-clang   mmcheck-clang vs. clang -fsyntax-only (and clang-tidy) over 6.12 mm/
 #   make bench-locks   the lock analysis over the facts of 6.12 mm/ kernel/ fs/ net/
 #   make bench-change  mmcheck --staged on the 6.12 tree: cold, warm, no C file
 #   make bench-bot     mmcheck-bot series per hour on the 6.12 tree, against git am alone
@@ -95,7 +98,10 @@ locks: core
 sparse: core
 	$(Q)$(MAKE) -s -C sparse-checks
 
-test: check-catalogue check-driver check-hostile check-change check-bot check-core check-sanitizers check-fuzz-regressions check-plugin check-locks check-corpus-gcc11 check-corpus-cross check-corpus
+clang: core
+	$(Q)$(MAKE) -s -C clang-checks
+
+test: check-catalogue check-driver check-hostile check-change check-bot check-core check-sanitizers check-fuzz-regressions check-plugin check-locks check-clang check-corpus-gcc11 check-corpus-cross check-corpus-clang16 check-corpus
 
 check-plugin: plugin
 	@echo "  CHECK   GCC plugin (tests/test_plugin.py)"
@@ -104,6 +110,10 @@ check-plugin: plugin
 check-locks: plugin locks sparse
 	@echo "  CHECK   lock analysis and sparse checker (tests/test_locks.py)"
 	$(Q)python3 -m unittest -q tests/test_locks.py
+
+check-clang: clang
+	@echo "  CHECK   mmcheck-clang on bad input (tests/test_clang.py)"
+	$(Q)python3 -m unittest -q tests/test_clang.py
 
 check-core:
 	@echo "  CHECK   analysis core (core/test_core)"
@@ -158,9 +168,15 @@ check-corpus-cross: all locks
 		MMCHECK_GCC=$(CROSS_GCC) tests/run-corpus -e gcc -j $(JOBS) --summary || exit 1; \
 	else echo "  SKIP    corpus under $(CROSS_GCC): no plugin headers (make deps-kernels)"; fi
 
-check-corpus: all plugin locks sparse
-	@echo "  CHECK   corpus (tests/run-corpus): cocci, gcc and sparse engines"
-	$(Q)tests/run-corpus -e cocci -e gcc -e sparse -j $(JOBS)
+# The clang engine built against libclang 16, the oldest it supports.
+check-corpus-clang16: all locks
+	$(Q)$(MAKE) -s -C clang-checks LLVM_VERSION=16
+	@echo "  CHECK   corpus with mmcheck-clang on libclang 16"
+	$(Q)MMCHECK_CLANG=$(CURDIR)/clang-checks/mmcheck-clang-16 tests/run-corpus -e clang -j $(JOBS) --summary
+
+check-corpus: all plugin locks sparse clang
+	@echo "  CHECK   corpus (tests/run-corpus): cocci, gcc, sparse and clang engines"
+	$(Q)tests/run-corpus -e cocci -e gcc -e sparse -e clang -j $(JOBS)
 
 fetch-kernels: deps-kernels
 	$(Q)$(if $(filter $(MAINLINE),$(KERNELS)),,echo "  SKIP    Linux $(MAINLINE) in this run:" \
@@ -221,6 +237,17 @@ check-sparse-kernels: sparse locks fetch-kernels
 			kernels/locks-$$v-s390-mm.ledger || exit 1; \
 	done
 
+# The clang engine through each tree's own 'make LLVM=-19 C=2', x86_64 mm/
+# and s390 arch/s390/mm/ mm/ (clang needs no cross compiler): findings and
+# lock findings against the plugin's ledgers.
+check-clang-kernels: clang locks fetch-kernels
+	$(Q)for v in $(KERNELS); do \
+		tools/check-sparse-kernel --clang $(CACHE)/kernels/linux-source-$$v kernels/$$v.ledger \
+			mm $(JOBS) kernels/locks-$$v-x86_64-mm.ledger || exit 1; \
+		ARCH=s390 tools/check-sparse-kernel --clang $(CACHE)/kernels/linux-source-$$v \
+			kernels/$$v.ledger arch/s390/mm,mm $(JOBS) kernels/locks-$$v-s390-mm.ledger || exit 1; \
+	done
+
 # The plugin over x86_64 mm/ kernel/ fs/ net/ of each kernel: no ICE, facts
 # in every object, the lock analysis against kernels/locks-V-x86_64-wide.ledger.
 # Not in CI (about 20 minutes a tree on 2 cores).
@@ -243,6 +270,9 @@ bench-locks: locks
 
 bench-sparse: sparse fetch-kernels
 	$(Q)bench/sparse-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
+
+bench-clang: clang fetch-kernels
+	$(Q)bench/clang-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS)
 
 bench-plugin: plugin fetch-kernels
 	$(Q)bench/plugin-overhead $(CACHE)/kernels/linux-source-6.12 mm $(JOBS) 5
@@ -310,10 +340,14 @@ install: all locks
 		install -D -m 755 sparse-checks/mmcheck-sparse $(LIBDIR)/sparse-checks/mmcheck-sparse && \
 		ln -sf ../lib/mmcheck/sparse-checks/mmcheck-sparse $(DESTDIR)$(PREFIX)/bin/mmcheck-sparse; \
 	else echo "  SKIP    mmcheck-sparse: not built (make sparse)"; fi
+	$(Q)if [ -x clang-checks/mmcheck-clang ]; then \
+		install -D -m 755 clang-checks/mmcheck-clang $(LIBDIR)/clang-checks/mmcheck-clang && \
+		ln -sf ../lib/mmcheck/clang-checks/mmcheck-clang $(DESTDIR)$(PREFIX)/bin/mmcheck-clang; \
+	else echo "  SKIP    mmcheck-clang: not built (make clang)"; fi
 	$(Q)if [ -f gcc-plugin/mmcheck.so ]; then \
 		install -D -m 644 gcc-plugin/mmcheck.so $(LIBDIR)/gcc-plugin/mmcheck.so; \
 	else echo "  SKIP    the GCC plugin: not built (make plugin)"; fi
-	$(Q)install -m 644 docs/mmcheck.1 docs/mmcheck-bot.1 docs/mmcheck-cc.1 docs/mmcheck-locks.1 docs/mmcheck-sparse.1 \
+	$(Q)install -m 644 docs/mmcheck.1 docs/mmcheck-bot.1 docs/mmcheck-cc.1 docs/mmcheck-locks.1 docs/mmcheck-sparse.1 docs/mmcheck-clang.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man1/
 
 clean:
@@ -323,5 +357,5 @@ clean:
 	$(Q)$(MAKE) -s -C locks clean
 	$(Q)$(MAKE) -s -C sparse-checks clean
 
-.PHONY: all core plugin locks sparse fuzz check-mutations check-fuzz-regressions deb check-deb check-kernel-build check-cached-builds check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-corpus-gcc11 check-corpus-cross catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
-	fetch-kernels check-kernels-quick check-ledger-shift check-change-kernel bench-change check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-lock-kernels bench bench-plugin bench-sparse bench-locks install clean
+.PHONY: all core plugin locks sparse clang fuzz check-mutations check-fuzz-regressions deb check-deb check-kernel-build check-cached-builds check-hostile check-sanitizers check-change check-bot check-bot-kernel bench-bot check-plugin check-locks check-clang check-corpus-gcc11 check-corpus-cross check-corpus-clang16 catalogue deps deps-kernels demo test check-catalogue check-driver check-core check-corpus \
+	fetch-kernels check-kernels-quick check-ledger-shift check-change-kernel bench-change check-kernels check-coccicheck check-plugin-kernels check-sparse-kernels check-clang-kernels check-lock-kernels bench bench-plugin bench-sparse bench-clang bench-locks install clean

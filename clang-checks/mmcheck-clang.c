@@ -903,18 +903,16 @@ static int noreturn(CXCursor fn)
 static const char *catalogued_macro(CXCursor call, const char *callee, CXSourceLocation *at)
 {
 	CXSourceLocation l = clang_getCursorLocation(call);
-	unsigned eo, so;
 	const char *text;
 	char name[64];
 	size_t size;
+	unsigned eo;
 	int n = 0;
-	CXFile f, sf;
+	CXFile f;
 
+	/* a call written out has its callee's name there: no macro */
 	clang_getExpansionLocation(l, &f, NULL, NULL, &eo);
-	clang_getSpellingLocation(l, &sf, NULL, NULL, &so);
-	if (!f || (f == sf && eo == so))
-		return NULL;	/* not made by a macro */
-	text = clang_getFileContents(tu, f, &size);
+	text = f ? clang_getFileContents(tu, f, &size) : NULL;
 	if (!text)
 		return NULL;
 	while (n < (int)sizeof(name) - 1 && eo + n < size &&
@@ -1915,11 +1913,14 @@ static int sparse_only(const char *a)
 	       !strcmp(a, "-Wcontext") || !strcmp(a, "-Wno-context");
 }
 
-/* Options whose value is the next argument: a .c there is no input. */
+/* Options whose value is the next argument: no input file. */
 static int takes_value(const char *a)
 {
 	static const char *const with[] = { "-o", "-MF", "-MT", "-MQ", "-include", "-imacros",
-					    "-I", "-isystem", "-x", "-D", "-U", "-Xclang", NULL };
+					    "-I", "-isystem", "-iquote", "-idirafter", "-isysroot",
+					    "-iprefix", "-iwithprefix", "-iwithprefixbefore",
+					    "-imultilib", "-target", "-x", "-D", "-U", "-Xclang",
+					    "-Xpreprocessor", "-Xassembler", "--param", NULL };
 	int i;
 
 	for (i = 0; with[i]; i++)
@@ -1933,12 +1934,10 @@ static void own_options(int *argc, char **argv, const char **cat, char **files, 
 {
 	char *more;
 	int i, j = 1;
-	size_t n;
 
 	for (i = 1; i < *argc; i++) {
 		const char *a = argv[i];
 
-		n = strlen(a);
 		if (!strncmp(a, "--mmcheck-catalogue=", 20))
 			*cat = a + 20;
 		else if (!strncmp(a, "--mmcheck-disable=", 18))
@@ -1955,9 +1954,8 @@ static void own_options(int *argc, char **argv, const char **cat, char **files, 
 			disabled = more;
 		else if (sparse_only(a))
 			continue;
-		else if (n > 2 && !strcmp(a + n - 2, ".c") && a[0] != '-' &&
-			 !(j > 1 && takes_value(argv[j - 1])))
-			files[(*nfiles)++] = argv[i];
+		else if (a[0] != '-' && !(j > 1 && takes_value(argv[j - 1])))
+			files[(*nfiles)++] = argv[i];	/* kbuild's checker probe has no .c */
 		else
 			argv[j++] = argv[i];
 	}

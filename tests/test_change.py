@@ -338,7 +338,7 @@ class Sides(unittest.TestCase):
 
 
 class CompiledEngines(unittest.TestCase):
-    """-e gcc and -e sparse compile both sides of a changed file with the
+    """-e gcc, -e sparse and -e clang compile both sides of a changed file with the
     flags of the tree's build (here a compile_commands.json, the format
     the kernel's gen_compile_commands.py writes)."""
 
@@ -361,7 +361,7 @@ class CompiledEngines(unittest.TestCase):
         self.write_build()
         self.repo.write("mm/memory.c", ZAP)
         self.repo.git("add", "mm")
-        for engine in ("gcc", "sparse"):
+        for engine in ("gcc", "sparse", "clang"):
             r = self.repo.mmcheck("--staged", "-e", engine)
             self.assertEqual(r.returncode, 1, r.stderr)
             self.assertEqual(rules_in(r.stdout), ["mm-rmap-before-flush"])

@@ -239,7 +239,7 @@ class Install(unittest.TestCase):
             case = os.path.join(TOP, "testdata", "lock-bh", "bug-trylock-mix.c")
             inc = "-I %s -include mmcheck-kernel.h" % os.path.join(TOP, "testdata", "include")
             engines = [("cocci", "bin/mmcheck"), ("gcc", "lib/mmcheck/gcc-plugin/mmcheck.so"),
-                       ("sparse", "bin/mmcheck-sparse")]
+                       ("sparse", "bin/mmcheck-sparse"), ("clang", "bin/mmcheck-clang")]
             for engine, program in engines:
                 if not os.path.exists(os.path.join(prefix, program)):
                     continue	# not built here: make install said SKIP

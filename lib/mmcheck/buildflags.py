@@ -61,6 +61,25 @@ class Build:
             return None
         return shlex.split(m.group(1).replace("$$", "$")), self.dir
 
+    def make_args(self):
+        """What make needs to build more of this build: for a clang build,
+        kbuild's LLVM= (make without it would reconfigure for gcc), with
+        the version suffix of the clang the build ran (clang-19: LLVM=-19)."""
+        try:
+            with open(os.path.join(self.dir, "include", "config", "auto.conf")) as f:
+                if "\nCONFIG_CC_IS_CLANG=y\n" not in "\n" + f.read():
+                    return []
+        except OSError:
+            return []
+        try:    # 'make prepare' compiles it in every build
+            with open(os.path.join(self.dir, "kernel", ".bounds.s.cmd")) as f:
+                m = CMD_LINE.match(f.readline().rstrip("\n"))
+            cc = os.path.basename(shlex.split(m.group(1))[0]) if m else ""
+        except (OSError, ValueError, IndexError):
+            cc = ""
+        m = re.match(r"^clang(-\d+)$", cc)
+        return ["LLVM=" + (m.group(1) if m else "1")]
+
     def checkflags(self):
         """The flags 'make C=1' hands a checker besides the compiler's."""
         extra = list(CHECKFLAGS)

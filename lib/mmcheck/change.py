@@ -29,7 +29,7 @@ UNPARSED_NEAR = re.compile(r"near: (.+)$")
 
 
 class Options:
-    """engine: cocci, gcc or sparse; build: a buildflags.Build for the
+    """engine: cocci, gcc, sparse or clang; build: a buildflags.Build for the
     compiled engines (their file rules compile each side with kbuild's
     flags for that file)."""
 
@@ -403,14 +403,17 @@ def compiled_findings(rules, root, files, ws, opts, cache, out):
 
 def compiler_argv(opts, root, argv, path, src):
     """kbuild's command for path, reading src, with the engine loaded:
-    GCC with the plugin, or mmcheck-sparse with kbuild's CHECKFLAGS."""
-    from . import buildflags, gccplugin, sparse
+    GCC with the plugin, or mmcheck-sparse / mmcheck-clang with kbuild's
+    CHECKFLAGS, as 'make C=1' runs them (for clang, the build's flags are
+    clang's: an LLVM=1 build, or its compile_commands.json)."""
+    from . import buildflags, clangcheck, gccplugin, sparse
     run = buildflags.retarget(argv, root, path, src)
     if opts.engine == "gcc":
         gccplugin.ensure_plugin()
         return run[:1] + ["-fdiagnostics-plain-output", "-fplugin=" + gccplugin.PLUGIN] + run[1:]
-    sparse.ensure_checker()
-    return [sparse.CHECKER] + opts.build.checkflags() + \
+    checker = clangcheck if opts.engine == "clang" else sparse
+    checker.ensure_checker()
+    return [checker.CHECKER] + opts.build.checkflags() + \
         [a for a in run[1:] if a not in ("-c", "-o", os.devnull)]
 
 

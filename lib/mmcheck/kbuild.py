@@ -21,11 +21,13 @@ def make(tree, out, *args, env=None):
     return subprocess.run(cmd, capture_output=True, text=True, env=env)
 
 
-def configure(tree, out, arch="x86_64", cross=""):
+def configure(tree, out, arch="x86_64", cross="", llvm=""):
     """defconfig with CONFIG_WERROR off (a finding must not stop the build),
-    then 'prepare', so that timing covers only the directory built."""
+    then 'prepare', so that timing covers only the directory built.  llvm:
+    kbuild's LLVM= ("-19": clang-19, ld.lld-19...), for a clang build."""
     os.makedirs(out, exist_ok=True)
-    extra = ["ARCH=" + arch] + (["CROSS_COMPILE=" + cross] if cross else [])
+    extra = (["ARCH=" + arch] + (["CROSS_COMPILE=" + cross] if cross else []) +
+             (["LLVM=" + llvm] if llvm else []))
     for step in (["defconfig"], None, ["olddefconfig"], ["prepare"]):
         if step is None:
             r = subprocess.run([os.path.join(tree, "scripts", "config"), "--file",

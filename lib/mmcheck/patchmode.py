@@ -118,7 +118,8 @@ def run_make(root, build, asked):
     if not objs:
         return
     try:
-        r = subprocess.run(["make", "-C", root, "O=" + build.dir, "-k", "-s"] + objs,
+        r = subprocess.run(["make", "-C", root, "O=" + build.dir, "-k", "-s"] + build.make_args() +
+                           objs,
                            capture_output=True, timeout=3600)
     except (OSError, subprocess.TimeoutExpired) as e:
         print("mmcheck: note: make: %s" % e, file=sys.stderr)

@@ -6,6 +6,7 @@
  * hostile-expect: cocci 1
  * hostile-expect: gcc 2 could not check
  * hostile-expect: sparse 2 past its errors
+ * hostile-expect: clang 2 could not check
  */
 static int ctx_count(struct mm_struct *mm)
 {

@@ -4,6 +4,7 @@
  * hostile-expect: cocci 1
  * hostile-expect: gcc 1
  * hostile-expect: sparse 1
+ * hostile-expect: clang 1
  */
 void ctx_flush(struct mm_struct *mm)
 {

@@ -5,6 +5,7 @@
  * hostile-expect: cocci 1
  * hostile-expect: gcc 2 could not check
  * hostile-expect: sparse 2 past its errors
+ * hostile-expect: clang 2 could not check
  */
 #error "this configuration is not supported"
 

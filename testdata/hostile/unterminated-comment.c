@@ -5,6 +5,7 @@
  * hostile-expect: cocci 2 could not parse
  * hostile-expect: gcc 2 unterminated
  * hostile-expect: sparse 2 past its errors
+ * hostile-expect: clang 2 unterminated
  */
 void ctx_table(struct mm_struct *mm)
 {

@@ -6,6 +6,7 @@
  * hostile-expect: cocci 2 could not parse
  * hostile-expect: gcc 1
  * hostile-expect: sparse 2 past its errors
+ * hostile-expect: clang 1
  */
 void ctx_flush(struct mm_struct *mm)
 {
