@@ -372,6 +372,20 @@ class CompiledEngines(unittest.TestCase):
         r = self.repo.mmcheck("--staged", "-e", "sparse")
         self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
 
+    def test_files_with_the_builds_flags(self):
+        """Not a change: files checked with the flags of the
+        compile_commands.json beside them; a file it lacks is not
+        analysed, and said so."""
+        self.write_build()
+        self.repo.write("mm/memory.c", ZAP)
+        for engine in ("gcc", "sparse", "clang"):
+            r = self.repo.mmcheck("-e", engine, "-r", "rmap-tlb", "mm/memory.c")
+            self.assertEqual(r.returncode, 1, engine + ": " + r.stderr)
+            self.assertEqual(rules_in(r.stdout), ["mm-rmap-before-flush"], engine)
+            r = self.repo.mmcheck("-e", engine, "arch/s390/mm/pgalloc.c")
+            self.assertEqual(r.returncode, 2, engine + ": " + r.stderr)
+            self.assertIn("pgalloc.c: error: not compiled by the build", r.stderr)
+
     def test_what_the_build_does_not_compile_is_read_by_cocci(self):
         self.write_build()
         self.repo.write("mm/internal.h", ZAP)          # a header with the bug

@@ -37,13 +37,17 @@ def loads():
     raise compiled.EngineError("mmcheck-clang does not run: " + line)
 
 
+FACTS_OPTION = "--mmcheck-facts="
+
+
 def command(cflags):
     def cmd(path, facts_dir):
-        facts = ["--mmcheck-facts=" + facts_dir] if facts_dir else []
+        facts = [FACTS_OPTION + facts_dir] if facts_dir else []
         return [CHECKER] + facts + cflags + [path]
     return cmd
 
 
-def analyse(rules, files, jobs, timeout, cflags, all_locks=False):
+def analyse(rules, files, jobs, timeout, cflags, all_locks=False, build=None):
     ensure_checker()
-    return compiled.analyse("clang", command(cflags), rules, files, jobs, timeout, all_locks)
+    return compiled.analyse("clang", command(cflags), rules, files, jobs, timeout, all_locks,
+                            build, FACTS_OPTION)

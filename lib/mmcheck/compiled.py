@@ -146,17 +146,49 @@ def run_one_in(cmd, cwd, timeout, what):
     return out.stderr, None
 
 
-def analyse(engine, command, rules, files, jobs, timeout, all_locks):
+def with_build(engine, build, facts_option):
+    """(path, facts_dir) -> (argv, cwd) with the flags the build
+    compiled path with (its compile_commands.json or kbuild's .cmd files),
+    run from the build's directory as kbuild runs them; (None, reason) for
+    a file the build does not compile."""
+    from .change import compiler_argv
+
+    class Opts:
+        pass
+    opts = Opts()
+    opts.engine, opts.build = engine, build
+
+    def cmd(path, facts_dir):
+        rel = os.path.relpath(os.path.abspath(path), build.root)
+        got = build.command(rel)
+        if not got:
+            return None, "not compiled by the build in %s" % build.dir
+        argv = compiler_argv(opts, build.root, got[0], rel, os.path.abspath(path))
+        return argv[:1] + ([facts_option + facts_dir] if facts_dir else []) + argv[1:], got[1]
+    return cmd
+
+
+def analyse(engine, command, rules, files, jobs, timeout, all_locks, build=None,
+            facts_option=None):
     """Run command(path, facts_dir) over every .c file, then the lock
-    analysis when a whole-run rule is selected."""
+    analysis when a whole-run rule is selected.  build: a buildflags.Build
+    whose flags each file is compiled with instead (with_build(), which
+    gives the engine facts_option + DIR).  A file the build does not
+    compile is not analysed, and said so."""
     by_id = {r.id: r for r in rules}
     sources = [f for f in files if f.endswith(".c")]
     whole = [r for r in rules if r.scope == "run"]
+    with_flags = with_build(engine, build, facts_option) if build else \
+        (lambda f, facts: (command(f, facts), None))
+
+    def one(path, facts):
+        argv, cwd = with_flags(path, facts)
+        return run_one_in(argv, cwd, timeout, engine) if argv else ("", cwd)
+
     with tempfile.TemporaryDirectory(prefix="mmcheck-facts-") as facts_dir:
         facts = facts_dir if whole else None
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            results = list(pool.map(lambda f: run_one(command(f, facts), timeout, engine),
-                                    sources))
+            results = list(pool.map(lambda f: one(f, facts), sources))
         findings, incomplete = [], []
         for path, (text, problem) in zip(sources, results):
             findings += parse(text, by_id, engine)

@@ -19,14 +19,18 @@ def ensure_plugin():
     compiled.build(PLUGIN_DIR, PLUGIN, "the GCC plugin", "TARGET_GCC=" + GCC)
 
 
+FACTS_OPTION = "-fplugin-arg-mmcheck-facts="
+
+
 def command(cflags):
     def cmd(path, facts_dir):
-        facts = ["-fplugin-arg-mmcheck-facts=" + facts_dir] if facts_dir else []
+        facts = [FACTS_OPTION + facts_dir] if facts_dir else []
         return [GCC, "-c", "-o", os.devnull, "-fdiagnostics-plain-output",
                 "-fplugin=" + PLUGIN] + facts + cflags + [path]
     return cmd
 
 
-def analyse(rules, files, jobs, timeout, cflags, all_locks=False):
+def analyse(rules, files, jobs, timeout, cflags, all_locks=False, build=None):
     ensure_plugin()
-    return compiled.analyse("gcc", command(cflags), rules, files, jobs, timeout, all_locks)
+    return compiled.analyse("gcc", command(cflags), rules, files, jobs, timeout, all_locks,
+                            build, FACTS_OPTION)

@@ -13,13 +13,17 @@ def ensure_checker():
     compiled.build(CHECKER_DIR, CHECKER, "mmcheck-sparse (needs sparse's source: make deps)")
 
 
+FACTS_OPTION = "--mmcheck-facts="
+
+
 def command(cflags):
     def cmd(path, facts_dir):
-        facts = ["--mmcheck-facts=" + facts_dir] if facts_dir else []
+        facts = [FACTS_OPTION + facts_dir] if facts_dir else []
         return [CHECKER] + facts + cflags + [path]
     return cmd
 
 
-def analyse(rules, files, jobs, timeout, cflags, all_locks=False):
+def analyse(rules, files, jobs, timeout, cflags, all_locks=False, build=None):
     ensure_checker()
-    return compiled.analyse("sparse", command(cflags), rules, files, jobs, timeout, all_locks)
+    return compiled.analyse("sparse", command(cflags), rules, files, jobs, timeout, all_locks,
+                            build, FACTS_OPTION)
