@@ -904,26 +904,17 @@ static const char *catalogued_macro(CXCursor call, const char *callee, CXSourceL
 {
 	CXSourceLocation l = clang_getCursorLocation(call);
 	const char *text;
-	char name[64];
 	size_t size;
 	unsigned eo;
-	int n = 0;
 	CXFile f;
 
 	/* a call written out has its callee's name there: no macro */
 	clang_getExpansionLocation(l, &f, NULL, NULL, &eo);
 	text = f ? clang_getFileContents(tu, f, &size) : NULL;
-	if (!text)
-		return NULL;
-	while (n < (int)sizeof(name) - 1 && eo + n < size &&
-	       (text[eo + n] == '_' || (text[eo + n] | 32) - 'a' < 26u ||
-		(unsigned)(text[eo + n] - '0') < 10u))
-		n++;
-	sprintf(name, "%.*s", n, text + eo);
-	if (!n || !strcmp(name, callee) || !mm_cat_mask(&catalogue, name))
+	if (!text || eo > size)
 		return NULL;
 	*at = l;
-	return mm_cat_macro(&catalogue, name);
+	return mm_cat_macro_at(&catalogue, text + eo, size - eo, callee);
 }
 
 /* The first call of a catalogued macro's expansion stands for the macro:

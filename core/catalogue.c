@@ -423,6 +423,22 @@ const char *mm_cat_macro(const struct mm_catalogue *cat, const char *name)
 	return e ? e->name : NULL;
 }
 
+const char *mm_cat_macro_at(const struct mm_catalogue *cat, const char *text, size_t len,
+			    const char *callee)
+{
+	char name[64];
+	size_t n = 0;
+
+	while (n < sizeof(name) - 1 && n < len &&
+	       (text[n] == '_' || isalnum((unsigned char)text[n])))
+		n++;
+	memcpy(name, text, n);
+	name[n] = '\0';
+	if (!n || (callee && !strcmp(name, callee)) || !mm_cat_mask(cat, name))
+		return NULL;
+	return mm_cat_macro(cat, name);
+}
+
 const char *mm_cat_first(const struct mm_catalogue *cat, const char *kind)
 {
 	int i;

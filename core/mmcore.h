@@ -71,6 +71,11 @@ int mm_cat_trylock(const struct mm_catalogue *cat, const char *name);
  * (macro=1 on one of its rows: 6.12's pte_unmap_unlock())?  Then the
  * catalogue's copy of the name (it lives as long as cat), else NULL. */
 const char *mm_cat_macro(const struct mm_catalogue *cat, const char *name);
+/* The same for the name written at text (len bytes on): what a front end
+ * finds where a call's expansion stands.  NULL if it is callee itself (a
+ * call written out) or no macro=1 name. */
+const char *mm_cat_macro_at(const struct mm_catalogue *cat, const char *text, size_t len,
+			    const char *callee);
 /* The first name of a kind ("" if none): the name a front end reports. */
 const char *mm_cat_first(const struct mm_catalogue *cat, const char *kind);
 /* Does name start with a name of kind (abort_label: out_abort, fail2...)? */

@@ -572,19 +572,12 @@ static const char *pointer_target(pseudo_t p)
 static const char *catalogued_macro(struct position pos, const char *callee)
 {
 	const char *line = source_line(stream_name(pos.stream), pos.line);
-	char name[64];
-	int byte, n = 0;
+	int byte;
 
 	if (!line)
 		return NULL;
 	byte = byte_at(line, pos.pos);
-	while (n < (int)sizeof(name) - 1 &&
-	       (isalnum((unsigned char)line[byte + n]) || line[byte + n] == '_'))
-		n++;
-	sprintf(name, "%.*s", n, line + byte);
-	if (!n || (callee && !strcmp(name, callee)) || !mm_cat_mask(&catalogue, name))
-		return NULL;
-	return mm_cat_macro(&catalogue, name);
+	return mm_cat_macro_at(&catalogue, line + byte, strcspn(line + byte, "\n"), callee);
 }
 
 /* The first call of a catalogued macro's expansion stands for the macro:
