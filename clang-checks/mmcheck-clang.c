@@ -2014,9 +2014,19 @@ static int check_file(CXIndex index, const char *file, int argc, char **argv)
 	enum CXErrorCode rc;
 	int i;
 
+	size_t n = strlen(file);
+
 	unit = file;
+	/* kbuild's checker probe (scripts/checker-valid.sh) is a mktemp file:
+	 * no .c, which the clang driver would take for an object to link */
+	if (n < 2 || strcmp(file + n - 2, ".c")) {
+		argv[argc++] = "-x";
+		argv[argc++] = "c";
+	}
 	rc = clang_parseTranslationUnit2(index, file, (const char *const *)argv + 1, argc - 1,
 					 NULL, 0, CXTranslationUnit_DetailedPreprocessingRecord, &tu);
+	if (n < 2 || strcmp(file + n - 2, ".c"))
+		argv[argc -= 2] = NULL;
 	if (rc != CXError_Success) {
 		fprintf(stderr, "%s: error: libclang could not parse this file (error %d) "
 			"[" MM_INCOMPLETE "]\n", file, rc);
@@ -2054,6 +2064,17 @@ static int check_file(CXIndex index, const char *file, int argc, char **argv)
 	return 0;
 }
 
+/* argv with room for two more arguments (check_file()'s "-x c"). */
+static char **args_with_room(int argc, char **argv)
+{
+	char **more = calloc(argc + 3, sizeof(*more));
+
+	if (!more)
+		abort();
+	memcpy(more, argv, argc * sizeof(*argv));
+	return more;
+}
+
 int main(int argc, char **argv)
 {
 	char beside[4096], **files = calloc(argc, sizeof(*files));
@@ -2062,6 +2083,7 @@ int main(int argc, char **argv)
 	int i, nfiles = 0, status = 0;
 
 	own_options(&argc, argv, &cat, files, &nfiles);
+	argv = args_with_room(argc, argv);
 	setup(cat);
 	if (!nfiles)
 		fail("%s", "no input file (see --mmcheck-help)");
