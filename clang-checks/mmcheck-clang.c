@@ -34,12 +34,10 @@
 
 #include "../core/mmcore.h"
 
-static struct mm_catalogue catalogue;
-static const char *disabled = "";
-static const char *facts_dir;
+static const char usage[];		/* below, with the options */
+static struct mm_checker checker = { "mmcheck-clang", usage };
 static struct mm_facts facts;
 static const char *unit;		/* the file being checked, as named */
-static char tree_dir[4096];
 static unsigned long long delay_field_bits;
 static const char *delay_name = "";
 static CXTranslationUnit tu;
@@ -445,7 +443,7 @@ static int is_same_object(CXCursor call)
 	CXCursor callee = clang_getCursorReferenced(call);
 
 	return !clang_Cursor_isNull(callee) &&
-	       (mm_cat_mask(&catalogue, spelling(callee)) & mm_cat_bits(&catalogue, "same_object"));
+	       (mm_cat_mask(&checker.catalogue, spelling(callee)) & mm_cat_bits(&checker.catalogue, "same_object"));
 }
 
 /*
@@ -914,7 +912,7 @@ static const char *catalogued_macro(CXCursor call, const char *callee, CXSourceL
 	if (!text || eo > size)
 		return NULL;
 	*at = l;
-	return mm_cat_macro_at(&catalogue, text + eo, size - eo, callee);
+	return mm_cat_macro_at(&checker.catalogue, text + eo, size - eo, callee);
 }
 
 /* The first call of a catalogued macro's expansion stands for the macro:
@@ -932,7 +930,7 @@ static void translate_macro(struct xl *x, CXCursor call, const char *callee)
 	if (c.loc.file == last.file && c.loc.line == last.line && c.loc.col == last.col)
 		return;
 	last = c.loc;
-	mm_translate_call(&catalogue, x->fn, x->cur, &c, NULL);
+	mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, NULL);
 }
 
 /*
@@ -975,15 +973,15 @@ static int translate_call(struct xl *x, CXCursor call, int result)
 	}
 	c.result = result == FRESH ? ++next_result : result;
 	if (!direct) {
-		if (facts_dir) {
+		if (checker.facts_dir) {
 			c.callee_id = k.n ? pointer_target(x, k.c[0]) : NULL;
-			mm_translate_call(&catalogue, x->fn, x->cur, &c, &facts);
+			mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, &facts);
 		}
 		return c.result;
 	}
 	translate_macro(x, call, c.name);
 	c.callee_id = function_id(callee);
-	same = mm_translate_call(&catalogue, x->fn, x->cur, &c, facts_dir ? &facts : NULL);
+	same = mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, checker.facts_dir ? &facts : NULL);
 	want(callee);
 	if (noreturn(callee))
 		jump(x, -1);
@@ -1002,7 +1000,7 @@ static void call_cleanup(struct xl *x, const struct cleanup *cl, struct mm_loc a
 	cv.arg[0] = clang_getNullCursor();
 	cv.value[0] = cl->var;
 	c.nargs = 0;	/* &var: nothing a lock class or callback can be read from */
-	mm_translate_call(&catalogue, x->fn, x->cur, &c, facts_dir ? &facts : NULL);
+	mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, checker.facts_dir ? &facts : NULL);
 }
 
 /* ---- expressions --------------------------------------------------------------- */
@@ -1079,10 +1077,10 @@ static int assignment(struct xl *x, CXCursor lhs_var, CXCursor lhs, CXCursor rhs
 		const char *member = spelling(lhs);
 
 		if (constant_value(rhs, &k) && k &&
-		    (mm_cat_mask(&catalogue, member) & delay_field_bits)) {
+		    (mm_cat_mask(&checker.catalogue, member) & delay_field_bits)) {
 			/* tlb->delayed_rmap = 1: what a macro tlb_delay_rmap() leaves */
 			add_event(x, MM_EV_RMAP_DELAY, delay_name, MM_NO_VALUE, MM_NO_VALUE, at);
-		} else if (facts_dir) {
+		} else if (checker.facts_dir) {
 			stored_values(x, rhs, member_holder(lhs), member, at, 0);
 		}
 	}
@@ -1151,7 +1149,7 @@ static int expr(struct xl *x, CXCursor e)
 
 		if (clang_getCursorKind(d) == CXCursor_FunctionDecl) {
 			want(d);	/* an address taken: a callback can only be one then */
-			if (facts_dir && !x->no_addr)
+			if (checker.facts_dir && !x->no_addr)
 				mm_facts_addr(&facts, function_id(d));
 			return MM_NO_VALUE;
 		}
@@ -1351,7 +1349,7 @@ static const char *cleanup_function(CXCursor attr, CXCursor var)
 	if (fn)
 		return fn;
 	s = clang_getTypeSpelling(clang_getCursorType(var));
-	fn = mm_cat_guard_dtor(&catalogue, clang_getCString(s), buf, sizeof(buf));
+	fn = mm_cat_guard_dtor(&checker.catalogue, clang_getCString(s), buf, sizeof(buf));
 	clang_disposeString(s);
 	return fn ? intern(fn) : NULL;
 }
@@ -1574,7 +1572,7 @@ static void stmt(struct xl *x, CXCursor s)
 		target = clang_getCursorReferenced(s);
 		t = label_block(x, spelling(target));
 		leave(x, label_level(x, target), loc_of(s));
-		if (mm_cat_prefix(&catalogue, "abort_label", spelling(target))) {
+		if (mm_cat_prefix(&checker.catalogue, "abort_label", spelling(target))) {
 			/* goto out_abort: the undo check's abort path starts here */
 			add_event(x, MM_EV_ABORT_JUMP, "goto", MM_NO_VALUE, MM_NO_VALUE, loc_of(s));
 		}
@@ -1631,7 +1629,7 @@ static void signature_facts(CXCursor fn, const char *id)
 		if (clang_getCursorKind(d) == CXCursor_StructDecl && !clang_Cursor_isAnonymous(d))
 			first = spelling(d);
 	}
-	context = mm_cat_callback_context(&catalogue, names, n, first, why, sizeof(why));
+	context = mm_cat_callback_context(&checker.catalogue, names, n, first, why, sizeof(why));
 	if (context)
 		mm_facts_ctx(&facts, id, context, intern(why), &at);
 }
@@ -1674,7 +1672,7 @@ static void check_function(CXCursor decl)
 	free(x.labels);
 	keep((char *)a);
 	mm_unit_add(unit_fns, x.id, &fn, a);	/* checked at the unit's end */
-	if (facts_dir) {	/* walked at the unit's end */
+	if (checker.facts_dir) {	/* walked at the unit's end */
 		signature_facts(decl, x.id);
 		mm_facts_function(&facts, x.id, &fn, a, 0);
 		return;
@@ -1740,7 +1738,7 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
 	if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
 	    !clang_Cursor_isFunctionInlined(c))
 		analyse(c);
-	else if (k == CXCursor_VarDecl && facts_dir && clang_isCursorDefinition(c))
+	else if (k == CXCursor_VarDecl && checker.facts_dir && clang_isCursorDefinition(c))
 		initializer_facts(c, c, clang_getCursorType(c), 0);
 	return CXChildVisit_Continue;
 }
@@ -1829,38 +1827,15 @@ static void initializer_facts(CXCursor var, CXCursor init, CXType type, int dept
 
 /* ---- reporting ------------------------------------------------------------------------ */
 
-static int unit_findings;
-
-static void report(const struct mm_finding *f, void *ctx)
-{
-	static const char *last, *last_file;	/* the function named last */
-	int i;
-
-	if (mm_rule_listed(disabled, f->rule))
-		return;
-	/* GCC's context line: the front door and ledgers know findings by function */
-	if (f->function && (f->function != last || f->loc.file != last_file))
-		fprintf(stderr, "%s: In function '%s':\n", f->loc.file, f->function);
-	last = f->function;
-	last_file = f->loc.file;
-	unit_findings++;
-	fprintf(stderr, "%s:%d:%d: warning: %s [%s]\n", f->loc.file, f->loc.line, f->loc.col,
-		f->message, f->rule);
-	for (i = 0; i < f->nnotes; i++)
-		fprintf(stderr, "%s:%d:%d: note: %s\n", f->note_loc[i].file, f->note_loc[i].line,
-			f->note_loc[i].col, f->note[i]);
-}
-
 /* The checks or the facts' walk gave up: said once per function. */
 static void incomplete_warning(void *cookie, void *ctx)
 {
 	struct analysed *a = cookie;
 
-	if (a->warned || mm_rule_listed(disabled, MM_INCOMPLETE))
+	if (a->warned)
 		return;
 	a->warned = 1;
-	fprintf(stderr, "%s:%d:%d: warning: mmcheck: '%s' has too many paths; analysis "
-		"incomplete [" MM_INCOMPLETE "]\n", a->loc.file, a->loc.line, a->loc.col, a->name);
+	mm_checker_too_many_paths(&checker, &a->loc, a->name);
 }
 
 /* ---- options and main ------------------------------------------------------------------ */
@@ -1887,14 +1862,6 @@ static const char usage[] =
 "written for it); 1 when mmcheck-clang cannot run: a bad option, an\n"
 "unreadable catalogue, an unwritable facts directory.\n";
 
-static void fail(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "mmcheck-clang: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n");
-	exit(1);
-}
-
 /* sparse's options in kbuild's CHECKFLAGS, which clang does not take */
 static int sparse_only(const char *a)
 {
@@ -1920,30 +1887,16 @@ static int takes_value(const char *a)
 	return 0;
 }
 
-/* Take out our own options and the input files; clang gets the rest. */
-static void own_options(int *argc, char **argv, const char **cat, char **files, int *nfiles)
+/* Take the input files and sparse's flags out of what the checker's own
+ * options left: clang gets the rest. */
+static int inputs(int argc, char **argv, char **files, int *nfiles)
 {
-	char *more;
 	int i, j = 1;
 
-	for (i = 1; i < *argc; i++) {
+	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (!strncmp(a, "--mmcheck-catalogue=", 20))
-			*cat = a + 20;
-		else if (!strncmp(a, "--mmcheck-disable=", 18))
-			disabled = a + 18;
-		else if (!strncmp(a, "--mmcheck-facts=", 16))
-			facts_dir = a + 16;
-		else if (!strncmp(a, "--mmcheck-tree=", 15))
-			snprintf(tree_dir, sizeof(tree_dir), "%s", a + 15);
-		else if (!strcmp(a, "--mmcheck-help") || !strcmp(a, "--help"))
-			fputs(usage, stdout), exit(0);
-		else if (!strncmp(a, "--mmcheck-", 10))
-			fail("unknown option '%s' (see --mmcheck-help)", a);
-		else if ((more = mm_rule_wno(disabled, a)) != NULL)	/* -Wno-mm-..., as gcc */
-			disabled = more;
-		else if (sparse_only(a))
+		if (sparse_only(a))
 			continue;
 		else if (a[0] != '-' && !(j > 1 && takes_value(argv[j - 1])))
 			files[(*nfiles)++] = argv[i];	/* kbuild's checker probe has no .c */
@@ -1951,22 +1904,7 @@ static void own_options(int *argc, char **argv, const char **cat, char **files, 
 			argv[j++] = argv[i];
 	}
 	argv[j] = NULL;
-	*argc = j;
-}
-
-static void setup(const char *cat)
-{
-	char err[1024];
-
-	if (mm_cat_load(&catalogue, cat, err, sizeof(err)))
-		fail("%s (--mmcheck-catalogue=FILE)", err);
-	if (facts_dir && access(facts_dir, W_OK | X_OK))
-		fail("facts directory '%s' is not a writable directory (--mmcheck-facts=DIR)",
-		     facts_dir);
-	if (!*tree_dir && !getcwd(tree_dir, sizeof(tree_dir)))
-		strcpy(tree_dir, "?");
-	delay_field_bits = mm_cat_bits(&catalogue, "rmap_delay_field");
-	delay_name = mm_cat_first(&catalogue, "rmap_delay");
+	return j;
 }
 
 /* clang's errors, as clang prints them; nonzero if there was one. */
@@ -1990,13 +1928,6 @@ static int parse_errors(void)
 	return errors;
 }
 
-static int macro_defined(const char *name, void *ctx)
-{
-	(void)ctx;
-	(void)name;
-	return 0;	/* set by unit_clears_flush() below */
-}
-
 /* Does the unit define a catalogue no_deferred_flush macro (s390's
  * CONFIG_MMU_GATHER_NO_GATHER)?  Then no TLB flush is ever deferred.  The
  * C API has no macro table: a macro definition is a cursor of the
@@ -2004,7 +1935,7 @@ static int macro_defined(const char *name, void *ctx)
 static enum CXChildVisitResult find_macros(CXCursor c, CXCursor parent, CXClientData data)
 {
 	if (clang_getCursorKind(c) == CXCursor_MacroDefinition &&
-	    mm_cat_is(&catalogue, "no_deferred_flush", spelling(c)))
+	    mm_cat_is(&checker.catalogue, "no_deferred_flush", spelling(c)))
 		*(int *)data = 1;
 	return CXChildVisit_Continue;
 }
@@ -2038,25 +1969,18 @@ static int check_file(CXIndex index, const char *file, int argc, char **argv)
 	}
 	clears_flush = 0;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), find_macros, &clears_flush);
-	(void)macro_defined;
-	if (facts_dir)
-		mm_facts_begin(&facts, tree_dir, unit);
+	if (checker.facts_dir)
+		mm_facts_begin(&facts, checker.tree_dir, unit);
 	unit_fns = mm_unit_new();
 	wanted.n = 0;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), top_level, NULL);
 	/* inline functions reached from what was analysed, transitively */
 	for (i = 0; i < wanted.n; i++)
 		analyse(wanted.c[i]);
-	mm_unit_check(unit_fns, &catalogue, report, NULL, incomplete_warning);
+	mm_unit_check(unit_fns, &checker.catalogue, mm_checker_report, &checker, incomplete_warning);
 	mm_unit_free(unit_fns);
-	if (facts_dir) {
-		char err[4200];
-
-		mm_facts_end(&facts, incomplete_warning, NULL);
-		if (mm_facts_write_dir(&facts, facts_dir, tree_dir, unit, err, sizeof(err)))
-			fail("%s", err);
-		mm_facts_free(&facts);
-	}
+	if (checker.facts_dir)
+		mm_checker_write_facts(&checker, &facts, unit, incomplete_warning);
 	free(done);
 	done = NULL;
 	done_size = done_used = 0;
@@ -2077,16 +2001,18 @@ static char **args_with_room(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	char beside[4096], **files = calloc(argc, sizeof(*files));
-	const char *cat = mm_cat_beside("/proc/self/exe", beside, sizeof(beside));
+	char **files = calloc(argc, sizeof(*files));
 	CXIndex index;
 	int i, nfiles = 0, status = 0;
 
-	own_options(&argc, argv, &cat, files, &nfiles);
+	argc = mm_checker_options(&checker, argc, argv);
+	argc = inputs(argc, argv, files, &nfiles);
 	argv = args_with_room(argc, argv);
-	setup(cat);
+	mm_checker_setup(&checker);
+	delay_field_bits = mm_cat_bits(&checker.catalogue, "rmap_delay_field");
+	delay_name = mm_cat_first(&checker.catalogue, "rmap_delay");
 	if (!nfiles)
-		fail("%s", "no input file (see --mmcheck-help)");
+		mm_checker_fail(&checker, "no input file (see --mmcheck-help)");
 	index = clang_createIndex(0, 0);
 	for (i = 0; i < nfiles; i++)
 		if (check_file(index, files[i], argc, argv))

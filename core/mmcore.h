@@ -494,6 +494,38 @@ void mm_lg_full_chains(struct mm_lockgraph *g, int on);
 void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx);
 void mm_lg_free(struct mm_lockgraph *g);
 
+/* ---- checker programs (checker.c): mmcheck-sparse, mmcheck-clang -------- */
+
+struct mm_checker {
+	const char *name;		/* "mmcheck-sparse": its messages start so */
+	const char *usage;		/* --mmcheck-help */
+	const char *catalogue_path;	/* --mmcheck-catalogue=, else beside the program */
+	const char *disabled;		/* --mmcheck-disable=, -Wno-RULE */
+	const char *facts_dir;		/* --mmcheck-facts= */
+	char tree_dir[4096];		/* --mmcheck-tree=, else the working directory */
+	char beside[4096];
+	struct mm_catalogue catalogue;
+	const char *last_function, *last_file;	/* the "In function" said last */
+};
+
+/* Take the checker's own options (--mmcheck-KEY=VALUE, -Wno-RULE) out of
+ * argv, which keeps the compiler's; returns its new argc.  Exits for
+ * --mmcheck-help and an unknown --mmcheck- option. */
+int mm_checker_options(struct mm_checker *c, int argc, char **argv);
+/* Load the catalogue, check the facts directory; exits on failure. */
+void mm_checker_setup(struct mm_checker *c);
+/* "NAME: message" on stderr and exit 1: the checker cannot run. */
+void mm_checker_fail(const struct mm_checker *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3), noreturn));
+/* An mm_report_fn (ctx: the checker): GCC's form, its "In function" line. */
+void mm_checker_report(const struct mm_finding *f, void *ctx);
+/* The checks or the facts' walk gave up on function, defined at at. */
+void mm_checker_too_many_paths(const struct mm_checker *c, const struct mm_loc *at,
+			       const char *function);
+/* End the unit's facts and write them into the facts directory. */
+void mm_checker_write_facts(const struct mm_checker *c, struct mm_facts *facts, const char *unit,
+			    void (*incomplete)(void *cookie, void *ctx));
+
 /* Helpers for checks: record one finding once per location. */
 void mm_finding_init(struct mm_finding *f, const char *rule, struct mm_loc loc,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -42,12 +42,10 @@
 
 #include "../core/mmcore.h"
 
-static struct mm_catalogue catalogue;
-static const char *disabled = "";
-static const char *facts_dir;
+static const char usage[];		/* below, with the options */
+static struct mm_checker checker = { "mmcheck-sparse", usage };
 static struct mm_facts facts;
 static const char *unit;		/* the file being checked, as named */
-static char tree_dir[4096];
 static unsigned long long delay_field_bits, lock_type_bits;
 static const char *delay_name = "";
 
@@ -243,8 +241,8 @@ static struct symbol *points_into(pseudo_t p, long long *offset, struct symbol *
 		} else if (def->opcode == OP_COPY) {
 			p = def->src;
 		} else if (def->opcode == OP_CALL && def->func->type == PSEUDO_SYM &&
-			   (mm_cat_mask(&catalogue, ident_name(def->func->sym->ident)) &
-			    mm_cat_bits(&catalogue, "same_object"))) {
+			   (mm_cat_mask(&checker.catalogue, ident_name(def->func->sym->ident)) &
+			    mm_cat_bits(&checker.catalogue, "same_object"))) {
 			p = nth_pseudo(def->arguments, 0);
 		} else {
 			/* a call's result (f = flow_of(skb)), a phi, an index not
@@ -305,10 +303,10 @@ static void same_object_member(char *path)
 	size_t n = strlen(path), m;
 	int i;
 
-	for (i = 0; i < catalogue.n; i++) {
-		const char *member = catalogue.e[i].member;
+	for (i = 0; i < checker.catalogue.n; i++) {
+		const char *member = checker.catalogue.e[i].member;
 
-		if (!member || strcmp(catalogue.e[i].kind, "same_object"))
+		if (!member || strcmp(checker.catalogue.e[i].kind, "same_object"))
 			continue;
 		m = strlen(member);
 		if (n >= m && !strcmp(path + n - m, member) && (n == m || path[n - m - 1] == '.')) {
@@ -534,7 +532,7 @@ static int macro_defined(const char *name, void *ctx)
  * CONFIG_MMU_GATHER_NO_GATHER)?  Then no TLB flush is ever deferred. */
 static int unit_clears_flush(void)
 {
-	return mm_cat_any(&catalogue, "no_deferred_flush", macro_defined, NULL);
+	return mm_cat_any(&checker.catalogue, "no_deferred_flush", macro_defined, NULL);
 }
 
 static struct symbol *leaf_member(struct symbol *t, long long offset, struct symbol **holder,
@@ -577,7 +575,7 @@ static const char *catalogued_macro(struct position pos, const char *callee)
 	if (!line)
 		return NULL;
 	byte = byte_at(line, pos.pos);
-	return mm_cat_macro_at(&catalogue, line + byte, strcspn(line + byte, "\n"), callee);
+	return mm_cat_macro_at(&checker.catalogue, line + byte, strcspn(line + byte, "\n"), callee);
 }
 
 /* The first call of a catalogued macro's expansion stands for the macro:
@@ -591,7 +589,7 @@ static void translate_macro(struct mm_func *fn, int b, struct position pos, cons
 	if (!name || (pos.stream == last.stream && pos.line == last.line && pos.pos == last.pos))
 		return;
 	last = pos;
-	mm_translate_call(&catalogue, fn, b, &c, NULL);
+	mm_translate_call(&checker.catalogue, fn, b, &c, NULL);
 }
 
 static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
@@ -606,9 +604,9 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 	int same;
 
 	c.constant = arg_constant;
-	if (insn->func->type != PSEUDO_SYM && facts_dir) {
+	if (insn->func->type != PSEUDO_SYM && checker.facts_dir) {
 		c.callee_id = pointer_target(insn->func);
-		mm_translate_call(&catalogue, fn, b, &c, &facts);
+		mm_translate_call(&checker.catalogue, fn, b, &c, &facts);
 		return;
 	}
 	if (insn->func->type != PSEUDO_SYM || !insn->func->sym->ident)
@@ -622,7 +620,7 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 	/* x = call(): what was known of x's old value no longer holds */
 	if (used && insn->target->ident)
 		assign(fn, b, insn->target, NULL, insn->pos);
-	same = mm_translate_call(&catalogue, fn, b, &c, facts_dir ? &facts : NULL);
+	same = mm_translate_call(&checker.catalogue, fn, b, &c, checker.facts_dir ? &facts : NULL);
 	if (same != MM_CALL_DONE && insn->target && same < c.nargs)
 		insn->target->priv = (void *)(long)(arg_value(&cv, same) + 1);
 	/* analysed too, if inline, as GCC emits and analyses it: an API
@@ -812,11 +810,11 @@ static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 	struct member_site site = { NULL, insn->type, 0, insn->pos };
 	struct symbol *global;
 
-	if (set && (mm_cat_mask(&catalogue, set) & delay_field_bits)) {
+	if (set && (mm_cat_mask(&checker.catalogue, set) & delay_field_bits)) {
 		add_event(fn, b, MM_EV_RMAP_DELAY, delay_name, insn->pos);	/* tlb->delayed_rmap = 1 */
 		return;
 	}
-	if (!facts_dir)
+	if (!checker.facts_dir)
 		return;
 	site.t = points_into(insn->src, &site.offset, &global);	/* sk->sk_data_ready = f */
 	site.offset += insn->offset;
@@ -935,7 +933,7 @@ static struct statement_list *abort_gotos;	/* gotos to them, in source order */
 
 static int is_abort_name(const char *name)
 {
-	return mm_cat_prefix(&catalogue, "abort_label", name);
+	return mm_cat_prefix(&checker.catalogue, "abort_label", name);
 }
 
 static void find_labels(struct statement *stmt)
@@ -1128,27 +1126,6 @@ static void translate(struct mm_func *fn, struct entrypoint *ep)
 
 /* ---- reporting ------------------------------------------------------------------- */
 
-static void report(const struct mm_finding *f, void *ctx)
-{
-	int i;
-
-	static const char *last, *last_file;	/* the function named last */
-
-	(void)ctx;
-	if (mm_rule_listed(disabled, f->rule))
-		return;
-	/* as GCC says it: the checks run at the unit's end */
-	if (f->function && (f->function != last || f->loc.file != last_file))
-		fprintf(stderr, "%s: In function '%s':\n", f->loc.file, f->function);
-	last = f->function;
-	last_file = f->loc.file;
-	fprintf(stderr, "%s:%d:%d: warning: %s [%s]\n", f->loc.file, f->loc.line, f->loc.col,
-		f->message, f->rule);
-	for (i = 0; i < f->nnotes; i++)
-		fprintf(stderr, "%s:%d:%d: note: %s\n", f->note_loc[i].file, f->note_loc[i].line,
-			f->note_loc[i].col, f->note[i]);
-}
-
 /* A callback by its signature: a struct rcu_head * first parameter (and
  * the like), or a hardirq handler's irqreturn_t (an enum irqreturn here:
  * sparse may have resolved the typedef to the enum irqreturn). */
@@ -1167,7 +1144,7 @@ static void signature_facts(struct symbol *sym)
 	     t = t->type == SYM_NODE ? t->ctype.base_type : NULL)
 		if (t->ident)
 			names[n++] = ident_name(t->ident);
-	context = mm_cat_callback_context(&catalogue, names, n,
+	context = mm_cat_callback_context(&checker.catalogue, names, n,
 					  first && first->type == SYM_STRUCT && first->ident ?
 					  ident_name(first->ident) : NULL, why, sizeof(why));
 	if (context)
@@ -1218,12 +1195,12 @@ static void incomplete_warning(void *cookie, void *ctx)
 {
 	struct symbol *sym = cookie;
 
-	if (is_listed(warned, sym) || mm_rule_listed(disabled, MM_INCOMPLETE))
+	struct mm_loc at = loc_of(sym->pos);
+
+	if (is_listed(warned, sym))
 		return;
 	add_symbol(&warned, sym);
-	fprintf(stderr, "%s:%d:%d: warning: mmcheck: '%s' has too many paths; analysis "
-		"incomplete [" MM_INCOMPLETE "]\n", stream_name(sym->pos.stream),
-		sym->pos.line, sym->pos.pos, ident_name(sym->ident));
+	mm_checker_too_many_paths(&checker, &at, ident_name(sym->ident));
 }
 
 static void check_function(struct symbol *sym)
@@ -1249,7 +1226,7 @@ static void check_function(struct symbol *sym)
 	if (!unit_fns)
 		unit_fns = mm_unit_new();
 	mm_unit_add(unit_fns, caller_id, &fn, sym);	/* checked at the unit's end */
-	if (facts_dir) {	/* walked at the unit's end */
+	if (checker.facts_dir) {	/* walked at the unit's end */
 		signature_facts(sym);
 		mm_facts_function(&facts, caller_id, &fn, sym, 0);
 		return;
@@ -1326,7 +1303,7 @@ static void check_symbols(struct symbol_list *list)
 	FOR_EACH_PTR(list, sym) {
 		if (has_body(sym) && !is_listed(inlines, sym))
 			check_function(sym);
-		else if (facts_dir && sym->initializer &&
+		else if (checker.facts_dir && sym->initializer &&
 			 sym->initializer->type == EXPR_INITIALIZER)
 			/* an aggregate's, as GCC's plugin reads them: a scalar one is
 			 * EXPORT_SYMBOL()'s __ADDRESSABLE(), no callback (on 6.12 it
@@ -1372,80 +1349,17 @@ static const char usage[] =
 "do not fail a kbuild C=1 build); 1 when mmcheck cannot run: a bad option, an\n"
 "unreadable catalogue, an unwritable facts directory.\n";
 
-static void fail(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "mmcheck-sparse: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n");
-	exit(1);
-}
-
-/* Take out our own options; sparse gets the rest, untouched. */
-static void own_options(int *argc, char **argv, const char **cat)
-{
-	char *more;
-	int i, j = 1;
-
-	for (i = 1; i < *argc; i++) {
-		const char *a = argv[i];
-
-		if (!strncmp(a, "--mmcheck-catalogue=", 20))
-			*cat = a + 20;
-		else if (!strncmp(a, "--mmcheck-disable=", 18))
-			disabled = a + 18;
-		else if (!strncmp(a, "--mmcheck-facts=", 16))
-			facts_dir = a + 16;
-		else if (!strncmp(a, "--mmcheck-tree=", 15))
-			snprintf(tree_dir, sizeof(tree_dir), "%s", a + 15);
-		else if (!strcmp(a, "--mmcheck-help") || !strcmp(a, "--help"))
-			fputs(usage, stdout), exit(0);
-		else if (!strncmp(a, "--mmcheck-", 10))
-			fail("unknown option '%s' (see --mmcheck-help)", a);
-		else if ((more = mm_rule_wno(disabled, a)) != NULL)	/* -Wno-mm-..., as gcc */
-			disabled = more;
-		else
-			argv[j++] = argv[i];
-	}
-	argv[j] = NULL;
-	*argc = j;
-}
-
-static void setup(const char *cat)
-{
-	char err[1024];
-
-	if (mm_cat_load(&catalogue, cat, err, sizeof(err)))
-		fail("%s (--mmcheck-catalogue=FILE)", err);
-	if (facts_dir && access(facts_dir, W_OK | X_OK))
-		fail("facts directory '%s' is not a writable directory (--mmcheck-facts=DIR)",
-		     facts_dir);
-	if (!*tree_dir && !getcwd(tree_dir, sizeof(tree_dir)))
-		strcpy(tree_dir, "?");
-	delay_field_bits = mm_cat_bits(&catalogue, "rmap_delay_field");
-	lock_type_bits = mm_cat_bits(&catalogue, "lock_type");
-	delay_name = mm_cat_first(&catalogue, "rmap_delay");
-}
-
-static void write_facts(void)
-{
-	char err[4200];
-
-	mm_facts_end(&facts, incomplete_warning, NULL);
-	if (mm_facts_write_dir(&facts, facts_dir, tree_dir, unit, err, sizeof(err)))
-		fail("%s", err);
-	mm_facts_free(&facts);
-}
-
 int main(int argc, char **argv)
 {
 	struct string_list *filelist = NULL;
-	char *file, beside[4096];
-	const char *cat = mm_cat_beside("/proc/self/exe", beside, sizeof(beside));
-
 	struct symbol *sym;
+	char *file;
 
-	own_options(&argc, argv, &cat);
-	setup(cat);
+	argc = mm_checker_options(&checker, argc, argv);
+	mm_checker_setup(&checker);
+	delay_field_bits = mm_cat_bits(&checker.catalogue, "rmap_delay_field");
+	lock_type_bits = mm_cat_bits(&checker.catalogue, "lock_type");
+	delay_name = mm_cat_first(&checker.catalogue, "rmap_delay");
 	do_output = 0;		/* like sparse: -o FILE is ignored */
 	/* the command line's -include files are sparse's to check; their
 	 * inline functions stay calls like the unit's own */
@@ -1462,21 +1376,22 @@ int main(int argc, char **argv)
 	fmax_warnings = 0;
 	FOR_EACH_PTR(filelist, file) {
 		unit = file;
-		if (facts_dir)
-			mm_facts_begin(&facts, tree_dir, unit);
+		if (checker.facts_dir)
+			mm_facts_begin(&facts, checker.tree_dir, unit);
 		unit_errors = 0;
 		check_symbols(parse_file(file));
 		note_errors();
 		if (unit_fns)
-			mm_unit_check(unit_fns, &catalogue, report, NULL, incomplete_warning);
+			mm_unit_check(unit_fns, &checker.catalogue, mm_checker_report, &checker,
+				      incomplete_warning);
 		mm_unit_free(unit_fns);
 		unit_fns = NULL;
 		/* as sparse itself: its errors do not fail a C=1 build */
-		if (unit_errors && !mm_rule_listed(disabled, MM_INCOMPLETE))
+		if (unit_errors && !mm_rule_listed(checker.disabled, MM_INCOMPLETE))
 			fprintf(stderr, "%s: warning: sparse reported errors in this file; mmcheck's "
 				"analysis of it may be incomplete [" MM_INCOMPLETE "]\n", file);
-		if (facts_dir)
-			write_facts();
+		if (checker.facts_dir)
+			mm_checker_write_facts(&checker, &facts, unit, incomplete_warning);
 		has_error = 0;
 	} END_FOR_EACH_PTR(file);
 	return 0;
