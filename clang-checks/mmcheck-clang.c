@@ -610,19 +610,48 @@ struct xl {
 	int sw_default;
 	struct { int var; CXCursor value; } held[32];	/* local pointers: what */
 	int nheld;					/* each was last set to */
+	unsigned char *live;	/* per block: reached from the entry by the edges
+				 * added so far (GCC folds if (0) and code after a
+				 * return away before the plugin sees them) */
+	int cap_live;
 	int no_addr;		/* a function named here is passed or stored, not
 				 * just addressed (the facts say which) */
 };
 
+/* A new block, dead until an edge from a live one reaches it. */
 static int block(struct xl *x)
 {
-	return mm_block_add(x->fn);
+	int b = mm_block_add(x->fn);
+
+	if (b >= x->cap_live) {
+		x->cap_live = 2 * b + 64;
+		x->live = realloc(x->live, x->cap_live);
+		if (!x->live)
+			abort();
+	}
+	x->live[b] = 0;
+	return b;
+}
+
+static void edge(struct xl *x, int from, int to, enum mm_cond cond, int value, int sign)
+{
+	mm_edge_add_test(x->fn, from, to, cond, value, sign);
+	x->live[to] |= x->live[from];
+}
+
+/* The facts of what the current block does, or NULL: none are written
+ * for code no path reaches (a registration under if (0) would name a
+ * callback GCC never sees, as in 7.2's swap_cluster_free_table() on s390,
+ * where SWP_TABLE_USE_PAGE is a constant 0). */
+static struct mm_facts *facts_here(struct xl *x)
+{
+	return checker.facts_dir && x->live[x->cur] ? &facts : NULL;
 }
 
 /* Go on at block to, from the current block. */
 static void go(struct xl *x, int to)
 {
-	mm_edge_add(x->fn, x->cur, to, MM_COND_NONE, 0);
+	edge(x, x->cur, to, MM_COND_NONE, 0, 0);
 	x->cur = to;
 }
 
@@ -631,7 +660,7 @@ static void go(struct xl *x, int to)
 static void jump(struct xl *x, int to)
 {
 	if (to >= 0)
-		mm_edge_add(x->fn, x->cur, to, MM_COND_NONE, 0);
+		edge(x, x->cur, to, MM_COND_NONE, 0, 0);
 	x->cur = block(x);
 }
 
@@ -778,15 +807,35 @@ struct wanted {
 
 static struct wanted wanted;
 
-static void want(CXCursor fn)
+/* The unit's static functions, analysed last: those named only in code
+ * no path reaches are not (GCC drops them with that code), those named
+ * nowhere are (as GCC does at -O0, and sparse). */
+static struct wanted statics, dead_refs;
+
+static void add_to(struct wanted *w, CXCursor fn)
 {
-	if (wanted.n == wanted.cap) {
-		wanted.cap = wanted.cap ? 2 * wanted.cap : 256;
-		wanted.c = realloc(wanted.c, wanted.cap * sizeof(*wanted.c));
-		if (!wanted.c)
+	if (w->n == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 256;
+		w->c = realloc(w->c, w->cap * sizeof(*w->c));
+		if (!w->c)
 			abort();
 	}
-	wanted.c[wanted.n++] = fn;
+	w->c[w->n++] = fn;
+}
+
+static void want(CXCursor fn)
+{
+	add_to(&wanted, fn);
+}
+
+static int listed_in(const struct wanted *w, CXCursor c)
+{
+	int i;
+
+	for (i = 0; i < w->n; i++)
+		if (clang_equalCursors(clang_getCursorDefinition(w->c[i]), c))
+			return 1;
+	return 0;
 }
 
 /* The function e names (fn, &fn, (cast)fn), or a null cursor. */
@@ -973,7 +1022,7 @@ static int translate_call(struct xl *x, CXCursor call, int result)
 	}
 	c.result = result == FRESH ? ++next_result : result;
 	if (!direct) {
-		if (checker.facts_dir) {
+		if (facts_here(x)) {
 			c.callee_id = k.n ? pointer_target(x, k.c[0]) : NULL;
 			mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, &facts);
 		}
@@ -981,8 +1030,11 @@ static int translate_call(struct xl *x, CXCursor call, int result)
 	}
 	translate_macro(x, call, c.name);
 	c.callee_id = function_id(callee);
-	same = mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, checker.facts_dir ? &facts : NULL);
-	want(callee);
+	same = mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, facts_here(x));
+	if (x->live[x->cur])	/* GCC emits an inline function only if used */
+		want(callee);
+	else
+		add_to(&dead_refs, callee);
 	if (noreturn(callee))
 		jump(x, -1);
 	if (same != MM_CALL_DONE && same < c.nargs)
@@ -1000,7 +1052,7 @@ static void call_cleanup(struct xl *x, const struct cleanup *cl, struct mm_loc a
 	cv.arg[0] = clang_getNullCursor();
 	cv.value[0] = cl->var;
 	c.nargs = 0;	/* &var: nothing a lock class or callback can be read from */
-	mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, checker.facts_dir ? &facts : NULL);
+	mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, facts_here(x));
 }
 
 /* ---- expressions --------------------------------------------------------------- */
@@ -1080,7 +1132,7 @@ static int assignment(struct xl *x, CXCursor lhs_var, CXCursor lhs, CXCursor rhs
 		    (mm_cat_mask(&checker.catalogue, member) & delay_field_bits)) {
 			/* tlb->delayed_rmap = 1: what a macro tlb_delay_rmap() leaves */
 			add_event(x, MM_EV_RMAP_DELAY, delay_name, MM_NO_VALUE, MM_NO_VALUE, at);
-		} else if (checker.facts_dir) {
+		} else if (facts_here(x)) {
 			stored_values(x, rhs, member_holder(lhs), member, at, 0);
 		}
 	}
@@ -1148,8 +1200,12 @@ static int expr(struct xl *x, CXCursor e)
 		CXCursor d = clang_getCursorReferenced(e);
 
 		if (clang_getCursorKind(d) == CXCursor_FunctionDecl) {
+			if (!x->live[x->cur]) {
+				add_to(&dead_refs, d);
+				return MM_NO_VALUE;
+			}
 			want(d);	/* an address taken: a callback can only be one then */
-			if (checker.facts_dir && !x->no_addr)
+			if (facts_here(x) && !x->no_addr)
 				mm_facts_addr(&facts, function_id(d));
 			return MM_NO_VALUE;
 		}
@@ -1314,8 +1370,8 @@ static void cond(struct xl *x, CXCursor e, int t, int f)
 	} else {
 		value = expr(x, e);
 	}
-	mm_edge_add_test(x->fn, x->cur, t, on_t, value, sign);
-	mm_edge_add_test(x->fn, x->cur, f, on_f, value, sign);
+	edge(x, x->cur, t, on_t, value, sign);
+	edge(x, x->cur, f, on_f, value, sign);
 }
 
 /* ---- statements ------------------------------------------------------------------- */
@@ -1464,7 +1520,7 @@ static void switch_stmt(struct xl *x, CXCursor s, struct kids *k)
 	stmt(x, k->c[k->n - 1]);
 	go(x, out);
 	if (!x->sw_default)
-		mm_edge_add(x->fn, x->sw, out, MM_COND_NONE, 0);
+		edge(x, x->sw, out, MM_COND_NONE, 0, 0);
 	x->cur = out;
 	x->sw = sw;
 	x->sw_default = def;
@@ -1544,7 +1600,7 @@ static void stmt(struct xl *x, CXCursor s)
 			break;
 		t = block(x);
 		go(x, t);
-		mm_edge_add(x->fn, x->sw, t, MM_COND_NONE, 0);
+		edge(x, x->sw, t, MM_COND_NONE, 0, 0);
 		x->sw_default |= kind == CXCursor_DefaultStmt;
 		stmt(x, k.c[k.n - 1]);
 		break;
@@ -1668,8 +1724,10 @@ static void check_function(CXCursor decl)
 	for (i = 0; i < n; i++)
 		mm_func_param(&fn, var_id(clang_Cursor_getArgument(decl, i)));
 	x.cur = block(&x);	/* block 0: the entry */
+	x.live[x.cur] = 1;
 	stmt(&x, body_of(decl));
 	free(x.labels);
+	free(x.live);
 	keep((char *)a);
 	mm_unit_add(unit_fns, x.id, &fn, a);	/* checked at the unit's end */
 	if (checker.facts_dir) {	/* walked at the unit's end */
@@ -1690,6 +1748,20 @@ struct done_slot {
 
 static struct done_slot *done;
 static unsigned done_size, done_used;
+
+static int analysed_already(CXCursor c);
+
+/* Was definition c analysed (without marking it)? */
+static int analysed(CXCursor c)
+{
+	unsigned i;
+
+	for (i = done_size ? clang_hashCursor(c) & (done_size - 1) : 0; done_size && done[i].used;
+	     i = (i + 1) & (done_size - 1))
+		if (clang_equalCursors(done[i].c, c))
+			return 1;
+	return 0;
+}
 
 static int analysed_already(CXCursor c)
 {
@@ -1736,8 +1808,12 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
 	enum CXCursorKind k = clang_getCursorKind(c);
 
 	if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
-	    !clang_Cursor_isFunctionInlined(c))
-		analyse(c);
+	    !clang_Cursor_isFunctionInlined(c)) {
+		if (clang_getCursorLinkage(c) == CXLinkage_Internal)
+			add_to(&statics, c);
+		else
+			analyse(c);
+	}
 	else if (k == CXCursor_VarDecl && checker.facts_dir && clang_isCursorDefinition(c))
 		initializer_facts(c, c, clang_getCursorType(c), 0);
 	return CXChildVisit_Continue;
@@ -1943,7 +2019,7 @@ static enum CXChildVisitResult find_macros(CXCursor c, CXCursor parent, CXClient
 static int check_file(CXIndex index, const char *file, int argc, char **argv)
 {
 	enum CXErrorCode rc;
-	int i;
+	int i, j;
 
 	size_t n = strlen(file);
 
@@ -1974,9 +2050,15 @@ static int check_file(CXIndex index, const char *file, int argc, char **argv)
 	unit_fns = mm_unit_new();
 	wanted.n = 0;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), top_level, NULL);
-	/* inline functions reached from what was analysed, transitively */
+	/* inline and static functions reached from what was analysed,
+	 * transitively; then the statics nothing names */
 	for (i = 0; i < wanted.n; i++)
 		analyse(wanted.c[i]);
+	for (j = 0; j < statics.n; j++)
+		if (!analysed(statics.c[j]) && !listed_in(&dead_refs, statics.c[j]))
+			for (analyse(statics.c[j]); i < wanted.n; i++)
+				analyse(wanted.c[i]);
+	statics.n = dead_refs.n = 0;
 	mm_unit_check(unit_fns, &checker.catalogue, mm_checker_report, &checker, incomplete_warning);
 	mm_unit_free(unit_fns);
 	if (checker.facts_dir)

@@ -24,8 +24,11 @@ def loads():
     """mmcheck-clang links libclang: when the library is gone (a package
     removed after the build), one line that says which and what to do,
     not a failure per file."""
-    r = subprocess.run([CHECKER, "--mmcheck-help"], capture_output=True, text=True,
-                       errors="replace")
+    try:
+        r = subprocess.run([CHECKER, "--mmcheck-help"], capture_output=True, text=True,
+                           errors="replace")
+    except OSError as e:
+        raise compiled.EngineError("mmcheck-clang cannot run (%s): %s" % (CHECKER, e.strerror))
     if r.returncode == 0:
         return
     line = next((l for l in r.stderr.splitlines() if l.strip()), "exit %d" % r.returncode)
