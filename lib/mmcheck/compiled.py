@@ -146,6 +146,17 @@ def run_one_in(cmd, cwd, timeout, what):
     return out.stderr, None
 
 
+# A checker program's facts option (mmcheck-sparse, mmcheck-clang).
+CHECKER_FACTS = "--mmcheck-facts="
+
+
+def checker_command(checker, cflags):
+    """command(path, facts_dir) for a checker program, as 'make C=1' runs it."""
+    def cmd(path, facts_dir):
+        return [checker] + ([CHECKER_FACTS + facts_dir] if facts_dir else []) + cflags + [path]
+    return cmd
+
+
 def with_build(engine, build, facts_option):
     """(path, facts_dir) -> (argv, cwd) with the flags the build
     compiled path with (its compile_commands.json or kbuild's .cmd files),

@@ -13,14 +13,11 @@ def ensure_checker():
     compiled.build(CHECKER_DIR, CHECKER, "mmcheck-sparse (needs sparse's source: make deps)")
 
 
-FACTS_OPTION = "--mmcheck-facts="
+FACTS_OPTION = compiled.CHECKER_FACTS
 
 
 def command(cflags):
-    def cmd(path, facts_dir):
-        facts = [FACTS_OPTION + facts_dir] if facts_dir else []
-        return [CHECKER] + facts + cflags + [path]
-    return cmd
+    return compiled.checker_command(CHECKER, cflags)
 
 
 def analyse(rules, files, jobs, timeout, cflags, all_locks=False, build=None):
