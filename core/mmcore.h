@@ -508,6 +508,17 @@ struct mm_checker {
 	const char *last_function, *last_file;	/* the "In function" said last */
 };
 
+/* The options mm_checker_options() takes, for a checker's --mmcheck-help. */
+#define MM_CHECKER_OPTIONS_HELP \
+	"  --mmcheck-catalogue=FILE   the API catalogue (default: catalogue/mm-api.tsv\n" \
+	"                             in the nearest directory above this program's)\n" \
+	"  --mmcheck-disable=RULES    comma-separated rule IDs not to report; -Wno-RULE\n" \
+	"                             does the same, as with the GCC plugin\n" \
+	"  --mmcheck-facts=DIR        write each unit's lock facts into DIR\n" \
+	"  --mmcheck-tree=ID          the build the facts belong to (default: the\n" \
+	"                             working directory)\n" \
+	"  --mmcheck-help             this text\n"
+
 /* Take the checker's own options (--mmcheck-KEY=VALUE, -Wno-RULE) out of
  * argv, which keeps the compiler's; returns its new argc.  Exits for
  * --mmcheck-help and an unknown --mmcheck- option. */
