@@ -162,12 +162,9 @@ def with_build(engine, build, facts_option):
     compiled path with (its compile_commands.json or kbuild's .cmd files),
     run from the build's directory as kbuild runs them; (None, reason) for
     a file the build does not compile."""
+    from types import SimpleNamespace
     from .change import compiler_argv
-
-    class Opts:
-        pass
-    opts = Opts()
-    opts.engine, opts.build = engine, build
+    opts = SimpleNamespace(engine=engine, build=build)
 
     def cmd(path, facts_dir):
         rel = os.path.relpath(os.path.abspath(path), build.root)
