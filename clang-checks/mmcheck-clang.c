@@ -570,7 +570,10 @@ static const char *function_id(CXCursor decl)
 	const char *name = spelling(decl);
 	char *id;
 
-	if (clang_getCursorLinkage(decl) != CXLinkage_Internal)
+	/* external: its name; static, or a function's static variable (no
+	 * linkage: static DEFINE_SPINLOCK(lock) in a function), per unit */
+	if (clang_getCursorLinkage(decl) == CXLinkage_External ||
+	    clang_getCursorLinkage(decl) == CXLinkage_UniqueExternal)
 		return name;
 	id = malloc(strlen(name) + strlen(unit) + 2);
 	sprintf(id, "%s@%s", name, unit);
@@ -633,10 +636,24 @@ static int block(struct xl *x)
 	return b;
 }
 
+/* Block b is reached: so is every block its edges lead to (a backward
+ * goto reaches a label whose code was translated before it). */
+static void make_live(struct xl *x, int b)
+{
+	int i;
+
+	if (x->live[b])
+		return;
+	x->live[b] = 1;
+	for (i = 0; i < x->fn->b[b].nsucc; i++)
+		make_live(x, x->fn->b[b].succ[i].to);
+}
+
 static void edge(struct xl *x, int from, int to, enum mm_cond cond, int value, int sign)
 {
 	mm_edge_add_test(x->fn, from, to, cond, value, sign);
-	x->live[to] |= x->live[from];
+	if (x->live[from])
+		make_live(x, to);
 }
 
 /* The facts of what the current block does, or NULL: none are written
@@ -1479,17 +1496,26 @@ static void for_parts(struct kids *k, CXCursor *init, CXCursor *test, CXCursor *
 	}
 }
 
+/* The test where it runs: at the head, after the body's first entry (a
+ * do-while's test is translated after its body, so that the head is
+ * already reached and what the test calls has its facts). */
+static void loop_test(struct xl *x, int head, CXCursor test, int in, int out)
+{
+	x->cur = head;
+	if (clang_Cursor_isNull(test))
+		go(x, in);
+	else
+		cond(x, test, in, out);
+}
+
 static void loop(struct xl *x, CXCursor test, CXCursor body, CXCursor inc, int test_first)
 {
 	int head = block(x), in = block(x), next = block(x), out = block(x);
 	int brk = x->brk, cont = x->cont, bl = x->brk_level, cl = x->cont_level;
 
 	go(x, test_first ? head : in);
-	x->cur = head;
-	if (clang_Cursor_isNull(test))
-		go(x, in);
-	else
-		cond(x, test, in, out);
+	if (test_first)
+		loop_test(x, head, test, in, out);
 	x->cur = in;
 	x->brk = out;
 	x->cont = next;
@@ -1499,6 +1525,8 @@ static void loop(struct xl *x, CXCursor test, CXCursor body, CXCursor inc, int t
 	if (!clang_Cursor_isNull(inc))
 		expr(x, inc);
 	go(x, head);
+	if (!test_first)
+		loop_test(x, head, test, in, out);
 	x->cur = out;
 	x->brk = brk;
 	x->cont = cont;
