@@ -133,7 +133,7 @@ check-driver: all
 	$(Q)python3 -m unittest -q tests/test_driver.py tests/test_ledger.py
 
 check-sanitizers: plugin sparse
-	@echo "  CHECK   core, mmcheck-locks, mmcheck-sparse under ASan+UBSan; the plugin under valgrind"
+	@echo "  CHECK   core, mmcheck-locks, mmcheck-sparse, mmcheck-clang under ASan+UBSan; the plugin under valgrind"
 	$(Q)tools/check-sanitizers $(CACHE)
 
 check-fuzz-regressions:
