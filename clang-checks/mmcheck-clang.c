@@ -178,12 +178,19 @@ struct kids {
 	int n;
 };
 
+/* Set when a node had more children than a struct kids holds, or a
+ * scope more cleanups than are tracked: the function being translated is
+ * then said to be incomplete, never reported clean. */
+static int too_large;
+
 static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct kids *k = data;
 
 	if (k->n < MAX_KIDS)
 		k->c[k->n++] = c;
+	else
+		too_large = 1;
 	return CXChildVisit_Continue;
 }
 
@@ -1441,6 +1448,8 @@ static void declaration(struct xl *x, CXCursor var, CXCursor scope)
 			 clang_Cursor_getStorageClass(var) != CX_SC_Static)
 			assignment(x, var, var, k.c[i], loc_of(var));
 	}
+	if (fn && x->ncl == (int)(sizeof(x->cl) / sizeof(x->cl[0])))
+		too_large = 1;
 	if (fn && x->ncl < (int)(sizeof(x->cl) / sizeof(x->cl[0]))) {
 		struct cleanup c = { fn, var_id(var), scope, x->level };
 
@@ -1556,6 +1565,12 @@ static void switch_stmt(struct xl *x, CXCursor s, struct kids *k)
 	x->brk_level = bl;
 }
 
+static enum CXChildVisitResult each_statement(CXCursor c, CXCursor parent, CXClientData x)
+{
+	stmt(x, c);
+	return CXChildVisit_Continue;
+}
+
 static void stmt(struct xl *x, CXCursor s)
 {
 	enum CXCursorKind kind = clang_getCursorKind(s);
@@ -1570,12 +1585,14 @@ static void stmt(struct xl *x, CXCursor s)
 			expr(x, s);
 		return;
 	}
-	children(s, &k);
+	if (kind != CXCursor_CompoundStmt)	/* visited one at a time below */
+		children(s, &k);
 	switch (kind) {
 	case CXCursor_CompoundStmt:
+		/* one statement at a time, as libclang visits them: a block
+		 * may hold any number of statements */
 		enter(x, s);
-		for (i = 0; i < k.n; i++)
-			stmt(x, k.c[i]);
+		clang_visitChildren(s, each_statement, x);
 		scope_end(x, s);
 		break;
 	case CXCursor_DeclStmt:
@@ -1753,7 +1770,14 @@ static void check_function(CXCursor decl)
 		mm_func_param(&fn, var_id(clang_Cursor_getArgument(decl, i)));
 	x.cur = block(&x);	/* block 0: the entry */
 	x.live[x.cur] = 1;
+	too_large = 0;
 	stmt(&x, body_of(decl));
+	if (too_large && !mm_rule_listed(checker.disabled, MM_INCOMPLETE)) {
+		a->warned = 1;
+		fprintf(stderr, "%s:%d:%d: warning: mmcheck: '%s' has a construct too large for "
+			"mmcheck-clang; analysis incomplete [" MM_INCOMPLETE "]\n", a->loc.file,
+			a->loc.line, a->loc.col, a->name);
+	}
 	free(x.labels);
 	free(x.live);
 	keep((char *)a);
