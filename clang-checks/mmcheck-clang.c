@@ -814,10 +814,34 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class(((struct call_view *)fe)->x, ((struct call_view *)fe)->arg[i]);
 }
 
+/* The address of a local (&tw, &s.m) is never NULL: nonzero as a
+ * constant is, as the other engines say. */
 static int arg_constant(void *fe, int i)
 {
+	CXCursor e = strip(((struct call_view *)fe)->arg[i]), d;
 	long long v;
+	struct kids k;
 
+	if (clang_getCursorKind(e) == CXCursor_UnaryOperator && op_is(e, "&")) {
+		children(e, &k);
+		e = k.n == 1 ? strip(k.c[0]) : e;
+		/* s.m: the object s; p->m (a pointer base) is no local */
+		while (clang_getCursorKind(e) == CXCursor_MemberRefExpr) {
+			children(e, &k);
+			if (k.n != 1 || clang_getCursorType(strip(k.c[0])).kind == CXType_Pointer)
+				return -1;
+			e = strip(k.c[0]);
+		}
+		d = clang_getCursorReferenced(e);
+		if (clang_getCursorKind(e) == CXCursor_DeclRefExpr &&
+		    (clang_getCursorKind(d) == CXCursor_VarDecl ||
+		     clang_getCursorKind(d) == CXCursor_ParmDecl) &&
+		    clang_Cursor_getStorageClass(d) != CX_SC_Static &&
+		    clang_Cursor_getStorageClass(d) != CX_SC_Extern &&
+		    clang_getCursorKind(clang_getCursorSemanticParent(d)) == CXCursor_FunctionDecl)
+			return 1;
+		return -1;
+	}
 	return constant_value(((struct call_view *)fe)->arg[i], &v) ? v != 0 : -1;
 }
 

@@ -411,12 +411,19 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class(call_arg(fe, i), 0);
 }
 
-/* true, 1, NULL, 0: a constant's value, as 0 or not; -1 for the rest. */
+/* true, 1, NULL, 0: a constant's value, as 0 or not; -1 for the rest.
+ * The address of a local (&tw) is never NULL: nonzero as a constant is
+ * (7.2 inet_twsk_kill(): __inet_check_established(..., &tw)). */
 static int arg_constant(void *fe, int i)
 {
-	tree t = call_arg(fe, i);
+	tree t = call_arg(fe, i), base;
 
 	STRIP_NOPS(t);
+	if (TREE_CODE(t) == ADDR_EXPR) {
+		base = get_base_address(TREE_OPERAND(t, 0));
+		return base && (VAR_P(base) || TREE_CODE(base) == PARM_DECL) &&
+		       !is_global_var(base) ? 1 : -1;
+	}
 	if (TREE_CODE(t) != INTEGER_CST)
 		return -1;
 	return !integer_zerop(t);

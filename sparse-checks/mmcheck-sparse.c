@@ -451,11 +451,18 @@ static int arg_value(void *fe, int i)
 	return value_id(nth_pseudo(((struct call_view *)fe)->insn->arguments, i));
 }
 
-/* true, 1, NULL, 0: a constant's value, as 0 or not; -1 for the rest. */
+/* true, 1, NULL, 0: a constant's value, as 0 or not; -1 for the rest.
+ * The address of a local (&tw) is never NULL: nonzero as a constant is. */
 static int arg_constant(void *fe, int i)
 {
 	pseudo_t p = nth_pseudo(((struct call_view *)fe)->insn->arguments, i);
 
+	pseudo_t sym = p && p->type == PSEUDO_REG && p->def && p->def->opcode == OP_SYMADDR ?
+		       p->def->src : NULL;
+
+	if (sym && sym->type == PSEUDO_SYM && sym->sym &&
+	    !(sym->sym->ctype.modifiers & (MOD_TOPLEVEL | MOD_STATIC | MOD_EXTERN)))
+		return 1;
 	if (!p || p->type != PSEUDO_VAL)
 		return -1;
 	return p->value != 0;

@@ -4,9 +4,10 @@
  * (twp == NULL).  Callers with BH enabled pass &tw, a local's address,
  * which is never NULL; the one that passes NULL disables BH around the
  * call.  So the bucket lock below is never taken with BH enabled.  The
- * compiled engines compare constant arguments with a callee's branches, not
- * an address with NULL: a false alarm (7.2 inet_twsk_kill()).  The per-file
- * cocci rule follows no call into check_established() and is silent.
+ * compiled engines count the address of a local as a nonzero constant
+ * argument, against the callee's branch on it (7.2 inet_twsk_kill() was a
+ * false alarm before).  The per-file cocci rule follows no call into
+ * check_established() and is silent.  Twin: bug-address-arg-may-be-null.c.
  */
 struct bucket { spinlock_t lock; int entries; };
 struct tw { struct bucket *b; };
@@ -53,7 +54,6 @@ void tw_init(void)
 /*
  * check-name: a callee's branch on a pointer its BH-enabled callers pass as an address
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse,clang an address argument is not known to be non-NULL
  *
  * check-output-start
  * check-output-end
