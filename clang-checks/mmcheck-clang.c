@@ -814,6 +814,33 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class(((struct call_view *)fe)->x, ((struct call_view *)fe)->arg[i]);
 }
 
+/* Does argument i point to a lock: a struct whose tag is a lock_struct
+ * row (struct spinlock, spinlock_t's)?  Tags, as the other engines see. */
+static int arg_lock_ptr(void *fe, int i)
+{
+	static unsigned long long bits;
+	CXType t = clang_getCursorType(((struct call_view *)fe)->arg[i]);
+	CXCursor d;
+	CXString s;
+	int yes;
+
+	if (!bits)
+		bits = mm_cat_bits(&checker.catalogue, "lock_struct");
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_Pointer)
+		return 0;
+	t = clang_getCanonicalType(clang_getPointeeType(t));
+	if (t.kind != CXType_Record)
+		return 0;
+	d = clang_getTypeDeclaration(t);
+	if (clang_getCursorKind(d) != CXCursor_StructDecl || clang_Cursor_isAnonymous(d))
+		return 0;
+	s = clang_getCursorSpelling(d);
+	yes = (mm_cat_mask(&checker.catalogue, clang_getCString(s)) & bits) != 0;
+	clang_disposeString(s);
+	return yes;
+}
+
 /* The address of a local (&tw, &s.m) is never NULL: nonzero as a
  * constant is, as the other engines say. */
 static int arg_constant(void *fe, int i)
@@ -1050,6 +1077,7 @@ static int translate_call(struct xl *x, CXCursor call, int result)
 
 	children(call, &k);
 	c.constant = arg_constant;
+	c.lock_ptr = arg_lock_ptr;
 	c.clears_flush = clears_flush;
 	c.name = direct ? spelling(callee) : NULL;
 	if (c.name && !strcmp(c.name, "__builtin_expect") && k.n > 1)

@@ -72,6 +72,28 @@ static int arg_value(const struct mm_call *c, int i)
 	return i >= 0 && i < c->nargs ? c->value(c->fe, i) : MM_NO_VALUE;
 }
 
+/*
+ * The class of the lock argument i names: the front end's (by struct and
+ * member, or a global), else "#N" when it is the function's own parameter
+ * N, a lock its callers choose: lock_it(spinlock_t *l) { spin_lock(l); }.
+ * The lock analysis gives each caller's class to a copy of the callee
+ * (lockarg facts, lockgraph.c).
+ */
+static const char *lock_class(const struct mm_func *fn, const struct mm_call *c, int i)
+{
+	static char names[MM_MAX_PARAMS + 1][4];
+	const char *cls = c->lock_class(c->fe, i);
+	int v = cls ? MM_NO_VALUE : arg_value(c, i), p;
+
+	for (p = 0; v != MM_NO_VALUE && p < fn->nparam; p++)
+		if (fn->param[p] == v) {
+			if (!names[p + 1][0])
+				snprintf(names[p + 1], sizeof(names[p + 1]), "#%d", p + 1);
+			return names[p + 1];
+		}
+	return cls;
+}
+
 static void add(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 		const struct mm_call *c, enum mm_ev kind, enum mm_flavour flavour, int obj,
 		int result, const char *what)
@@ -124,11 +146,12 @@ static void call_event(struct mm_func *fn, int b, const struct mm_call *c)
  * end names a function pointer parameter passed on by its pseudo-function
  * ("*NF_HOOK_LIST@unit#8"), so that whatever the caller passed follows it.
  */
-static void call_facts(const struct mm_catalogue *cat, const struct mm_call *c, int plain,
-		       unsigned long long kinds, struct mm_facts *facts)
+static void call_facts(const struct mm_catalogue *cat, const struct mm_func *fn,
+		       const struct mm_call *c, int plain, unsigned long long kinds,
+		       struct mm_facts *facts)
 {
 	const struct mm_cat_entry *reg;
-	const char *cb;
+	const char *cb, *cls;
 	int i;
 
 	if (kinds && (kinds & mm_cat_bits(cat, "softirq_register"))) {
@@ -144,6 +167,10 @@ static void call_facts(const struct mm_catalogue *cat, const struct mm_call *c, 
 			mm_facts_pass(facts, c->caller, cb, c->callee_id, i);
 		else if (cb)
 			mm_facts_addr(facts, cb);
+		/* a lock handed to a function of the tree, for its "#N" */
+		if (plain && c->name && c->callee_id && c->lock_ptr && c->lock_ptr(c->fe, i) &&
+		    (cls = lock_class(fn, c, i)))
+			mm_facts_lockarg(facts, c->caller, c->callee_id, i + 1, cls);
 	}
 }
 
@@ -173,14 +200,14 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 				       .flavour = flavour, .loc = c->loc };
 
 		if (!release && c->nargs)
-			ev.what = c->lock_class(c->fe, 0);
+			ev.what = lock_class(fn, c, 0);
 		mm_event_add(fn, b, &ev);
 		return MM_CALL_DONE;
 	}
 	if (plain && c->callee_id)
 		call_event(fn, b, c);
 	if (facts)
-		call_facts(cat, c, plain, kinds, facts);
+		call_facts(cat, fn, c, plain, kinds, facts);
 	if (!kinds)
 		return MM_CALL_DONE;	/* most calls: nothing the catalogue knows */
 	if (kinds & mm_cat_bits(cat, "same_object"))
@@ -199,7 +226,7 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 		}
 		add(cat, fn, b, c, call_events[i].ev, call_events[i].flavour, arg_value(c, operand),
 		    call_events[i].result ? c->result : MM_NO_VALUE,
-		    call_events[i].ev == MM_EV_LOCK && c->nargs ? c->lock_class(c->fe, 0) : NULL);
+		    call_events[i].ev == MM_EV_LOCK && c->nargs ? lock_class(fn, c, 0) : NULL);
 		if (call_events[i].ev == MM_EV_LOCK)
 			fn->b[b].ev[fn->b[b].nev - 1].trylock = mm_cat_trylock(cat, c->name);
 		break;

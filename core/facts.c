@@ -21,10 +21,11 @@
 /* 2: call records carry the BH state of the call; 3: store and pass
  * records, calls through pointers to their targets' pseudo-functions;
  * 4: acq and call records carry the parameter guards of their sites, call
- * records the constant arguments; 5: the end record carries a checksum.
- * Only 5 is read: one flipped bit turns a 5 into a 4, so a reader that
- * took blobs without a checksum would take corrupted ones too. */
-#define VERSION "5"
+ * records the constant arguments; 5: the end record carries a checksum;
+ * 6: lockarg records, and "#N" classes for a lock that is parameter N.
+ * Only 6 is read: a 5 has no lockarg records, so a helper that locks its
+ * parameter would look lock-free (and a bit flip turns 6 into 4 or 7). */
+#define VERSION "6"
 
 static const struct {
 	const char *type;
@@ -38,6 +39,7 @@ static const struct {
 	{ "store", 4 },	/* holder callback STRUCT.MEMBER file:line:col */
 	{ "pass", 4 },	/* caller callback callee argument */
 	{ "leaves", 2 },	/* fn via: returns with BH disabled (if via does) */
+	{ "lockarg", 4 },	/* caller callee argument class */
 };
 
 /*
@@ -431,6 +433,17 @@ void mm_facts_pass(struct mm_facts *f, const char *caller, const char *callback,
 	snprintf(n, sizeof(n), "%d", arg + 1);
 	if (new_edge(f, (edge_hash(callee, callback) ^ edge_hash(caller, n) << 1) | 1))
 		record(f, "pass", caller, callback, callee, n, (char *)NULL);
+}
+
+void mm_facts_lockarg(struct mm_facts *f, const char *caller, const char *callee, int arg,
+		      const char *cls)
+{
+	char n[16], key[1100];
+
+	snprintf(n, sizeof(n), "%d", arg);
+	snprintf(key, sizeof(key), "lockarg\t%s\t%s\t%s", callee, n, cls);
+	if (new_edge(f, edge_hash(caller, key)))
+		record(f, "lockarg", caller, callee, n, cls, (char *)NULL);
 }
 
 /* The strings of pseudo-function ids live as long as the facts: the

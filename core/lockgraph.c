@@ -154,6 +154,9 @@ struct lg_fn {
 	unsigned families;	/* softirq: the socket families of the callbacks
 				 * that reach it, by where they are registered
 				 * (ANY_FAMILY: code of no one family) */
+	int copy_of;		/* lock_copy(): 1 + the function it copies, else 0 */
+	const char **locks;	/* lock_copy(): the class of each lock parameter
+				 * ("#N" acquisitions), [N], NULL if unknown */
 	int handed_on[2];	/* a parameter's pseudo-function reached from
 				 * another (stored, passed on): what its passers
 				 * passed may be called later, from anywhere;
@@ -190,6 +193,13 @@ struct lg_store {
 	int fn, pseudo, edge;
 };
 
+/* A lockarg record: caller hands callee a lock of class cls (a class or
+ * "#M", its own parameter M) as argument n. */
+struct lg_lockarg {
+	int caller, callee, n;
+	const char *cls;
+};
+
 /* A leaves record: fn returns with BH disabled, if via (-1: always) does. */
 struct lg_leaves {
 	int fn, via;
@@ -214,6 +224,8 @@ struct mm_lockgraph {
 	int nstores;
 	struct lg_leaves *leaves;
 	int nleaves;
+	struct lg_lockarg *lockargs;
+	int nlockargs;
 	int full_chains;	/* notes show every call of a chain */
 	struct lg_fn *fn;
 	int nfn;
@@ -595,6 +607,21 @@ static void add_leaves(struct mm_lockgraph *g, char *const *f)
 	g->leaves[g->nleaves++].via = via;
 }
 
+static void add_lockarg(struct mm_lockgraph *g, char *const *f)
+{
+	int n = atoi(f[3]);
+	struct lg_lockarg *l;
+
+	if (n < 1 || n > MM_MAX_PARAMS || per_site_class(g, f[4]))
+		return;
+	g->lockargs = mm_xrealloc(g->lockargs, (g->nlockargs + 1) * sizeof(*g->lockargs));
+	l = &g->lockargs[g->nlockargs++];
+	l->caller = fn_id(g, f[1]);
+	l->callee = fn_id(g, f[2]);
+	l->n = n;
+	l->cls = keep(g, f[4]);
+}
+
 static int add_fact(const struct mm_fact *fact, void *ctx)
 {
 	struct mm_lockgraph *g = ctx;
@@ -630,6 +657,8 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 		add_pass(g, fact->f);
 	else if (!strcmp(fact->f[0], "leaves"))
 		add_leaves(g, fact->f);
+	else if (!strcmp(fact->f[0], "lockarg"))
+		add_lockarg(g, fact->f);
 	return 0;
 }
 
@@ -654,6 +683,153 @@ void mm_lg_full_chains(struct mm_lockgraph *g, int on)
 int mm_lg_units(const struct mm_lockgraph *g)
 {
 	return g->nunits;
+}
+
+/* ---- locks chosen by the caller (lockarg) ----------------------------- */
+
+static int is_param_class(const char *cls)
+{
+	return cls[0] == '#';
+}
+
+/* The class a lockarg names as seen from a copy of its caller: "#M" is
+ * what the caller was given as its parameter M, if known. */
+static const char *lockarg_class(const struct mm_lockgraph *g, int caller, const char *cls)
+{
+	int m = atoi(cls + 1);
+
+	if (!is_param_class(cls))
+		return cls;
+	return g->fn[caller].locks && m >= 1 && m <= MM_MAX_PARAMS ? g->fn[caller].locks[m] : NULL;
+}
+
+/* The function a copy copies, or itself. */
+static int original(const struct mm_lockgraph *g, int fn)
+{
+	return g->fn[fn].copy_of ? g->fn[fn].copy_of - 1 : fn;
+}
+
+/*
+ * The copy of fn whose lock parameter n is of class cls, the others as in
+ * from (a copy's locks, or NULL): its "#n" acquisitions take cls.  Named
+ * fn's id, '@' and the classes, so that notes and cuts see fn's own name.
+ * It keeps fn's calls (a lock it hands on is resolved when the copy's own
+ * edges are), and fn keeps its count of callers (specialize()).
+ */
+static int lock_copy(struct mm_lockgraph *g, int fn, const char **from, int n, const char *cls)
+{
+	char name[2048];
+	size_t len;
+	int v, i, k, nacq = g->nacq;
+
+	len = snprintf(name, sizeof(name), "%s@", g->fn[fn].name);
+	for (k = 1; k <= MM_MAX_PARAMS && len < sizeof(name); k++) {
+		const char *c = k == n ? cls : from ? from[k] : NULL;
+
+		if (c)
+			len += snprintf(name + len, sizeof(name) - len, "#%d=%s;", k, c);
+	}
+	if (contains(&g->names, name))
+		return fn_id(g, name);
+	v = fn_id(g, name);
+	g->fn[v].copy_of = fn + 1;
+	g->fn[v].bh_off_entry = g->fn[fn].bh_off_entry;
+	g->fn[v].locks = mm_xrealloc(NULL, (MM_MAX_PARAMS + 1) * sizeof(char *));
+	for (k = 0; k <= MM_MAX_PARAMS; k++)
+		g->fn[v].locks[k] = k == n ? cls : from ? from[k] : NULL;
+	g->fn[v].callees = mm_xrealloc(NULL, (g->fn[fn].ncallees + 1) * sizeof(struct lg_edge));
+	for (i = 0; i < g->fn[fn].ncallees; i++) {
+		g->fn[v].callees[g->fn[v].ncallees++] = g->fn[fn].callees[i];
+		g->fn[g->fn[fn].callees[i].to].ncallers++;
+	}
+	for (i = 0; i < nacq; i++) {
+		const char *c = g->acq[i].cls;
+
+		if (g->acq[i].fn != fn || !is_param_class(c) || !lockarg_class(g, v, c))
+			continue;
+		g->acq = mm_xrealloc(g->acq, (g->nacq + 1) * sizeof(*g->acq));
+		g->acq[g->nacq] = g->acq[i];
+		g->acq[g->nacq].fn = v;
+		g->acq[g->nacq].cls = lockarg_class(g, v, c);
+		g->acq[g->nacq].family = acq_family(g, g->acq[g->nacq].cls, g->acq[g->nacq].loc.file);
+		g->nacq++;
+	}
+	return v;
+}
+
+/* An edge like e from fn to to, the last of fn's. */
+static struct lg_edge *clone_edge(struct mm_lockgraph *g, int fn, const struct lg_edge *e, int to)
+{
+	struct lg_edge copy = *e;
+	struct lg_edge *c;
+
+	g->fn[fn].callees = mm_xrealloc(g->fn[fn].callees,
+					(g->fn[fn].ncallees + 1) * sizeof(*g->fn[fn].callees));
+	c = &g->fn[fn].callees[g->fn[fn].ncallees++];
+	*c = copy;
+	c->to = to;
+	g->fn[to].ncallers++;
+	return c;
+}
+
+/*
+ * A helper that locks what its caller passes (lock_it(&mm->context.lock)
+ * -> spin_lock(l), acquisition class "#1") takes, called from each caller,
+ * that caller's class: each call goes to a copy of the helper with the
+ * class (lockarg records).  A copy knows one lock parameter: a caller
+ * that passes two classes for one parameter, or two lock parameters,
+ * calls one copy for each.  A copy's own calls that hand the lock on
+ * ("#M" in their lockarg records) are resolved in turn, so a chain of
+ * helpers follows, up to 4096 copies in all.  The acquisitions of "#N"
+ * themselves are then dropped: they are no lockdep class.
+ */
+static void resolve_lock_params(struct mm_lockgraph *g)
+{
+	char *uses = calloc(g->nfn ? g->nfn : 1, 1);	/* takes or hands on "#N" */
+	int i, j, k, n;
+
+	if (!uses)
+		abort();
+	for (i = 0; i < g->nacq; i++)
+		if (is_param_class(g->acq[i].cls))
+			uses[g->acq[i].fn] = 1;
+	for (k = 0; k < 8; k++)		/* helpers that hand their lock on */
+		for (i = 0; i < g->nlockargs; i++)
+			if (is_param_class(g->lockargs[i].cls) && uses[g->lockargs[i].callee])
+				uses[g->lockargs[i].caller] = 1;
+	n = g->nfn;
+	for (i = 0; i < g->nfn; i++) {		/* copies, added at the end, too */
+		int from = original(g, i), ncallees = g->fn[i].ncallees;
+
+		if (i >= n + 4096)
+			break;			/* a bound on copies */
+		for (j = 0; j < ncallees; j++) {
+			int to = g->fn[i].callees[j].to, first = 1;
+
+			if (to >= n || !uses[to])
+				continue;
+			for (k = 0; k < g->nlockargs; k++) {
+				const struct lg_lockarg *l = &g->lockargs[k];
+				const char *cls;
+				int v;
+
+				if (l->caller != from || l->callee != to ||
+				    !(cls = lockarg_class(g, i, l->cls)))
+					continue;
+				v = lock_copy(g, to, NULL, l->n, cls);
+				if (first)
+					g->fn[i].callees[j].to = v, g->fn[v].ncallers++;
+				else
+					clone_edge(g, i, &g->fn[i].callees[j], v);
+				first = 0;
+			}
+		}
+	}
+	for (i = j = 0; i < g->nacq; i++)	/* "#N" is no class */
+		if (!is_param_class(g->acq[i].cls))
+			g->acq[j++] = g->acq[i];
+	g->nacq = j;
+	free(uses);
 }
 
 /* ---- values: calls a constant argument makes impossible ---------------- */
@@ -1265,6 +1441,7 @@ void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 	int i;
 
 	mark_entries(g);
+	resolve_lock_params(g);
 	specialize(g);
 	called_after(g);
 	uncalled_targets(g);
@@ -1294,9 +1471,12 @@ void mm_lg_free(struct mm_lockgraph *g)
 {
 	int i;
 
-	for (i = 0; i < g->nfn; i++)
+	for (i = 0; i < g->nfn; i++) {
 		free(g->fn[i].callees);
+		free(g->fn[i].locks);
+	}
 	free(g->fn);
+	free(g->lockargs);
 	free(g->acq);
 	free(g->reg);
 	free_map(&g->names);

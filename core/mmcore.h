@@ -247,6 +247,9 @@ struct mm_call {
 	/* argument i as a constant: 0 (0 or NULL), 1 (any other), -1 not a
 	 * constant; NULL: none is */
 	int (*constant)(void *fe, int i);
+	/* does argument i point to a lock (catalogue lock_struct)?  NULL: none
+	 * does (lockarg facts, for a callee that locks its parameter) */
+	int (*lock_ptr)(void *fe, int i);
 };
 
 #define MM_CALL_DONE (-1)
@@ -439,6 +442,11 @@ void mm_facts_stored(struct mm_facts *f, const char *holder, const char *type,
  * call to callee: a callee of callee's calls through that parameter. */
 void mm_facts_pass(struct mm_facts *f, const char *caller, const char *callback,
 		   const char *callee, int arg);
+/* caller passes the lock of class cls (a class, or "#N": its own parameter
+ * N) as argument arg (1-based) of a direct call to callee: what callee's
+ * acquisitions of its parameter arg ("#arg") take there. */
+void mm_facts_lockarg(struct mm_facts *f, const char *caller, const char *callee, int arg,
+		      const char *cls);
 /* The pseudo-function a call through a pointer calls, for an MM_EV_CALL
  * (owned by f): "*STRUCT.MEMBER" for w->func(w), "*FN#N" for a call
  * through FN's parameter N (1-based), okfn(net, sk, skb) in NF_HOOK(). */

@@ -411,6 +411,23 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class(call_arg(fe, i), 0);
 }
 
+/* Does argument i point to a lock: a struct whose tag is a lock_struct
+ * row (struct spinlock, spinlock_t's)? */
+static int arg_lock_ptr(void *fe, int i)
+{
+	static unsigned long long bits;
+	tree t = TREE_TYPE(call_arg(fe, i));
+
+	if (!bits)
+		bits = mm_cat_bits(&catalogue, "lock_struct");
+	if (!POINTER_TYPE_P(t))
+		return 0;
+	t = TYPE_MAIN_VARIANT(TREE_TYPE(t));
+	return TREE_CODE(t) == RECORD_TYPE && TYPE_NAME(t) &&
+	       TREE_CODE(TYPE_NAME(t)) == IDENTIFIER_NODE &&
+	       (mm_cat_mask(&catalogue, IDENTIFIER_POINTER(TYPE_NAME(t))) & bits);
+}
+
 /* true, 1, NULL, 0: a constant's value, as 0 or not; -1 for the rest.
  * The address of a local (&tw) is never NULL: nonzero as a constant is
  * (7.2 inet_twsk_kill(): __inet_check_established(..., &tw)). */
@@ -706,6 +723,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	int same;
 
 	c.constant = arg_constant;
+	c.lock_ptr = arg_lock_ptr;
 	translate_macro(fn, b, call);
 	/* an internal function (.DEFERRED_INIT of -ftrivial-auto-var-init)
 	 * has no callee expression at all */

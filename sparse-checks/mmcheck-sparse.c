@@ -46,7 +46,7 @@ static const char usage[];		/* below, with the options */
 static struct mm_checker checker = { "mmcheck-sparse", usage };
 static struct mm_facts facts;
 static const char *unit;		/* the file being checked, as named */
-static unsigned long long delay_field_bits, lock_type_bits;
+static unsigned long long delay_field_bits, lock_struct_bits;
 static const char *delay_name = "";
 
 /* ---- names and places --------------------------------------------------- */
@@ -451,6 +451,20 @@ static int arg_value(void *fe, int i)
 	return value_id(nth_pseudo(((struct call_view *)fe)->insn->arguments, i));
 }
 
+/* Does argument i point to a lock: the callee's parameter a pointer to a
+ * struct whose tag is a lock_struct row (struct spinlock: sparse keeps no
+ * typedef name)? */
+static int arg_lock_ptr(void *fe, int i)
+{
+	struct call_view *cv = fe;
+	struct symbol *fntype = strip_node(cv->callee->ctype.base_type);
+	struct symbol *param = fntype ? nth_symbol(fntype->arguments, i) : NULL;
+	struct symbol *t = param ? pointee(param) : NULL;
+
+	return t && t->type == SYM_STRUCT && t->ident &&
+	       (mm_cat_mask(&checker.catalogue, ident_name(t->ident)) & lock_struct_bits);
+}
+
 /* true, 1, NULL, 0: a constant's value, as 0 or not; -1 for the rest.
  * The address of a local (&tw) is never NULL: nonzero as a constant is. */
 static int arg_constant(void *fe, int i)
@@ -611,6 +625,7 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 	int same;
 
 	c.constant = arg_constant;
+	c.lock_ptr = arg_lock_ptr;
 	if (insn->func->type != PSEUDO_SYM && checker.facts_dir) {
 		c.callee_id = pointer_target(insn->func);
 		mm_translate_call(&checker.catalogue, fn, b, &c, &facts);
@@ -1358,7 +1373,7 @@ int main(int argc, char **argv)
 	argc = mm_checker_options(&checker, argc, argv);
 	mm_checker_setup(&checker);
 	delay_field_bits = mm_cat_bits(&checker.catalogue, "rmap_delay_field");
-	lock_type_bits = mm_cat_bits(&checker.catalogue, "lock_type");
+	lock_struct_bits = mm_cat_bits(&checker.catalogue, "lock_struct");
 	delay_name = mm_cat_first(&checker.catalogue, "rmap_delay");
 	do_output = 0;		/* like sparse: -o FILE is ignored */
 	/* the command line's -include files are sparse's to check; their

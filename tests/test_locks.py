@@ -25,7 +25,7 @@ def run(cmd, cwd=None):
     return subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=cwd)
 
 
-# Fields of each record in facts version 5 (docs/facts.md); the tests
+# Fields of each record in facts version 6 (docs/facts.md); the tests
 # write the older, shorter records and facts() pads them with '-'.
 FIELDS = {"acq": 7, "call": 5}
 
@@ -33,7 +33,7 @@ FIELDS = {"acq": 7, "call": 5}
 def facts(records, tree="/tree", unit="a.c", end=None):
     """A blob of lock facts as the compilers write it: header, records,
     and an end record with their count and the checksum of the text."""
-    lines = ["mmcheck-facts\t5\t%s\t%s" % (tree, unit)]
+    lines = ["mmcheck-facts\t6\t%s\t%s" % (tree, unit)]
     for r in records:
         f = r.split("\t")
         lines.append("\t".join(f + ["-"] * (FIELDS.get(f[0], 0) + 1 - len(f))))
@@ -297,10 +297,10 @@ class Locks(unittest.TestCase):
                       "spin_lock_bh() elsewhere [mm-lock-bh-mixed]", out.stdout)
 
     def test_old_format(self):
-        """Facts before version 5 carry no checksum: a build before it
-        must be rebuilt, not read unchecked."""
+        """Facts before version 5 carry no checksum, before 6 no lockarg
+        records: a build before it must be rebuilt, not read unchecked."""
         self.write("a.facts", "mmcheck-facts\t4\t/tree\ta.c\ncall\tf\tg\tbh-on\t-\t-\nend\t1\n")
-        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 5)",
+        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 6)",
                             "rebuild")
 
     def test_two_trees_mixed(self):

@@ -22,7 +22,7 @@
 typedef struct { unsigned long pte; } pte_t;
 typedef struct { unsigned long pmd; } pmd_t;
 typedef struct { unsigned long val; } swp_entry_t;
-typedef struct { int raw; } spinlock_t;
+typedef struct spinlock { int raw; } spinlock_t;
 typedef struct { int raw; } rwlock_t;
 
 struct page { unsigned long flags; };

@@ -1,4 +1,9 @@
-/* The plain acquisition takes the lock through a parameter. */
+/*
+ * The plain acquisition takes the lock through a parameter: the compiled
+ * engines give the helper's acquisition the class each caller passes
+ * (lockarg facts).  Twins: ok-lock-param-other-class.c,
+ * bug-lock-param-chain.c.
+ */
 static void lock_it(spinlock_t *l)
 {
 	spin_lock(l);
@@ -17,13 +22,10 @@ void table(struct mm_struct *mm)
 	spin_unlock_bh(&mm->context.lock);
 }
 /*
- * check-known-to-fail: gcc the class of a lock passed as a parameter is not followed into the callee
- * check-known-to-fail: clang the class of a lock passed as a parameter is not followed into the callee
- * check-known-to-fail: sparse the class of a lock passed as a parameter is not followed into the callee
  * check-name: lock taken in a helper through a parameter
  * check-known-to-fail: cocci a lock passed as a parameter has no class without inter-procedural analysis
  *
  * check-output-start
-bug-lock-param.c:4:9: warning: lock struct mm_struct::context.lock taken with BH enabled here but with spin_lock_bh() elsewhere [mm-lock-bh-mixed]
+bug-lock-param.c:9:9: warning: lock struct mm_struct::context.lock taken with BH enabled here but with spin_lock_bh() elsewhere [mm-lock-bh-mixed]
  * check-output-end
  */
