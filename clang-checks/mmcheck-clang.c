@@ -626,6 +626,8 @@ struct xl {
 	int cap_live;
 	int no_addr;		/* a function named here is passed or stored, not
 				 * just addressed (the facts say which) */
+	int test_value;		/* the value of the last context test (in_softirq()),
+				 * which an assignment copies as GCC's x = y != 0 */
 };
 
 /* A new block, dead until an edge from a live one reaches it. */
@@ -1039,6 +1041,26 @@ static const char *catalogued_macro(CXCursor call, const char *callee, CXSourceL
 	return mm_cat_macro_at(&checker.catalogue, text + eo, size - eo, callee);
 }
 
+/* The mask a context test computes (in_softirq(): preempt_count() &
+ * SOFTIRQ_MASK), where the catalogue's bh_test macro is written: its
+ * value is the test's. */
+static void context_test(struct xl *x, CXCursor e, int value)
+{
+	static unsigned long long bits;
+	CXSourceLocation at;
+	const char *name = catalogued_macro(e, NULL, &at);
+	struct call_view cv = { x };
+	struct mm_call c = { name, x->id, NULL, value, loc_of(e), 0, arg_value, arg_lock_class,
+			     arg_function, &cv };
+
+	if (!bits)
+		bits = mm_cat_bits(&checker.catalogue, "bh_test");
+	if (name && (mm_cat_mask(&checker.catalogue, name) & bits)) {
+		mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, NULL);
+		x->test_value = value;
+	}
+}
+
 /* The first call of a catalogued macro's expansion stands for the macro:
  * one event of its kind at the expansion. */
 static void translate_macro(struct xl *x, CXCursor call, const char *callee)
@@ -1193,7 +1215,7 @@ static int assignment(struct xl *x, CXCursor lhs_var, CXCursor lhs, CXCursor rhs
 		}
 		v = expr(x, rhs);
 		src = variable(rhs);
-		assign(x, var, clang_Cursor_isNull(src) ? MM_NO_VALUE : v, at);
+		assign(x, var, clang_Cursor_isNull(src) && v != x->test_value ? MM_NO_VALUE : v, at);
 		hold(x, var, rhs);
 		return var;
 	}
@@ -1328,7 +1350,10 @@ static int expr(struct xl *x, CXCursor e)
 		h = mix(h, expr(x, k.c[1]));
 		if (is_assign_op(op) && !clang_Cursor_isNull(variable(k.c[0])))
 			assign(x, var_id(variable(k.c[0])), MM_NO_VALUE, loc_of(e));
-		return (1 << 30) + (int)(mix(h, op[0]) & 0x3fffffff);
+		v = (1 << 30) + (int)(mix(h, op[0]) & 0x3fffffff);
+		if (!strcmp(op, "&"))
+			context_test(x, e, v);
+		return v;
 	case CXCursor_UnaryOperator:
 		children(e, &k);
 		if (k.n != 1)
@@ -1812,6 +1837,7 @@ static void check_function(CXCursor decl)
 	x.decl = decl;
 	x.id = function_id(decl);
 	x.brk = x.cont = x.sw = -1;
+	x.test_value = MM_NO_VALUE;
 	a->name = spelling(decl);
 	a->loc = loc_of(decl);
 	a->warned = 0;

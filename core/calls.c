@@ -31,6 +31,7 @@ static const struct {
 	{ "bh_disable",				MM_EV_BH_DISABLE,	  -1, 0, MM_PLAIN },
 	{ "bh_enable",				MM_EV_BH_ENABLE,	  -1, 0, MM_PLAIN },
 	{ "debug_bh",				MM_EV_DEBUG,		  -1, 0, MM_PLAIN },
+	{ "bh_test",				MM_EV_BH_TEST,		  -1, 1, MM_PLAIN },
 	{ "pte_clear_deferred",			MM_EV_PTE_CLEAR_DEFERRED, -1, 1, MM_PLAIN },
 	{ "pte_clear_flush|pte_clear_hugetlb",	MM_EV_PTE_CLEAR_FLUSH,	  -1, 1, MM_PLAIN },
 	{ "tlb_flush|tlb_flush_batched",	MM_EV_TLB_FLUSH,	  -1, 0, MM_PLAIN },

@@ -9,8 +9,13 @@
  * BH is disabled while any of these is held on the path: a _bh or _irq*
  * lock (IRQs off implies no softirq on this CPU), local_bh_disable() or
  * local_irq_*() (catalogue kinds bh_disable/bh_enable), a BH or IRQ guard.
- * The state is a small counter, so the one path walker explores each
- * block once per nesting depth.
+ * So is it on the side of a branch where a context test says softirq or
+ * interrupt context: if (in_softirq()) spin_lock(); else spin_lock_bh();
+ * (7.2's page_pool_producer_lock()).  The test's value is followed
+ * through copies (bool in_softirq = in_softirq(); if (in_softirq)) until
+ * the variable is assigned again.
+ * The state is a small counter and the values that hold a test, so the
+ * one path walker explores each block once per nesting depth and test.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +26,15 @@
 #define SEEN_ON		1	/* reached with BH enabled */
 #define SEEN_OFF	2	/* reached with BH disabled */
 #define MAX_DEPTH	15
+#define MAX_TESTS	4
 
 struct bh_state {
 	unsigned char off;	/* forward: BH-disabling sections held on this path;
 				 * backward: BH enables still to come that no
 				 * disable after this point explains */
+	unsigned char in_context;	/* a context test was true on this path */
+	unsigned char ntests;
+	int test[MAX_TESTS];	/* values holding a context test's result */
 };
 
 struct bh_walk {
@@ -67,6 +76,49 @@ static int is_site(const struct mm_event *ev)
 	return ev->kind == MM_EV_LOCK || ev->kind == MM_EV_CALL || ev->kind == MM_EV_DEBUG;
 }
 
+static int test_index(const struct bh_state *s, int value)
+{
+	int i;
+
+	for (i = 0; value != MM_NO_VALUE && i < s->ntests; i++)
+		if (s->test[i] == value)
+			return i;
+	return -1;
+}
+
+static void add_test(struct bh_state *s, int value)
+{
+	if (value != MM_NO_VALUE && test_index(s, value) < 0 && s->ntests < MAX_TESTS)
+		s->test[s->ntests++] = value;
+}
+
+/* Which values hold a context test: the test's result, its copies; a
+ * variable assigned again holds what it is given. */
+static void track_tests(struct bh_state *s, const struct mm_event *ev)
+{
+	int i;
+
+	if (ev->kind == MM_EV_BH_TEST)
+		add_test(s, ev->result);
+	else if (ev->kind == MM_EV_ASSIGN && (i = test_index(s, ev->obj)) >= 0)
+		s->test[i] = s->test[--s->ntests];
+	else if (ev->kind == MM_EV_COPY && test_index(s, ev->result) >= 0)
+		add_test(s, ev->obj);
+}
+
+/* The edge where a context test's value is nonzero: softirq or interrupt
+ * context, BH disabled from here on along this path.  A sign test's
+ * failure (< 0) says nonzero too. */
+static int edge(void *p, const struct mm_edge *e, void *ctx)
+{
+	struct bh_state *s = p;
+
+	(void)ctx;
+	if (e->cond == MM_COND_FAILURE && test_index(s, e->value) >= 0)
+		s->in_context = 1;
+	return 1;
+}
+
 /* Forward, a site is recorded before its own change (a _bh lock is taken
  * with BH as it was); backward, after it, which is the same point. */
 static int event(void *p, const struct mm_event *ev, void *ctx)
@@ -75,8 +127,10 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 	struct bh_walk *w = ctx;
 	int d = bh_delta(ev, w->effect, w->effect_ctx) * (w->backward ? -1 : 1);
 
+	if (!w->backward)
+		track_tests(s, ev);
 	if (is_site(ev) && !w->backward)
-		w->seen[ev->seq] |= s->off ? SEEN_OFF : SEEN_ON;
+		w->seen[ev->seq] |= s->off || s->in_context ? SEEN_OFF : SEEN_ON;
 	if (d > 0 && s->off < MAX_DEPTH)
 		s->off++;
 	else if (d < 0 && s->off)
@@ -96,7 +150,7 @@ static void end(const void *p, void *ctx)
 
 static const struct mm_walker bh_walker = {
 	.state_size = sizeof(struct bh_state),
-	.init = init, .event = event, .end = end,
+	.init = init, .event = event, .edge = edge, .end = end,
 };
 
 /* fn with its edges and the events of each block reversed; block 0 leads

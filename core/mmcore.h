@@ -145,6 +145,8 @@ enum mm_ev {
 	MM_EV_DEBUG,			/* __mmcheck_bh(): report what the walk believes */
 	MM_EV_CALL,			/* a call the catalogue does not know, with
 					 * facts on: name is the callee's id */
+	MM_EV_BH_TEST,			/* result: a value that is nonzero only in
+					 * softirq or interrupt context (in_softirq()) */
 	MM_EV_COUNT
 };
 

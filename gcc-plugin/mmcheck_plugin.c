@@ -751,6 +751,31 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 		add(fn, b, MM_EV_COPY, "=", c.result, arg_value(call, same), l);
 }
 
+/* x = y != 0: x is y's truth, which every test of x reads (bool b = ...). */
+static int truth_of(gassign *as)
+{
+	return gimple_assign_rhs_code(as) == NE_EXPR && integer_zerop(gimple_assign_rhs2(as)) &&
+	       (DECL_P(gimple_assign_rhs1(as)) || TREE_CODE(gimple_assign_rhs1(as)) == SSA_NAME);
+}
+
+/* The mask a context test computes (in_softirq(): preempt_count() &
+ * SOFTIRQ_MASK), where the catalogue's bh_test macro is written: its
+ * value is the test's. */
+static void context_test(struct mm_func *fn, int b, location_t l, tree lhs)
+{
+	static unsigned long long bits;
+	location_t at = UNKNOWN_LOCATION;
+	const char *name = catalogued_macro(l, &at);
+
+	if (!bits)
+		bits = mm_cat_bits(&catalogue, "bh_test");
+	if (!name || !(mm_cat_mask(&catalogue, name) & bits))
+		return;
+	struct mm_call c = { name, current_fn_id, NULL, value_id(lhs), loc_of(at), 0, arg_value,
+			     arg_lock_class, arg_function, NULL };
+	mm_translate_call(&catalogue, fn, b, &c, NULL);
+}
+
 static void translate_assign(struct mm_func *fn, int b, gassign *as)
 {
 	tree lhs = gimple_assign_lhs(as), rhs = gimple_assign_rhs1(as);
@@ -760,7 +785,9 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 	if (TREE_CODE(lhs) == SSA_NAME) {
 		enum tree_code code = gimple_assign_rhs_code(as);
 
-		if (copy)
+		if (code == BIT_AND_EXPR)
+			context_test(fn, b, l, lhs);
+		if (copy || truth_of(as))
 			set_alias(lhs, value_id(rhs));	/* assigned once: a name for rhs */
 		else if (code == TRUTH_NOT_EXPR || code == BIT_NOT_EXPR ||
 			 (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(as)))) {
@@ -788,7 +815,7 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 		lock_ptr_values.safe_push(rhs);
 	}
 	add(fn, b, MM_EV_ASSIGN, "=", value_id(lhs), MM_NO_VALUE, l);
-	if (copy)
+	if (copy || truth_of(as))
 		add(fn, b, MM_EV_COPY, "=", value_id(lhs), value_id(rhs), l);
 }
 

@@ -910,7 +910,8 @@ static pseudo_t tested(pseudo_t cond)
 		while (inner && inner->opcode == OP_ZEXT && inner->orig_type &&
 		       inner->orig_type->bit_size == 1)
 			inner = def_of(inner->src);
-		if (!inner || !(is_test(inner) || inner->size == 1))
+		/* a mask is tested as it is: in_softirq()'s (context_test()) */
+		if (!inner || !(is_test(inner) || inner->size == 1 || inner->opcode == OP_AND))
 			break;
 		cond = inner->target;
 		def = inner;
@@ -1079,6 +1080,29 @@ static int and_or(struct mm_func *fn, struct instruction *br)
 	return 1;
 }
 
+/* x = y != 0: x is y's truth, which every test of x reads (bool b = ...). */
+static pseudo_t truth_of(struct instruction *insn)
+{
+	return insn->opcode == OP_SET_NE && insn->src2->type == PSEUDO_VAL && !insn->src2->value ?
+	       insn->src1 : NULL;
+}
+
+/* The mask a context test computes (in_softirq(): preempt_count() &
+ * SOFTIRQ_MASK), where the catalogue's bh_test macro is written: its
+ * value is the test's. */
+static void context_test(struct mm_func *fn, int b, struct instruction *insn)
+{
+	static unsigned long long bits;
+	const char *name = catalogued_macro(insn->pos, NULL);
+	struct mm_call c = { name, caller_id, NULL, value_id(insn->target), loc_of(insn->pos), 0,
+			     arg_value, arg_lock_class, arg_function, NULL };
+
+	if (!bits)
+		bits = mm_cat_bits(&checker.catalogue, "bh_test");
+	if (name && (mm_cat_mask(&checker.catalogue, name) & bits))
+		mm_translate_call(&checker.catalogue, fn, b, &c, NULL);
+}
+
 static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 {
 	/* phi sources: x = value on the edge into the phi's block */
@@ -1092,9 +1116,13 @@ static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 	if (insn->opcode != OP_CALL && insn->opcode != OP_PHI && insn->opcode != OP_PHISOURCE &&
 	    insn->target && insn->target->type == PSEUDO_REG && insn->target->ident &&
 	    insn->opcode != OP_STORE)
-		assign(fn, b, insn->target, insn->opcode == OP_COPY ? insn->src : NULL, insn->pos);
+		assign(fn, b, insn->target, insn->opcode == OP_COPY ? insn->src : truth_of(insn),
+		       insn->pos);
 
 	switch (insn->opcode) {
+	case OP_AND:
+		context_test(fn, b, insn);
+		break;
 	case OP_CALL:
 		translate_call(fn, b, insn);
 		break;

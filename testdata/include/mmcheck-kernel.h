@@ -192,6 +192,18 @@ struct hrtimer;
 void hrtimer_setup(struct hrtimer *timer, int (*function)(struct hrtimer *), int clock_id,
 		   int mode);
 #define NET_RX_SOFTIRQ 3
+
+/* linux/preempt.h: the context tests are masks of the preempt count */
+extern int __preempt_count;
+static inline __attribute__((__always_inline__)) int preempt_count(void)
+{
+	return __preempt_count;
+}
+#define SOFTIRQ_MASK		0xff00
+#define HARDIRQ_MASK		0xf0000
+#define softirq_count()		(preempt_count() & SOFTIRQ_MASK)
+#define in_softirq()		(softirq_count())
+#define in_interrupt()		(preempt_count() & (HARDIRQ_MASK | SOFTIRQ_MASK))
 void open_softirq(int nr, void (*action)(void));
 void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 		    int (*poll)(struct napi_struct *, int));
