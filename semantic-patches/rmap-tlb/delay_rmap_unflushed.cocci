@@ -8,7 +8,11 @@
 ///
 //# Reported only when no path from the delay to the unlock flushes: a
 //# flush under a condition that tracks the delay (if (force_flush)) is
-//# trusted, because Coccinelle does not follow values.
+//# trusted, because Coccinelle does not follow values.  The delay may be
+//# in a helper the same file defines, or in that helper's helper (6.12's
+//# zap_present_ptes() -> zap_present_folio_ptes()), when the helper can
+//# return without flushing; deeper chains and other files' helpers are
+//# not followed.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The mmcheck authors.
@@ -101,3 +105,97 @@ ul << r.ul;
 mm_emit("mm-delay-rmap-unflushed", p2,
         "page-table lock released by %s() with delayed rmaps not flushed by tlb_flush_rmaps()" % ul,
         [(p1, "rmap removal delayed here; no path to the unlock calls tlb_flush_rmaps()")])
+
+// Helpers of this file that can return with a delayed rmap not flushed,
+// directly (d1) or through such a helper (d2); a call to one is a delay,
+// as rules r1 and r2 (r's, for a call to d1's and d2's) read it.
+@d1 exists@
+identifier h;
+identifier dl =~ "^(tlb_delay_rmap)$";
+identifier fl =~ "^(tlb_flush_rmaps)$";
+@@
+
+h(...) {
+  ... when any
+  dl(...)
+  ... when != fl(...)
+}
+
+@d2 exists@
+identifier g, d1.h;
+identifier fl =~ "^(tlb_flush_rmaps)$";
+@@
+
+g(...) {
+  ... when any
+  h(...)
+  ... when != fl(...)
+}
+
+@r1 exists@
+iterator name scoped_cond_guard, scoped_guard;
+identifier d1.h;
+identifier fl =~ "^(tlb_flush_rmaps)$";
+identifier ul =~ "^(pte_unmap_unlock)$";
+position p1, p2;
+@@
+
+h@p1(...)
+... when != fl(...)
+* ul@p2(...)
+
+@flushed1 exists@
+identifier d1.h, r1.ul;
+identifier fl =~ "^(tlb_flush_rmaps)$";
+position r1.p1, r1.p2;
+@@
+
+h@p1(...)
+...
+fl(...)
+...
+ul@p2(...)
+
+@script:python depends on (org || report) && !flushed1@
+p1 << r1.p1;
+p2 << r1.p2;
+ul << r1.ul;
+h << d1.h;
+@@
+mm_emit("mm-delay-rmap-unflushed", p2,
+        "page-table lock released by %s() with delayed rmaps not flushed by tlb_flush_rmaps()" % ul,
+        [(p1, "rmap removal delayed in %s() or a helper it calls; no path to the unlock calls tlb_flush_rmaps()" % h)])
+
+@r2 exists@
+iterator name scoped_cond_guard, scoped_guard;
+identifier d2.g;
+identifier fl =~ "^(tlb_flush_rmaps)$";
+identifier ul =~ "^(pte_unmap_unlock)$";
+position p1, p2;
+@@
+
+g@p1(...)
+... when != fl(...)
+* ul@p2(...)
+
+@flushed2 exists@
+identifier d2.g, r2.ul;
+identifier fl =~ "^(tlb_flush_rmaps)$";
+position r2.p1, r2.p2;
+@@
+
+g@p1(...)
+...
+fl(...)
+...
+ul@p2(...)
+
+@script:python depends on (org || report) && !flushed2@
+p1 << r2.p1;
+p2 << r2.p2;
+ul << r2.ul;
+g << d2.g;
+@@
+mm_emit("mm-delay-rmap-unflushed", p2,
+        "page-table lock released by %s() with delayed rmaps not flushed by tlb_flush_rmaps()" % ul,
+        [(p1, "rmap removal delayed in %s() or a helper it calls; no path to the unlock calls tlb_flush_rmaps()" % g)])

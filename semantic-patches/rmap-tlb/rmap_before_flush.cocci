@@ -7,10 +7,12 @@
 /// Delay the removal with tlb_delay_rmap() and do it in tlb_flush_rmaps()
 /// after the flush, as commit 5df397dec7 did for zap_pte_range().
 ///
-//# Intra-procedural: the clear, the dirtying and the removal must be in one
-//# function; a flush inside a called helper is not seen.  Paths are not
-//# value-sensitive, but the rule needs the page to be marked dirty on the
-//# path, which keeps clean and anonymous pages out.
+//# The clear and the dirtying must be in one function; the removal may be
+//# too, or in a helper the same file defines that removes the rmap of one
+//# of its parameters (one level: a helper's helper is not followed, nor a
+//# helper of another file).  A flush inside a called helper is not seen.
+//# Paths are not value-sensitive, but the rule needs the page to be marked
+//# dirty on the path, which keeps clean and anonymous pages out.
 //
 // Confidence: High
 // Copyright: (C) 2026 The mmcheck authors.
@@ -117,3 +119,68 @@ mm_emit("mm-rmap-before-flush", pr,
         "rmap of a dirty file page removed by %s() before the deferred TLB flush" % rm,
         [(pc, "PTE cleared here; its TLB flush is deferred"),
          (pd, "page marked dirty here; a stale TLB entry can dirty it again after folio_mkclean()")])
+
+// A helper of this file that removes the rmap of its parameter n + 1
+// (drop_rmap(page, vma) { page_remove_rmap(page, vma, false); }), on a
+// path that does not flush first (ok-helper-flushes.c).
+@helper exists@
+identifier h, p;
+identifier rm =~ "^(folio_remove_rmap_pmd|folio_remove_rmap_pte|folio_remove_rmap_ptes|folio_remove_rmap_pud|hugetlb_remove_rmap|page_remove_rmap|page_zap_pte_rmap)$";
+identifier conv =~ "^(folio_page|page_folio|spinlock_check)$";
+identifier fl =~ "^(flush_tlb_all|flush_tlb_mm|flush_tlb_mm_range|flush_tlb_page|flush_tlb_range|huge_ptep_clear_flush|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_invalidate|ptep_clear_flush|ptep_clear_flush_notify|pudp_huge_clear_flush|set_tlb_ubc_flush_pending|tlb_delay_rmap|tlb_finish_mmu|tlb_flush_mmu|tlb_flush_mmu_tlbonly|try_to_unmap_flush|try_to_unmap_flush_dirty)$";
+parameter list[n] ps;
+type T;
+position ph;
+@@
+
+h@ph(ps, T p, ...) {
+  ... when != fl(...)
+  rm(\(p\|conv(p)\|&p->page\), ...)
+  ... when any
+}
+
+// The same path as r's, with the removal a call to such a helper.
+@rh exists@
+iterator name scoped_cond_guard, scoped_guard;
+identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|ptep_clear|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_get_and_clear_full)$";
+identifier dirty =~ "^(SetPageDirty|folio_mark_dirty|folio_mark_dirty_lock|folio_set_dirty|set_page_dirty|set_page_dirty_lock)$";
+identifier helper.h;
+identifier fl =~ "^(flush_tlb_all|flush_tlb_mm|flush_tlb_mm_range|flush_tlb_page|flush_tlb_range|huge_ptep_clear_flush|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_invalidate|ptep_clear_flush|ptep_clear_flush_notify|pudp_huge_clear_flush|set_tlb_ubc_flush_pending|tlb_delay_rmap|tlb_finish_mmu|tlb_flush_mmu|tlb_flush_mmu_tlbonly|try_to_unmap_flush|try_to_unmap_flush_dirty)$";
+identifier conv =~ "^(folio_page|page_folio|spinlock_check)$";
+expression list[helper.n] before;
+expression P, E;
+position pc, pd, pr;
+@@
+
+clr@pc(...)
+... when != fl(...)
+dirty@pd(P, ...)
+... when != fl(...)
+    when != P = E
+* h@pr(before, \(P\|conv(P)\|&P->page\), ...)
+
+@lockedh exists@
+identifier lk =~ "^(folio_lock|folio_trylock|lock_page|trylock_page)$";
+identifier ul =~ "^(folio_unlock|unlock_page)$";
+identifier conv =~ "^(folio_page|page_folio|spinlock_check)$";
+identifier rh.clr;
+expression rh.P;
+position rh.pc;
+@@
+
+lk(\(P\|conv(P)\|&P->page\))
+... when != ul(\(P\|conv(P)\|&P->page\))
+clr@pc(...)
+
+@script:python depends on (org || report) && !lockedh@
+pc << rh.pc;
+pd << rh.pd;
+pr << rh.pr;
+h << helper.h;
+ph << helper.ph;
+@@
+mm_emit("mm-rmap-before-flush", pr,
+        "rmap of a dirty file page removed by %s() before the deferred TLB flush" % h,
+        [(pc, "PTE cleared here; its TLB flush is deferred"),
+         (pd, "page marked dirty here; a stale TLB entry can dirty it again after folio_mkclean()"),
+         (ph, "%s() removes the rmap of that page" % h)])

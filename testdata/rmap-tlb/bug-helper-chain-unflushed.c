@@ -48,7 +48,6 @@ static void zap_range(struct mmu_gather *tlb, struct vm_area_struct *vma,
 }
 /*
  * check-name: rmap delayed two helpers down, never flushed by the caller
- * check-known-to-fail: cocci the rule reads one function; the delay is in zap_folio_ptes()
  *
  * check-output-start
 bug-helper-chain-unflushed.c:47:9: warning: page-table lock released by pte_unmap_unlock() with delayed rmaps not flushed by tlb_flush_rmaps() [mm-delay-rmap-unflushed]

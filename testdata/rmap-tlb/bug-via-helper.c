@@ -16,7 +16,6 @@ static void zap_helper(struct mmu_gather *tlb, struct vm_area_struct *vma,
 }
 /*
  * check-name: rmap removed in a helper called before the flush
- * check-known-to-fail: cocci the rule reads one function; the removal is in drop_rmap()
  *
  * check-output-start
 bug-via-helper.c:14:9: warning: rmap of a dirty file page removed by drop_rmap() before the deferred TLB flush [mm-rmap-before-flush]
