@@ -182,6 +182,46 @@ position p;
 
 scoped_guard(g, L) { <+... pl@p(...) ...+> }
 
+// BH off by a context test: the nonzero side of if (in_softirq()), or of
+// a test of the variable that holds one (7.2 page_pool_producer_lock():
+// bool in_softirq = in_softirq(); if (in_softirq) spin_lock(); else ...).
+@bhoff_test exists@
+identifier t =~ "^(in_hardirq|in_interrupt|in_serving_softirq|in_softirq|softirq_count)$";
+identifier pl =~ "^(__raw_read_lock|__raw_read_trylock|__raw_write_lock|__raw_write_trylock|_raw_read_lock|_raw_read_trylock|_raw_write_lock|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
+statement S;
+position p;
+@@
+
+if (t()) { ... pl@p(...); ... } else S
+
+@bhoff_test_var exists@
+identifier t =~ "^(in_hardirq|in_interrupt|in_serving_softirq|in_softirq|softirq_count)$";
+identifier pl =~ "^(__raw_read_lock|__raw_read_trylock|__raw_write_lock|__raw_write_trylock|_raw_read_lock|_raw_read_trylock|_raw_write_lock|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
+identifier v;
+expression E;
+statement S;
+type T;
+position p;
+@@
+
+(
+v = t();
+|
+T v = t();
+)
+... when != v = E
+if (v) { ... pl@p(...); ... } else S
+
+@script:python@
+p << bhoff_test.p;
+@@
+coccinelle.mm_bhoff.add(mm_pos(p))
+
+@script:python@
+p << bhoff_test_var.p;
+@@
+coccinelle.mm_bhoff.add(mm_pos(p))
+
 @script:python@
 p << bhoff.p;
 @@

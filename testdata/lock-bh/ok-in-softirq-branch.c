@@ -56,7 +56,6 @@ void ring_init(struct ring *r)
  * check-name: a lock form chosen by in_softirq()
  * check-options: --all-locks
  * check-known-to-fail: clang-16 libclang before 17 names no operator, and gives a macro body's tokens the place of the expansion: the mask in in_softirq() is not read
- * check-known-to-fail: cocci in_softirq() is not read: the plain branch is taken to run with BH enabled
  *
  * check-output-start
  * check-output-end
