@@ -1173,6 +1173,9 @@ static CXCursor variable(CXCursor e)
 /* Each function a value stored in a member may be: fn, a function pointer
  * parameter's pseudo-function (p->okfn = okfn), either of a conditional's
  * (po->prot_hook.func = rx_ring ? tpacket_rcv : packet_rcv). */
+static void init_list_facts(const char *holder_id, struct mm_loc at, CXCursor list, CXType type,
+			    const char *outer, int depth);
+
 static void stored_values(struct xl *x, CXCursor v, const char *holder, const char *member,
 			  struct mm_loc at, int depth)
 {
@@ -1192,6 +1195,12 @@ static void stored_values(struct xl *x, CXCursor v, const char *holder, const ch
 			stored_values(x, k.c[1], holder, member, at, depth + 1);
 			stored_values(x, k.c[2], holder, member, at, depth + 1);
 		}
+	} else if (clang_getCursorKind(v) == CXCursor_CompoundLiteralExpr) {
+		/* net_hotdata.udp_protocol = (struct net_protocol){ .err_handler =
+		 * udp_err }: GCC stores each member, and so do the facts */
+		children(v, &k);
+		if (k.n && clang_getCursorKind(k.c[k.n - 1]) == CXCursor_InitListExpr)
+			init_list_facts(x->id, at, k.c[k.n - 1], clang_getCursorType(v), NULL, 0);
 	}
 }
 
@@ -1974,10 +1983,12 @@ static const char *field_holder(CXCursor f, const char *outer)
 	return outer;
 }
 
-static void init_list_facts(CXCursor var, CXCursor list, CXType type, const char *outer,
-			    int depth)
+/* The functions an initializer list stores, by who stores them (holder_id:
+ * a variable whose initializer it is, or the function that assigns a
+ * compound literal) and where. */
+static void init_list_facts(const char *holder_id, struct mm_loc at, CXCursor list, CXType type,
+			    const char *outer, int depth)
 {
-	struct mm_loc at = loc_of(var);
 	struct fields fs = { .n = 0 };
 	struct kids k, d;
 	int i, next = 0, array;
@@ -2009,13 +2020,14 @@ static void init_list_facts(CXCursor var, CXCursor list, CXType type, const char
 		}
 		if (clang_getCursorKind(strip(value)) == CXCursor_InitListExpr) {
 			/* an array's elements, an anonymous member: the same holder */
-			init_list_facts(var, strip(value), ft, !name ? holder : NULL, depth + 1);
+			init_list_facts(holder_id, at, strip(value), ft, !name ? holder : NULL,
+					depth + 1);
 			continue;
 		}
 		fn = function_named(value);
 		if (!clang_Cursor_isNull(fn)) {
 			want(fn);
-			mm_facts_stored(&facts, function_id(var), holder, name, function_id(fn), &at);
+			mm_facts_stored(&facts, holder_id, holder, name, function_id(fn), &at);
 		}
 	}
 }
@@ -2028,7 +2040,7 @@ static void initializer_facts(CXCursor var, CXCursor init, CXType type, int dept
 	children(var, &k);
 	for (i = 0; i < k.n; i++)
 		if (clang_getCursorKind(k.c[i]) == CXCursor_InitListExpr)
-			init_list_facts(var, k.c[i], type, NULL, depth);
+			init_list_facts(function_id(var), loc_of(var), k.c[i], type, NULL, depth);
 }
 
 /* ---- reporting ------------------------------------------------------------------------ */

@@ -335,6 +335,25 @@ f << softirq_init.f;
 if "%s.%s" % (T, fld) in MMCHECK_SOFTIRQ_FIELDS or fld in MMCHECK_SOFTIRQ_FIELDS:
     coccinelle.mm_softirq.add((p[0].file, f))
 
+// The same, assigned as a compound literal in a function (6.12's
+// net_hotdata.udp_protocol = (struct net_protocol){ .err_handler = udp_err }).
+@softirq_literal@
+identifier T, fld, f;
+expression E;
+position p;
+@@
+
+E = (struct T) { ..., .fld = f@p, ... };
+
+@script:python@
+p << softirq_literal.p;
+T << softirq_literal.T;
+fld << softirq_literal.fld;
+f << softirq_literal.f;
+@@
+if "%s.%s" % (T, fld) in MMCHECK_SOFTIRQ_FIELDS or fld in MMCHECK_SOFTIRQ_FIELDS:
+    coccinelle.mm_softirq.add((p[0].file, f))
+
 // Exported functions documented to run in softirq, or with BH disabled.
 @softirq_entry@
 identifier f =~ "^(__neigh_for_each_release|__sk_receive_skb|ethtool_mmsv_event_handle|ieee80211_get_buffered_bc|ieee80211_rx_list|ieee80211_rx_napi|ieee80211_sta_ps_transition|ieee80211_tx_dequeue|ieee80211_tx_status_8023|napi_gro_frags|napi_gro_receive|netif_receive_skb|netif_receive_skb_core|netif_receive_skb_list|netpoll_send_udp|xfrm4_rcv|xfrm6_input_addr)$";
