@@ -480,13 +480,12 @@ static CXCursor pointed_object(struct xl *x, CXCursor e)
 	return strip(k.c[0]);
 }
 
+static const char *object_class(struct xl *x, CXCursor e);
+
 static const char *lock_class(struct xl *x, CXCursor e)
 {
-	char path[512] = "", tmp[512];
-	const char *base = NULL;
-	CXCursor decl;
 	struct kids k;
-	int global = 0, depth;
+	int depth;
 
 	e = strip(e);
 	for (depth = 0; depth < 8; depth++) {
@@ -508,7 +507,20 @@ static const char *lock_class(struct xl *x, CXCursor e)
 	children(e, &k);
 	if (k.n != 1)
 		return NULL;
-	e = strip(k.c[0]);
+	return object_class(x, k.c[0]);
+}
+
+/* The class of the object e names, as lockdep names a lock's: by struct
+ * and member path through a pointer, or a global's name and path. */
+static const char *object_class(struct xl *x, CXCursor e)
+{
+	char path[512] = "", tmp[512];
+	const char *base = NULL;
+	CXCursor decl;
+	struct kids k;
+	int global = 0, depth;
+
+	e = strip(e);
 	for (depth = 0; depth < 32; depth++) {
 		enum CXCursorKind kind = clang_getCursorKind(e);
 
@@ -816,6 +828,18 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class(((struct call_view *)fe)->x, ((struct call_view *)fe)->arg[i]);
 }
 
+/* The global variable argument i reads (queue_work(system_bh_wq, ...)),
+ * or NULL. */
+static const char *arg_global(void *fe, int i)
+{
+	CXCursor e = strip(((struct call_view *)fe)->arg[i]), d;
+
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return NULL;
+	d = clang_getCursorReferenced(e);
+	return clang_getCursorKind(d) == CXCursor_VarDecl && is_global(d) ? spelling(d) : NULL;
+}
+
 /* Does argument i point to a lock: a struct whose tag is a lock_struct
  * row (struct spinlock, spinlock_t's)?  Tags, as the other engines see. */
 static int arg_lock_ptr(void *fe, int i)
@@ -1100,6 +1124,7 @@ static int translate_call(struct xl *x, CXCursor call, int result)
 	children(call, &k);
 	c.constant = arg_constant;
 	c.lock_ptr = arg_lock_ptr;
+	c.global = arg_global;
 	c.clears_flush = clears_flush;
 	c.name = direct ? spelling(callee) : NULL;
 	if (c.name && !strcmp(c.name, "__builtin_expect") && k.n > 1)
@@ -1170,14 +1195,23 @@ static CXCursor variable(CXCursor e)
 	return clang_getNullCursor();
 }
 
+/* The class of the work item whose func member base holds: base is the
+ * item (h->w.func) or its address ((&h->w)->func, the kernel's INIT_WORK()). */
+static const char *work_item_class(struct xl *x, CXCursor base)
+{
+	if (clang_getCanonicalType(clang_getCursorType(strip(base))).kind == CXType_Pointer)
+		return lock_class(x, base);
+	return object_class(x, base);
+}
+
 /* Each function a value stored in a member may be: fn, a function pointer
  * parameter's pseudo-function (p->okfn = okfn), either of a conditional's
  * (po->prot_hook.func = rx_ring ? tpacket_rcv : packet_rcv). */
 static void init_list_facts(const char *holder_id, struct mm_loc at, CXCursor list, CXType type,
 			    const char *outer, int depth);
 
-static void stored_values(struct xl *x, CXCursor v, const char *holder, const char *member,
-			  struct mm_loc at, int depth)
+static void stored_values(struct xl *x, CXCursor lhs, CXCursor v, const char *holder,
+			  const char *member, struct mm_loc at, int depth)
 {
 	CXCursor fn = function_named(v);
 	const char *param = function_param(x, v);
@@ -1187,13 +1221,17 @@ static void stored_values(struct xl *x, CXCursor v, const char *holder, const ch
 	if (!clang_Cursor_isNull(fn)) {
 		want(fn);
 		mm_facts_stored(&facts, x->id, holder, member, function_id(fn), &at);
+		/* INIT_WORK(&h->w, fn) is h->w.func = fn: the work item's class */
+		if (mm_cat_work_field(&checker.catalogue, holder, member) &&
+		    !clang_Cursor_isNull(lhs) && (children(lhs, &k), k.n == 1))
+			mm_facts_work(&facts, work_item_class(x, k.c[0]), function_id(fn), &at);
 	} else if (param) {
 		mm_facts_stored(&facts, x->id, holder, member, param, &at);
 	} else if (clang_getCursorKind(v) == CXCursor_ConditionalOperator && depth < 4) {
 		children(v, &k);
 		if (k.n == 3) {
-			stored_values(x, k.c[1], holder, member, at, depth + 1);
-			stored_values(x, k.c[2], holder, member, at, depth + 1);
+			stored_values(x, lhs, k.c[1], holder, member, at, depth + 1);
+			stored_values(x, lhs, k.c[2], holder, member, at, depth + 1);
 		}
 	} else if (clang_getCursorKind(v) == CXCursor_CompoundLiteralExpr) {
 		/* net_hotdata.udp_protocol = (struct net_protocol){ .err_handler =
@@ -1240,7 +1278,7 @@ static int assignment(struct xl *x, CXCursor lhs_var, CXCursor lhs, CXCursor rhs
 			/* tlb->delayed_rmap = 1: what a macro tlb_delay_rmap() leaves */
 			add_event(x, MM_EV_RMAP_DELAY, delay_name, MM_NO_VALUE, MM_NO_VALUE, at);
 		} else if (facts_here(x)) {
-			stored_values(x, rhs, member_holder(lhs), member, at, 0);
+			stored_values(x, lhs, rhs, member_holder(lhs), member, at, 0);
 		}
 	}
 	expr(x, lhs);

@@ -141,6 +141,30 @@ static void call_event(struct mm_func *fn, int b, const struct mm_call *c)
 }
 
 /*
+ * Facts: work items.  INIT_WORK(&h->w, fn) names the work function of the
+ * class of h->w ("struct host::w", named as a lock is); queue_work(wq,
+ * &h->w) with wq a BH workqueue (system_bh_wq, 6.9+) makes that class's
+ * functions run in softirq.  The kernel's INIT_WORK() is a macro that
+ * stores fn in h->w.func: the front ends write the same record from the
+ * store (mm_cat_work_field()).
+ */
+static void work_facts(const struct mm_catalogue *cat, const struct mm_call *c,
+		       unsigned long long kinds, struct mm_facts *facts)
+{
+	const struct mm_cat_entry *e;
+	const char *wq;
+
+	if ((kinds & mm_cat_bits(cat, "work_init")) && c->nargs >= 2 &&
+	    (e = mm_cat_find(cat, "work_init", c->name)) && e->arg && e->arg <= c->nargs)
+		mm_facts_work(facts, c->lock_class(c->fe, 0), c->function(c->fe, e->arg - 1),
+			      &c->loc);
+	if ((kinds & mm_cat_bits(cat, "work_queue")) && c->global && c->nargs >= 2 &&
+	    (e = mm_cat_find(cat, "work_queue", c->name)) && e->arg && e->arg <= c->nargs &&
+	    (wq = c->global(c->fe, 0)) && mm_cat_find(cat, "bh_workqueue", wq))
+		mm_facts_bhwork(facts, c->caller, c->lock_class(c->fe, e->arg - 1), &c->loc);
+}
+
+/*
  * Facts: the softirq callback a registration names.  A function passed to
  * a function of the tree may be called through that parameter (pass);
  * passed to an API or through a pointer, its address is taken.  The front
@@ -155,6 +179,8 @@ static void call_facts(const struct mm_catalogue *cat, const struct mm_func *fn,
 	const char *cb, *cls;
 	int i;
 
+	if (kinds & mm_cat_bits(cat, "work_init|work_queue"))
+		work_facts(cat, c, kinds, facts);
 	if (kinds && (kinds & mm_cat_bits(cat, "softirq_register"))) {
 		reg = mm_cat_find(cat, "softirq_register", c->name);
 		cb = reg && reg->arg && reg->arg <= c->nargs ? c->function(c->fe, reg->arg - 1) : NULL;

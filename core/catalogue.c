@@ -488,3 +488,11 @@ const char *mm_cat_callback_context(const struct mm_catalogue *cat,
 	}
 	return NULL;
 }
+
+int mm_cat_work_field(const struct mm_catalogue *cat, const char *type, const char *member)
+{
+	char name[256];
+
+	snprintf(name, sizeof(name), "%s.%s", type ? type : "", member ? member : "");
+	return type && member && mm_cat_find(cat, "work_field", name) != NULL;
+}

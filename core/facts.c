@@ -22,7 +22,8 @@
  * records, calls through pointers to their targets' pseudo-functions;
  * 4: acq and call records carry the parameter guards of their sites, call
  * records the constant arguments; 5: the end record carries a checksum;
- * 6: lockarg records, and "#N" classes for a lock that is parameter N.
+ * 6: lockarg records, and "#N" classes for a lock that is parameter N;
+ * work and bhwork records.
  * Only 6 is read: a 5 has no lockarg records, so a helper that locks its
  * parameter would look lock-free (and a bit flip turns 6 into 4 or 7). */
 #define VERSION "6"
@@ -40,6 +41,8 @@ static const struct {
 	{ "pass", 4 },	/* caller callback callee argument */
 	{ "leaves", 2 },	/* fn via: returns with BH disabled (if via does) */
 	{ "lockarg", 4 },	/* caller callee argument class */
+	{ "work", 3 },		/* class fn file:line:col */
+	{ "bhwork", 3 },	/* caller class file:line:col */
 };
 
 /*
@@ -400,6 +403,23 @@ void mm_facts_reg(struct mm_facts *f, const char *fn, const char *callback,
 	char at[512];
 
 	record(f, "reg", fn, callback, registrar, where(f, loc, at, sizeof(at)), (char *)NULL);
+}
+
+void mm_facts_work(struct mm_facts *f, const char *cls, const char *fn, const struct mm_loc *loc)
+{
+	char at[512];
+
+	if (cls && fn)
+		record(f, "work", cls, fn, where(f, loc, at, sizeof(at)), (char *)NULL);
+}
+
+void mm_facts_bhwork(struct mm_facts *f, const char *caller, const char *cls,
+		     const struct mm_loc *loc)
+{
+	char at[512];
+
+	if (cls)
+		record(f, "bhwork", caller, cls, where(f, loc, at, sizeof(at)), (char *)NULL);
 }
 
 /* The member as the facts name it: STRUCT.MEMBER, or MEMBER alone when

@@ -200,6 +200,14 @@ struct lg_lockarg {
 	const char *cls;
 };
 
+/* A work record (fn is the function of work items of class cls) or a
+ * bhwork record (fn queues them on a BH workqueue, at loc). */
+struct lg_work {
+	const char *cls;
+	int fn;
+	const char *loc;
+};
+
 /* A leaves record: fn returns with BH disabled, if via (-1: always) does. */
 struct lg_leaves {
 	int fn, via;
@@ -226,6 +234,8 @@ struct mm_lockgraph {
 	int nleaves;
 	struct lg_lockarg *lockargs;
 	int nlockargs;
+	struct lg_work *works, *bhworks;
+	int nworks, nbhworks;
 	int full_chains;	/* notes show every call of a chain */
 	struct lg_fn *fn;
 	int nfn;
@@ -622,6 +632,29 @@ static void add_lockarg(struct mm_lockgraph *g, char *const *f)
 	l->cls = keep(g, f[4]);
 }
 
+static void add_work(struct mm_lockgraph *g, struct lg_work **list, int *n, const char *cls,
+		     const char *fn, const char *loc)
+{
+	*list = mm_xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[*n].cls = keep(g, cls);
+	(*list)[*n].fn = fn_id(g, fn);
+	(*list)[*n].loc = keep(g, loc);
+	(*n)++;
+}
+
+/* Work items queued on a BH workqueue run in softirq: each function of
+ * their class is a softirq callback, registered where they are queued. */
+static void bh_work(struct mm_lockgraph *g)
+{
+	int i, j;
+
+	for (i = 0; i < g->nbhworks; i++)
+		for (j = 0; j < g->nworks; j++)
+			if (g->works[j].cls == g->bhworks[i].cls)
+				add_reg(g, g->fn[g->bhworks[i].fn].name, g->fn[g->works[j].fn].name,
+					"queue_work", g->bhworks[i].loc, 0);
+}
+
 static int add_fact(const struct mm_fact *fact, void *ctx)
 {
 	struct mm_lockgraph *g = ctx;
@@ -659,6 +692,10 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 		add_leaves(g, fact->f);
 	else if (!strcmp(fact->f[0], "lockarg"))
 		add_lockarg(g, fact->f);
+	else if (!strcmp(fact->f[0], "work"))
+		add_work(g, &g->works, &g->nworks, fact->f[1], fact->f[2], fact->f[3]);
+	else if (!strcmp(fact->f[0], "bhwork"))
+		add_work(g, &g->bhworks, &g->nbhworks, fact->f[2], fact->f[1], fact->f[3]);
 	return 0;
 }
 
@@ -1441,6 +1478,7 @@ void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 	int i;
 
 	mark_entries(g);
+	bh_work(g);
 	resolve_lock_params(g);
 	specialize(g);
 	called_after(g);
@@ -1477,6 +1515,8 @@ void mm_lg_free(struct mm_lockgraph *g)
 	}
 	free(g->fn);
 	free(g->lockargs);
+	free(g->works);
+	free(g->bhworks);
 	free(g->acq);
 	free(g->reg);
 	free_map(&g->names);

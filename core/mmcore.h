@@ -252,6 +252,9 @@ struct mm_call {
 	/* does argument i point to a lock (catalogue lock_struct)?  NULL: none
 	 * does (lockarg facts, for a callee that locks its parameter) */
 	int (*lock_ptr)(void *fe, int i);
+	/* the global variable argument i reads (system_bh_wq), or NULL;
+	 * NULL: none does */
+	const char *(*global)(void *fe, int i);
 };
 
 #define MM_CALL_DONE (-1)
@@ -449,6 +452,16 @@ void mm_facts_pass(struct mm_facts *f, const char *caller, const char *callback,
  * acquisitions of its parameter arg ("#arg") take there. */
 void mm_facts_lockarg(struct mm_facts *f, const char *caller, const char *callee, int arg,
 		      const char *cls);
+/* fn is the work function of the work items of class cls (INIT_WORK(&h->w,
+ * fn), h->w.func = fn: "struct host::w"); caller queues work items of class
+ * cls on a BH workqueue (queue_work(system_bh_wq, &h->w)).  Together they
+ * make fn a softirq callback. */
+void mm_facts_work(struct mm_facts *f, const char *cls, const char *fn, const struct mm_loc *loc);
+void mm_facts_bhwork(struct mm_facts *f, const char *caller, const char *cls,
+		     const struct mm_loc *loc);
+/* The member a work item's function is stored in (catalogue work_field:
+ * work_struct.func), for a front end's member stores: type is the tag. */
+int mm_cat_work_field(const struct mm_catalogue *cat, const char *type, const char *member);
 /* The pseudo-function a call through a pointer calls, for an MM_EV_CALL
  * (owned by f): "*STRUCT.MEMBER" for w->func(w), "*FN#N" for a call
  * through FN's parameter N (1-based), okfn(net, sk, skb) in NF_HOOK(). */

@@ -411,6 +411,18 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class(call_arg(fe, i), 0);
 }
 
+/* The global variable argument i reads (queue_work(system_bh_wq, ...)),
+ * or NULL. */
+static const char *arg_global(void *fe, int i)
+{
+	tree t = call_arg(fe, i);
+	gimple *def = TREE_CODE(t) == SSA_NAME ? SSA_NAME_DEF_STMT(t) : NULL;
+
+	if (def && gimple_assign_single_p(def))
+		t = gimple_assign_rhs1(def);
+	return VAR_P(t) && is_global_var(t) && DECL_NAME(t) ? IDENTIFIER_POINTER(DECL_NAME(t)) : NULL;
+}
+
 /* Does argument i point to a lock: a struct whose tag is a lock_struct
  * row (struct spinlock, spinlock_t's)? */
 static int arg_lock_ptr(void *fe, int i)
@@ -572,6 +584,10 @@ static void member_store(tree lhs, tree rhs, location_t l)
 
 	if (fn) {
 		mm_facts_stored(&facts, current_fn_id, type, member, function_id(fn), &at);
+		/* INIT_WORK(&h->w, fn) is h->w.func = fn: the work item's class */
+		if (mm_cat_work_field(&catalogue, type, member))
+			mm_facts_work(&facts, lock_class(build_fold_addr_expr(TREE_OPERAND(lhs, 0)), 0),
+				      function_id(fn), &at);
 	} else if (param) {
 		/* nf_hook_state_init(): p->okfn = okfn */
 		mm_facts_stored(&facts, current_fn_id, type, member, param, &at);
@@ -724,6 +740,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 
 	c.constant = arg_constant;
 	c.lock_ptr = arg_lock_ptr;
+	c.global = arg_global;
 	translate_macro(fn, b, call);
 	/* an internal function (.DEFERRED_INIT of -ftrivial-auto-var-init)
 	 * has no callee expression at all */

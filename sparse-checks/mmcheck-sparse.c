@@ -341,6 +341,20 @@ static const char *lock_class_of(pseudo_t p, struct symbol *lock)
 	return cls;
 }
 
+/* The class of the object of type obj at offset in an object of type t
+ * reached through a pointer: "struct host::w", named as a lock is. */
+static const char *object_class(struct symbol *t, long long offset, struct symbol *obj)
+{
+	char path[512] = "", *cls;
+
+	if (!t || !t->ident || !member_path(t, offset, obj, path, sizeof(path)) || !*path)
+		return NULL;
+	cls = malloc(strlen(path) + 256);
+	sprintf(cls, "%s %s::%s", t->type == SYM_UNION ? "union" : "struct", ident_name(t->ident),
+		path);
+	return cls;
+}
+
 /* ---- where a call starts ------------------------------------------------- */
 
 /* One source line, from the last file read and an index of its lines
@@ -449,6 +463,20 @@ struct call_view {
 static int arg_value(void *fe, int i)
 {
 	return value_id(nth_pseudo(((struct call_view *)fe)->insn->arguments, i));
+}
+
+/* The global variable argument i reads (queue_work(system_bh_wq, ...)),
+ * or NULL. */
+static const char *arg_global(void *fe, int i)
+{
+	pseudo_t p = nth_pseudo(((struct call_view *)fe)->insn->arguments, i);
+	struct instruction *d = def_of(p);
+
+	if (!d || d->opcode != OP_LOAD || d->offset || d->src->type != PSEUDO_SYM ||
+	    !d->src->sym || !d->src->sym->ident ||
+	    !(d->src->sym->ctype.modifiers & MOD_TOPLEVEL))
+		return NULL;
+	return ident_name(d->src->sym->ident);
 }
 
 /* Does argument i point to a lock: the callee's parameter a pointer to a
@@ -626,6 +654,7 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 
 	c.constant = arg_constant;
 	c.lock_ptr = arg_lock_ptr;
+	c.global = arg_global;
 	if (insn->func->type != PSEUDO_SYM && checker.facts_dir) {
 		c.callee_id = pointer_target(insn->func);
 		mm_translate_call(&checker.catalogue, fn, b, &c, &facts);
@@ -794,6 +823,12 @@ static void stored_function(const struct member_site *site, const char *fn,
 
 	mm_facts_stored(&facts, holder, container ? ident_name(container->ident) : NULL,
 			m ? ident_name(m->ident) : NULL, fn, &at);
+	/* INIT_WORK(&h->w, fn) is h->w.func = fn: the work item's class */
+	if (m && container && container->ident &&
+	    mm_cat_work_field(&checker.catalogue, ident_name(container->ident),
+			      ident_name(m->ident)))
+		mm_facts_work(&facts, object_class(site->t, site->offset - m->offset, container),
+			      fn, &at);
 }
 
 /* Each function a stored value may be: fn, or either of a conditional's

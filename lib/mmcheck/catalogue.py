@@ -71,7 +71,7 @@ def load_api(path=API_FILE):
                     not re.match(r"^[A-Za-z_]\w*$", keys.get("member", "")):
                 raise CatalogueError("%s:%d: '%s' is not STRUCT.MEMBER with member=MEMBER"
                                      % (path, num, fields[1]))
-        elif fields[0] in ("softirq_field", "bh_off_field"):
+        elif fields[0] in ("softirq_field", "bh_off_field", "work_field"):
             if not re.match(r"^([A-Za-z_]\w*\.)?[A-Za-z_]\w*$", fields[1]):
                 raise CatalogueError("%s:%d: '%s' is not MEMBER or STRUCT.MEMBER" % (path, num, fields[1]))
         elif fields[0] == "lock_class_per_family":

@@ -1,4 +1,11 @@
-/* 6.12 BH workqueue: the work function runs in softirq. */
+/*
+ * 6.12 BH workqueue: the work function runs in softirq.  The compiled
+ * engines name the work item as they name a lock ("struct host::
+ * finish_bh_work") where INIT_WORK() gives it its function and where it is
+ * queued on a catalogue bh_workqueue.  INIT_WORK() is a function here;
+ * ok-bh-workqueue-macro.c has the kernel's macro.  Twin:
+ * bug-workqueue-not-bh.c.
+ */
 struct work_struct { unsigned long data; };
 struct workqueue_struct;
 extern struct workqueue_struct *system_bh_wq;
@@ -23,11 +30,8 @@ void host_request(struct host *h)
 	spin_unlock_bh(&h->lock);
 }
 /*
- * check-known-to-fail: sparse work items queued on system_bh_wq (6.9+) are not yet softirq context in the facts
  * check-name: plain acquisition in a work function queued on system_bh_wq
  * check-options: --all-locks
- * check-known-to-fail: gcc work items queued on system_bh_wq (6.9+) are not yet softirq context in the facts
- * check-known-to-fail: clang work items queued on system_bh_wq (6.9+) are not yet softirq context in the facts
  *
  * check-output-start
  * check-output-end
