@@ -1,5 +1,5 @@
 /*
- * The twin of ok-nonnull-address-arg.c: here the BH-enabled caller hands
+ * The twin of fp-nonnull-address-arg.c: here the BH-enabled caller hands
  * on a pointer it was given, which may be NULL, so check_established()
  * may kill the entry itself and take the bucket lock with BH enabled,
  * while the timer takes it in softirq.  Only the address of a local is

@@ -1,5 +1,5 @@
 /*
- * The twin of ok-in-softirq-branch.c with the branches swapped: the plain
+ * The twin of fp-in-softirq-branch.c with the branches swapped: the plain
  * acquisition is the one made outside softirq, with BH enabled, while the
  * timer takes the lock in softirq.  A context test disables nothing; only
  * its nonzero side runs with BH disabled.
