@@ -167,3 +167,27 @@ void mm_finding_note(struct mm_finding *f, struct mm_loc loc, const char *fmt, .
 	in_helper(f->note[f->nnotes], sizeof(f->note[0]), &loc);
 	f->nnotes++;
 }
+
+/* For a developer (MMCHECK_DUMP_IR=1): fn's blocks, events and edges, as
+ * the checks see them. */
+void mm_func_dump(const struct mm_func *fn, FILE *out)
+{
+	static const char *const cond[] = { "", " if zero", " if nonzero" };
+	int b, i;
+
+	fprintf(out, "%s:\n", fn->name);
+	for (b = 0; b < fn->nb; b++) {
+		fprintf(out, "  B%d:\n", b);
+		for (i = 0; i < fn->b[b].nev; i++) {
+			const struct mm_event *ev = &fn->b[b].ev[i];
+
+			fprintf(out, "    %d %s obj=%d result=%d %s:%d\n", ev->kind,
+				ev->name ? ev->name : "-", ev->obj, ev->result,
+				ev->loc.file ? ev->loc.file : "-", ev->loc.line);
+		}
+		for (i = 0; i < fn->b[b].nsucc; i++)
+			fprintf(out, "    -> B%d%s%s v=%d\n", fn->b[b].succ[i].to,
+				cond[fn->b[b].succ[i].cond], fn->b[b].succ[i].sign ? " (sign)" : "",
+				fn->b[b].succ[i].value);
+	}
+}

@@ -13,6 +13,7 @@
 #define MMCORE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -214,6 +215,8 @@ void mm_edge_add_test(struct mm_func *fn, int from, int to, enum mm_cond cond, i
 void mm_func_param(struct mm_func *fn, int value);
 /* Keep n value ids in fn; returns where they start (an event's args). */
 int mm_func_push_args(struct mm_func *fn, const int *v, int n);
+/* Print fn for a developer (MMCHECK_DUMP_IR=1 makes mm_unit_check() do it). */
+void mm_func_dump(const struct mm_func *fn, FILE *out);
 /* Copy src into dst, which shares no memory with it (names are shared). */
 void mm_func_copy(struct mm_func *dst, const struct mm_func *src);
 

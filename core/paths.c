@@ -6,6 +6,14 @@
  * compared with memcmp, so two paths that reach a block in the same state
  * are explored once: loops end, and the cost is bounded by blocks times
  * distinct states, not by the number of paths.
+ *
+ * The walker keeps, beside the check's state, what the branches a path
+ * took say of a value the function tests more than once, so that a path
+ * that contradicts an earlier branch on it is not taken: if (present)
+ * flush; ... if (present) dirty; has no path through the unflushed clear
+ * and the dirtying (7.2's set_pmd_migration_entry()).  Assigning the value
+ * forgets what the branches said.  Only values tested twice are kept, so
+ * most functions' state space is what it was.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -13,6 +21,7 @@
 #include <string.h>
 
 #include "mmcore.h"
+#include "checks.h"
 
 #define MM_MAX_VISITS 200000
 
@@ -84,28 +93,119 @@ static int insert(struct visited *v, int block, const void *state)
  * malloc() aligns, in every frame of the stack (fsize below). */
 #define FRAME_ALIGN _Alignof(max_align_t)
 
+#define MAX_BRANCH_FACTS 4
+
+/* What the branches taken say of values tested more than once: nonzero
+ * or zero.  Part of the visited key, before the check's state. */
+struct branch_facts {
+	int value[MAX_BRANCH_FACTS];
+	unsigned char nonzero[MAX_BRANCH_FACTS];
+	unsigned char n;
+};
+
 struct frame {
 	int block;
+	struct branch_facts facts;
 	_Alignas(FRAME_ALIGN) unsigned char state[];
 };
+
+/* The values fn tests on the edges of two blocks or more, sorted. */
+static int *retested(const struct mm_func *fn, int *n)
+{
+	int *seen = NULL, *twice = NULL, nseen = 0, b, i, j, v;
+
+	*n = 0;
+	for (b = 0; b < fn->nb; b++) {
+		for (i = 0, v = MM_NO_VALUE; i < fn->b[b].nsucc && v == MM_NO_VALUE; i++)
+			if (fn->b[b].succ[i].cond != MM_COND_NONE)
+				v = fn->b[b].succ[i].value;
+		if (v == MM_NO_VALUE)
+			continue;
+		for (j = 0; j < nseen && seen[j] != v; j++)
+			;
+		if (j < nseen) {
+			for (j = 0; j < *n && twice[j] != v; j++)
+				;
+			if (j == *n) {
+				twice = mm_xrealloc(twice, (*n + 1) * sizeof(int));
+				twice[(*n)++] = v;
+			}
+			continue;
+		}
+		seen = mm_xrealloc(seen, (nseen + 1) * sizeof(int));
+		seen[nseen++] = v;
+	}
+	free(seen);
+	return twice;
+}
+
+static int fact_index(const struct branch_facts *f, int value)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->value[i] == value)
+			return i;
+	return -1;
+}
+
+/* Take edge e with facts f: 0 if it contradicts them.  A sign test's
+ * success (ret >= 0) says nothing of zero. */
+static int branch(struct branch_facts *f, const struct mm_edge *e, const int *track, int ntrack)
+{
+	int i, nonzero;
+
+	if (e->cond == MM_COND_NONE || (e->cond == MM_COND_SUCCESS && e->sign))
+		return 1;
+	for (i = 0; i < ntrack && track[i] != e->value; i++)
+		;
+	if (i == ntrack)
+		return 1;
+	nonzero = e->cond == MM_COND_FAILURE;
+	i = fact_index(f, e->value);
+	if (i >= 0)
+		return f->nonzero[i] == nonzero;
+	if (f->n < MAX_BRANCH_FACTS) {
+		f->value[f->n] = e->value;
+		f->nonzero[f->n++] = nonzero;
+	}
+	return 1;
+}
+
+static void forget(struct branch_facts *f, const struct mm_event *ev)
+{
+	int i = ev->kind == MM_EV_ASSIGN ? fact_index(f, ev->obj) : -1;
+
+	if (i < 0)
+		return;
+	f->n--;
+	f->value[i] = f->value[f->n];
+	f->nonzero[i] = f->nonzero[f->n];
+	f->value[f->n] = 0;
+	f->nonzero[f->n] = 0;
+}
 
 int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
 {
 	size_t fsize = (sizeof(struct frame) + w->state_size + FRAME_ALIGN - 1) &
 		       ~(FRAME_ALIGN - 1);
 	/* each slot's block number an aligned int */
-	struct visited v = { .slot_size = (sizeof(int) + w->state_size + sizeof(int) - 1) &
+	/* the visited key: the frame after its block, facts and state */
+	size_t key = fsize - offsetof(struct frame, facts);
+	struct visited v = { .slot_size = (sizeof(int) + key + sizeof(int) - 1) &
 					  ~(sizeof(int) - 1),
-			     .state_size = w->state_size };
+			     .state_size = key };
 	unsigned char *stack = NULL, *cur;
 	size_t depth = 0, cap = 0;
-	int ret = 0, i, stop;
+	int ret = 0, i, stop, ntrack;
+	int *track;
 
 	if (!fn->nb)
 		return 0;
 	cur = calloc(1, fsize);
 	if (!cur)
 		return -1;
+	track = retested(fn, &ntrack);
 	w->init(((struct frame *)cur)->state);
 	stack = cur;
 	depth = cap = 1;
@@ -113,7 +213,7 @@ int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
 	while (depth && cur) {
 		struct frame *top = (struct frame *)(stack + --depth * fsize);
 		const struct mm_block *b = &fn->b[top->block];
-		int fresh = insert(&v, top->block, top->state);
+		int fresh = insert(&v, top->block, &top->facts);
 
 		if (fresh <= 0) {
 			if (fresh < 0)
@@ -126,8 +226,11 @@ int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
 		}
 		memcpy(cur, top, fsize);
 		stop = 0;
-		for (i = 0; i < b->nev && !stop; i++)
+		for (i = 0; i < b->nev && !stop; i++) {
 			stop = w->event(((struct frame *)cur)->state, &b->ev[i], ctx);
+			if (ntrack)
+				forget(&((struct frame *)cur)->facts, &b->ev[i]);
+		}
 		if (!stop && !b->nsucc && w->end)
 			w->end(((struct frame *)cur)->state, ctx);
 		for (i = 0; i < b->nsucc && !stop; i++) {
@@ -145,7 +248,8 @@ int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
 			next = (struct frame *)(stack + depth * fsize);
 			memcpy(next, cur, fsize);
 			next->block = b->succ[i].to;
-			if (!w->edge || w->edge(next->state, &b->succ[i], ctx))
+			if ((!ntrack || branch(&next->facts, &b->succ[i], track, ntrack)) &&
+			    (!w->edge || w->edge(next->state, &b->succ[i], ctx)))
 				depth++;
 		}
 	}
@@ -153,5 +257,6 @@ out:
 	free(cur);
 	free(stack);
 	free(v.slots);
+	free(track);
 	return ret;
 }

@@ -379,6 +379,8 @@ void mm_unit_check(struct mm_unit *u, const struct mm_catalogue *cat, mm_report_
 	int i;
 
 	build_index(u);
+	for (i = 0; getenv("MMCHECK_DUMP_IR") && i < u->n; i++)
+		mm_func_dump(&u->f[i].fn, stderr);
 	for (i = 0; i < u->n; i++)
 		if (u->f[i].state == NEW)
 			visit(u, i, cat, &r, incomplete);

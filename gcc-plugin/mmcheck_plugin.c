@@ -751,6 +751,12 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	}
 	if (!fndecl || !DECL_NAME(fndecl))
 		return;
+	/* likely(x): __builtin_expect()'s value is its first argument's */
+	if (fndecl_built_in_p(fndecl, BUILT_IN_EXPECT) && lhs && TREE_CODE(lhs) == SSA_NAME &&
+	    gimple_call_num_args(call) > 0) {
+		set_alias(lhs, arg_value(call, 0));
+		return;
+	}
 	c.name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
 	c.clears_flush = unit_clears_flush();
 	if (!fndecl_built_in_p(fndecl))	/* its summary, its facts */
@@ -773,6 +779,18 @@ static int truth_of(gassign *as)
 {
 	return gimple_assign_rhs_code(as) == NE_EXPR && integer_zerop(gimple_assign_rhs2(as)) &&
 	       (DECL_P(gimple_assign_rhs1(as)) || TREE_CODE(gimple_assign_rhs1(as)) == SSA_NAME);
+}
+
+/* _1 = (long) x: a conversion that keeps every bit, which a test of _1
+ * reads as a test of x (likely(x) converts x for __builtin_expect()). */
+static int widening(gassign *as)
+{
+	tree lhs = gimple_assign_lhs(as), rhs = gimple_assign_rhs1(as);
+
+	return CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(as)) &&
+	       (DECL_P(rhs) || TREE_CODE(rhs) == SSA_NAME) &&
+	       INTEGRAL_TYPE_P(TREE_TYPE(lhs)) && INTEGRAL_TYPE_P(TREE_TYPE(rhs)) &&
+	       TYPE_PRECISION(TREE_TYPE(lhs)) >= TYPE_PRECISION(TREE_TYPE(rhs));
 }
 
 /* The mask a context test computes (in_softirq(): preempt_count() &
@@ -804,7 +822,7 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 
 		if (code == BIT_AND_EXPR)
 			context_test(fn, b, l, lhs);
-		if (copy || truth_of(as))
+		if (copy || truth_of(as) || widening(as))
 			set_alias(lhs, value_id(rhs));	/* assigned once: a name for rhs */
 		else if (code == TRUTH_NOT_EXPR || code == BIT_NOT_EXPR ||
 			 (code == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(as)))) {

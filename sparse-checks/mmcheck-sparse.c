@@ -942,8 +942,9 @@ static pseudo_t tested(pseudo_t cond)
 	while (def && def->opcode == OP_SET_NE && def->src2->type == PSEUDO_VAL &&
 	       !def->src2->value) {
 		inner = def_of(def->src1);
-		while (inner && inner->opcode == OP_ZEXT && inner->orig_type &&
-		       inner->orig_type->bit_size == 1)
+		/* a widening keeps the value: (long)!!x for __builtin_expect() */
+		while (inner && (inner->opcode == OP_ZEXT || inner->opcode == OP_SEXT) &&
+		       inner->orig_type && inner->orig_type->bit_size <= inner->size)
 			inner = def_of(inner->src);
 		/* a mask is tested as it is: in_softirq()'s (context_test()) */
 		if (!inner || !(is_test(inner) || inner->size == 1 || inner->opcode == OP_AND))
@@ -952,6 +953,12 @@ static pseudo_t tested(pseudo_t cond)
 		def = inner;
 	}
 	return cond;
+}
+
+/* Is d "x == 0" (op OP_SET_EQ) or "x != 0" (OP_SET_NE)? */
+static int is_zero_test(struct instruction *d, int op)
+{
+	return d && d->opcode == op && d->src2->type == PSEUDO_VAL && !d->src2->value;
 }
 
 /* *sign: a sign test (ret < 0), whose success does not say ret is 0. */
@@ -978,6 +985,17 @@ static void cond_edges(pseudo_t cond, int *value, enum mm_cond *on_true, enum mm
 		*value = value_id(def->src1);
 		*on_true = MM_COND_SUCCESS;
 		*on_false = MM_COND_FAILURE;
+		/* !!x (likely(x)): x itself, the branches as they were */
+		if (op == OP_SET_EQ && is_zero_test(def_of(def->src1), OP_SET_EQ)) {
+			pseudo_t x = def_of(def->src1)->src1;
+
+			/* x = y != 0, the bool of bool b = y: y, as if (b) reads it */
+			if (is_zero_test(def_of(x), OP_SET_NE))
+				x = def_of(x)->src1;
+			*value = value_id(x);
+			*on_true = MM_COND_FAILURE;
+			*on_false = MM_COND_SUCCESS;
+		}
 		break;
 	default:
 		*on_true = *on_false = MM_COND_NONE;
