@@ -11,8 +11,8 @@
 //# trusted, because Coccinelle does not follow values.  The delay may be
 //# in a helper the same file defines, or in that helper's helper (6.12's
 //# zap_present_ptes() -> zap_present_folio_ptes()), when the helper can
-//# return without flushing; deeper chains and other files' helpers are
-//# not followed.
+//# return without flushing; the flush may be in a helper the file defines
+//# too.  Deeper chains and other files' helpers are not followed.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The mmcheck authors.
@@ -106,6 +106,28 @@ mm_emit("mm-delay-rmap-unflushed", p2,
         "page-table lock released by %s() with delayed rmaps not flushed by tlb_flush_rmaps()" % ul,
         [(p1, "rmap removal delayed here; no path to the unlock calls tlb_flush_rmaps()")])
 
+// Helpers of this file that flush the delayed rmaps: a call to one counts
+// as the flush (zap_pte_range() may flush through one of its own).
+@initialize:python@
+@@
+mm_flush_helpers = set()
+
+@fhelp exists@
+identifier h;
+identifier fl =~ "^(tlb_flush_rmaps)$";
+@@
+
+h(...) {
+  ... when any
+  fl(...)
+  ... when any
+}
+
+@script:python@
+h << fhelp.h;
+@@
+mm_flush_helpers.add(h)
+
 // Helpers of this file that can return with a delayed rmap not flushed,
 // directly (d1) or through such a helper (d2); a call to one is a delay,
 // as rules r1 and r2 (r's, for a call to d1's and d2's) read it.
@@ -147,12 +169,13 @@ h@p1(...)
 @flushed1 exists@
 identifier d1.h, r1.ul;
 identifier fl =~ "^(tlb_flush_rmaps)$";
+identifier fh : script:python() { fh in mm_flush_helpers };
 position r1.p1, r1.p2;
 @@
 
 h@p1(...)
 ...
-fl(...)
+\(fl(...)\|fh(...)\)
 ...
 ul@p2(...)
 
@@ -181,12 +204,13 @@ g@p1(...)
 @flushed2 exists@
 identifier d2.g, r2.ul;
 identifier fl =~ "^(tlb_flush_rmaps)$";
+identifier fh : script:python() { fh in mm_flush_helpers };
 position r2.p1, r2.p2;
 @@
 
 g@p1(...)
 ...
-fl(...)
+\(fl(...)\|fh(...)\)
 ...
 ul@p2(...)
 
