@@ -17,6 +17,7 @@
  * The state is a small counter and the values that hold a test, so the
  * one path walker explores each block once per nesting depth and test.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,8 @@ struct bh_state {
 struct bh_walk {
 	unsigned char *seen;	/* per event seq: SEEN_* of the paths reaching it */
 	int backward;
+	int tests;		/* fn has context tests: the state's tests are kept
+				 * (without, the walker keeps only off and in_context) */
 	mm_bh_effect_fn effect;	/* what a call leaves behind, or NULL */
 	void *effect_ctx;
 	unsigned char ends;	/* SEEN_* of the states paths end in */
@@ -48,6 +51,11 @@ struct bh_walk {
 static void init(void *p)
 {
 	memset(p, 0, sizeof(struct bh_state));
+}
+
+static void init_plain(void *p)
+{
+	memset(p, 0, offsetof(struct bh_state, ntests));
 }
 
 /* +1 for an event that disables BH, -1 for one that enables it again. */
@@ -113,7 +121,8 @@ static int edge(void *p, const struct mm_edge *e, void *ctx)
 {
 	struct bh_state *s = p;
 
-	(void)ctx;
+	if (!((struct bh_walk *)ctx)->tests)
+		return 1;
 	if (e->cond == MM_COND_FAILURE && test_index(s, e->value) >= 0)
 		s->in_context = 1;
 	return 1;
@@ -127,7 +136,7 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 	struct bh_walk *w = ctx;
 	int d = bh_delta(ev, w->effect, w->effect_ctx) * (w->backward ? -1 : 1);
 
-	if (!w->backward)
+	if (w->tests && !w->backward)
 		track_tests(s, ev);
 	if (is_site(ev) && !w->backward)
 		w->seen[ev->seq] |= s->off || s->in_context ? SEEN_OFF : SEEN_ON;
@@ -152,6 +161,24 @@ static const struct mm_walker bh_walker = {
 	.state_size = sizeof(struct bh_state),
 	.init = init, .event = event, .edge = edge, .end = end,
 };
+
+/* The same over a function without context tests: the state's first two
+ * bytes, so that most functions' walks hash what they always did. */
+static const struct mm_walker bh_walker_plain = {
+	.state_size = offsetof(struct bh_state, ntests),
+	.init = init_plain, .event = event, .end = end,
+};
+
+static int has_tests(const struct mm_func *fn)
+{
+	int b, i;
+
+	for (b = 0; b < fn->nb; b++)
+		for (i = 0; i < fn->b[b].nev; i++)
+			if (fn->b[b].ev[i].kind == MM_EV_BH_TEST)
+				return 1;
+	return 0;
+}
 
 /* fn with its edges and the events of each block reversed; block 0 leads
  * to every block that ends the function. */
@@ -192,8 +219,11 @@ static unsigned char *walk_bh(const struct mm_func *fn, mm_bh_effect_fn effect,
 {
 	unsigned char *seen = calloc(fn->nev ? fn->nev : 1, 1);
 	unsigned char *later = calloc(fn->nev ? fn->nev : 1, 1);
-	struct bh_walk forward = { seen, 0, effect, effect_ctx, 0 };
-	struct bh_walk backward = { later, 1, effect, effect_ctx, 0 };
+	int tests = has_tests(fn);
+	struct bh_walk forward = { .seen = seen, .backward = 0, .tests = tests,
+				   .effect = effect, .effect_ctx = effect_ctx };
+	struct bh_walk backward = { .seen = later, .backward = 1,
+				    .effect = effect, .effect_ctx = effect_ctx };
 	struct mm_func r;
 	int i;
 
@@ -202,9 +232,10 @@ static unsigned char *walk_bh(const struct mm_func *fn, mm_bh_effect_fn effect,
 		free(later);
 		return NULL;
 	}
-	*incomplete = mm_walk(fn, &bh_walker, &forward) != 0;
+	*incomplete = mm_walk_all_paths(fn, tests ? &bh_walker : &bh_walker_plain, &forward,
+						NULL) != 0;
 	reverse(fn, &r);
-	*incomplete |= mm_walk(&r, &bh_walker, &backward) != 0;
+	*incomplete |= mm_walk_all_paths(&r, &bh_walker_plain, &backward, NULL) != 0;
 	mm_func_free(&r);
 	for (i = 0; i < fn->nev; i++)
 		if (later[i] == SEEN_OFF && seen[i])

@@ -306,8 +306,17 @@ struct mm_walker {
 	void (*end)(const void *state, void *ctx);
 };
 
-/* Returns 0, or -1 if the state space exceeded its bound (incomplete). */
+/* Returns 0, or -1 if the state space exceeded its bound (incomplete).
+ * A path that contradicts what an earlier branch said of a value the
+ * function tests twice is not taken (paths.c). */
 int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx);
+/* The same over every path, whatever the branches said: cheaper, and a
+ * superset of mm_walk()'s paths; *visits (may be NULL): the states walked. */
+int mm_walk_all_paths(const struct mm_func *fn, const struct mm_walker *w, void *ctx,
+		      size_t *visits);
+/* mm_walk() without its fallback: -1 past max_visits states. */
+int mm_walk_bounded(const struct mm_func *fn, const struct mm_walker *w, void *ctx,
+		    size_t max_visits);
 
 /* ---- checks -------------------------------------------------------------- */
 

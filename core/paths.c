@@ -109,10 +109,17 @@ struct frame {
 	_Alignas(FRAME_ALIGN) unsigned char state[];
 };
 
-/* The values fn tests on the edges of two blocks or more, sorted. */
+static int by_value(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The values fn tests on the edges of two blocks or more (each once). */
 static int *retested(const struct mm_func *fn, int *n)
 {
-	int *seen = NULL, *twice = NULL, nseen = 0, b, i, j, v;
+	int *tested = NULL, ntested = 0, b, i, v;
 
 	*n = 0;
 	for (b = 0; b < fn->nb; b++) {
@@ -121,22 +128,19 @@ static int *retested(const struct mm_func *fn, int *n)
 				v = fn->b[b].succ[i].value;
 		if (v == MM_NO_VALUE)
 			continue;
-		for (j = 0; j < nseen && seen[j] != v; j++)
-			;
-		if (j < nseen) {
-			for (j = 0; j < *n && twice[j] != v; j++)
-				;
-			if (j == *n) {
-				twice = mm_xrealloc(twice, (*n + 1) * sizeof(int));
-				twice[(*n)++] = v;
-			}
-			continue;
-		}
-		seen = mm_xrealloc(seen, (nseen + 1) * sizeof(int));
-		seen[nseen++] = v;
+		if (!tested)
+			tested = mm_xrealloc(NULL, fn->nb * sizeof(int));
+		tested[ntested++] = v;
 	}
-	free(seen);
-	return twice;
+	if (ntested < 2) {
+		free(tested);
+		return NULL;
+	}
+	qsort(tested, ntested, sizeof(int), by_value);
+	for (i = 1; i < ntested; i++)	/* in place: the first of each run of two or more */
+		if (tested[i] == tested[i - 1] && (!*n || tested[*n - 1] != tested[i]))
+			tested[(*n)++] = tested[i];
+	return tested;
 }
 
 static int fact_index(const struct branch_facts *f, int value)
@@ -185,27 +189,31 @@ static void forget(struct branch_facts *f, const struct mm_event *ev)
 	f->nonzero[f->n] = 0;
 }
 
-int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
+static int walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx, int facts,
+		size_t max_visits, size_t *visits)
 {
 	size_t fsize = (sizeof(struct frame) + w->state_size + FRAME_ALIGN - 1) &
 		       ~(FRAME_ALIGN - 1);
 	/* each slot's block number an aligned int */
-	/* the visited key: the frame after its block, facts and state */
-	size_t key = fsize - offsetof(struct frame, facts);
+	/* the visited key: the check's state, and the branch facts before it
+	 * (with the padding between them, kept zero) when there are any */
+	int ntrack = 0, *track = fn->nb && facts ? retested(fn, &ntrack) : NULL;
+	size_t key = ntrack ? fsize - offsetof(struct frame, facts) : w->state_size;
+	size_t at = ntrack ? offsetof(struct frame, facts) : offsetof(struct frame, state);
 	struct visited v = { .slot_size = (sizeof(int) + key + sizeof(int) - 1) &
 					  ~(sizeof(int) - 1),
 			     .state_size = key };
 	unsigned char *stack = NULL, *cur;
 	size_t depth = 0, cap = 0;
-	int ret = 0, i, stop, ntrack;
-	int *track;
+	int ret = 0, i, stop;
 
 	if (!fn->nb)
 		return 0;
 	cur = calloc(1, fsize);
-	if (!cur)
+	if (!cur) {
+		free(track);
 		return -1;
-	track = retested(fn, &ntrack);
+	}
 	w->init(((struct frame *)cur)->state);
 	stack = cur;
 	depth = cap = 1;
@@ -213,14 +221,14 @@ int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
 	while (depth && cur) {
 		struct frame *top = (struct frame *)(stack + --depth * fsize);
 		const struct mm_block *b = &fn->b[top->block];
-		int fresh = insert(&v, top->block, &top->facts);
+		int fresh = insert(&v, top->block, (unsigned char *)top + at);
 
 		if (fresh <= 0) {
 			if (fresh < 0)
 				ret = -1;
 			continue;
 		}
-		if (v.used > MM_MAX_VISITS) {
+		if (v.used > max_visits) {
 			ret = -1;
 			break;
 		}
@@ -254,9 +262,36 @@ int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
 		}
 	}
 out:
+	if (visits)
+		*visits = v.used;
 	free(cur);
 	free(stack);
 	free(v.slots);
 	free(track);
 	return ret;
+}
+
+/*
+ * The branch facts split states: a function that tests many values
+ * (6.12's isolate_migratepages_block()) may then have more states than
+ * the bound.  It is walked again without them: every path, a superset,
+ * so what the first walk found holds, and the function is incomplete
+ * only if that walk is too.
+ */
+int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx)
+{
+	return walk(fn, w, ctx, 1, MM_MAX_VISITS, NULL) &&
+	       walk(fn, w, ctx, 0, MM_MAX_VISITS, NULL) ? -1 : 0;
+}
+
+int mm_walk_all_paths(const struct mm_func *fn, const struct mm_walker *w, void *ctx,
+		      size_t *visits)
+{
+	return walk(fn, w, ctx, 0, MM_MAX_VISITS, visits);
+}
+
+int mm_walk_bounded(const struct mm_func *fn, const struct mm_walker *w, void *ctx,
+		    size_t max_visits)
+{
+	return walk(fn, w, ctx, 1, max_visits < MM_MAX_VISITS ? max_visits : MM_MAX_VISITS, NULL);
 }
