@@ -62,11 +62,37 @@ char *mm_rule_wno(const char *list, const char *option)
 	return more;
 }
 
+static int same_place(const struct mm_loc *a, const struct mm_loc *b)
+{
+	return a->line == b->line && a->col == b->col &&
+	       (a->file == b->file || (a->file && b->file && !strcmp(a->file, b->file)));
+}
+
+int mm_finding_helpers_own(const struct mm_finding *f)
+{
+	int i;
+
+	for (i = 0; f->loc.in && i < f->nnotes; i++)
+		if (!f->note_loc[i].in || !same_place(&f->note_loc[i], &f->loc))
+			break;
+	return f->loc.in && i == f->nnotes;
+}
+
+/* Did the walk find anything its caller will report (seen[from] on)? */
+static int reported(const struct mm_seen *s, int from)
+{
+	for (; from < s->n; from++)
+		if (!mm_finding_helpers_own(&s->f[from]))
+			return 1;
+	return 0;
+}
+
 /*
  * Every path first: most functions have no finding, and the branch facts
  * (mm_walk()) can only take findings away, at the cost of more states
  * (1.12x the instructions of compiling 6.12's mm/memory.c when every walk
- * kept them).  Only a function with findings is walked again with them,
+ * kept them).  Only a function with findings (not its helpers' own, which
+ * are reported where the helper is checked) is walked again with them,
  * its findings those of that walk, if it needs at most 4 times the states
  * (else every path's findings stand, found again).
  */
@@ -79,7 +105,7 @@ void mm_check_walk(struct mm_check_ctx *c, const struct mm_walker *w, void *ctx)
 		c->incomplete = 1;
 		return;
 	}
-	if (c->seen->n == before)
+	if (!reported(c->seen, before) || !mm_walk_retests(c->fn))
 		return;
 	c->seen->n = before;
 	if (!mm_walk_bounded(c->fn, w, ctx, 4 * visits + 1024))

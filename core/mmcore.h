@@ -314,6 +314,8 @@ int mm_walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx);
  * superset of mm_walk()'s paths; *visits (may be NULL): the states walked. */
 int mm_walk_all_paths(const struct mm_func *fn, const struct mm_walker *w, void *ctx,
 		      size_t *visits);
+/* Does fn test a value twice (so that mm_walk() may take fewer paths)? */
+int mm_walk_retests(const struct mm_func *fn);
 /* mm_walk() without its fallback: -1 past max_visits states. */
 int mm_walk_bounded(const struct mm_func *fn, const struct mm_walker *w, void *ctx,
 		    size_t max_visits);
@@ -338,6 +340,10 @@ void mm_check_debug_bh(struct mm_check_ctx *c);
  * or file: not a rule of the catalogue, but disabled the same ways. */
 #define MM_INCOMPLETE "mmcheck-incomplete"
 
+/* Is f, found in a caller, wholly inside one call of a helper (its place
+ * and every note's, with helper summaries applied)?  Then it is the
+ * helper's own, reported where the helper is checked. */
+int mm_finding_helpers_own(const struct mm_finding *f);
 /* Is rule one of a comma-separated list of rule IDs (a disable= option)? */
 int mm_rule_listed(const char *list, const char *rule);
 /* For a -Wno-RULE option naming one of ours (mm-..., mmcheck-incomplete):

@@ -290,6 +290,14 @@ int mm_walk_all_paths(const struct mm_func *fn, const struct mm_walker *w, void 
 	return walk(fn, w, ctx, 0, MM_MAX_VISITS, visits);
 }
 
+int mm_walk_retests(const struct mm_func *fn)
+{
+	int n = 0;
+
+	free(retested(fn, &n));
+	return n > 0;
+}
+
 int mm_walk_bounded(const struct mm_func *fn, const struct mm_walker *w, void *ctx,
 		    size_t max_visits)
 {

@@ -322,24 +322,14 @@ struct reporting {
 	const struct unit_fn *checked;
 };
 
-static int same_place(const struct mm_loc *a, const struct mm_loc *b)
-{
-	return a->line == b->line && a->col == b->col &&
-	       (a->file == b->file || (a->file && b->file && !strcmp(a->file, b->file)));
-}
-
-/* A finding all of whose places are one helper call is the helper's own:
- * it was reported (or ruled out) where the helper was checked. */
+/* A helper's own finding was reported (or ruled out) where the helper
+ * was checked (mm_finding_helpers_own()). */
 static void report_spanning(const struct mm_finding *f, void *ctx)
 {
 	struct reporting *r = ctx;
 	struct mm_finding one;
-	int i;
 
-	for (i = 0; f->loc.in && i < f->nnotes; i++)
-		if (!f->note_loc[i].in || !same_place(&f->note_loc[i], &f->loc))
-			break;
-	if (f->loc.in && i == f->nnotes)
+	if (mm_finding_helpers_own(f))
 		return;
 	one = *f;	/* which function: the front end may not know it by now */
 	one.cookie = r->checked->cookie;
