@@ -108,8 +108,10 @@ static void track_tests(struct bh_state *s, const struct mm_event *ev)
 
 	if (ev->kind == MM_EV_BH_TEST)
 		add_test(s, ev->result);
-	else if (ev->kind == MM_EV_ASSIGN && (i = test_index(s, ev->obj)) >= 0)
+	else if (ev->kind == MM_EV_ASSIGN && (i = test_index(s, ev->obj)) >= 0) {
 		s->test[i] = s->test[--s->ntests];
+		s->test[s->ntests] = 0;	/* states compare as bytes */
+	}
 	else if (ev->kind == MM_EV_COPY && test_index(s, ev->result) >= 0)
 		add_test(s, ev->obj);
 }
