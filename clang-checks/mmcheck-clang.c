@@ -494,14 +494,11 @@ static const char *arg_global(void *fe, int i)
  * row (struct spinlock, spinlock_t's)?  Tags, as the other engines see. */
 static int arg_lock_ptr(void *fe, int i)
 {
-	static unsigned long long bits;
 	CXType t = clang_getCursorType(((struct call_view *)fe)->arg[i]);
 	CXCursor d;
 	CXString s;
 	int yes;
 
-	if (!bits)
-		bits = mm_cat_bits(&checker.catalogue, "lock_struct");
 	t = clang_getCanonicalType(t);
 	if (t.kind != CXType_Pointer)
 		return 0;
@@ -512,7 +509,7 @@ static int arg_lock_ptr(void *fe, int i)
 	if (clang_getCursorKind(d) != CXCursor_StructDecl || clang_Cursor_isAnonymous(d))
 		return 0;
 	s = clang_getCursorSpelling(d);
-	yes = (mm_cat_mask(&checker.catalogue, clang_getCString(s)) & bits) != 0;
+	yes = mm_cat_is_kind(&checker.catalogue, "lock_struct", clang_getCString(s));
 	clang_disposeString(s);
 	return yes;
 }
@@ -720,16 +717,13 @@ static const char *catalogued_macro(CXCursor call, const char *callee, CXSourceL
  * value is the test's. */
 static void context_test(struct xl *x, CXCursor e, int value)
 {
-	static unsigned long long bits;
 	CXSourceLocation at;
 	const char *name = catalogued_macro(e, NULL, &at);
 	struct call_view cv = { x };
 	struct mm_call c = { name, x->id, NULL, value, loc_of(e), 0, arg_value, arg_lock_class,
 			     arg_function, &cv };
 
-	if (!bits)
-		bits = mm_cat_bits(&checker.catalogue, "bh_test");
-	if (name && (mm_cat_mask(&checker.catalogue, name) & bits)) {
+	if (mm_cat_is_kind(&checker.catalogue, "bh_test", name)) {
 		mm_translate_call(&checker.catalogue, x->fn, x->cur, &c, NULL);
 		x->test_value = value;
 	}

@@ -496,3 +496,8 @@ int mm_cat_work_field(const struct mm_catalogue *cat, const char *type, const ch
 	snprintf(name, sizeof(name), "%s.%s", type ? type : "", member ? member : "");
 	return type && member && mm_cat_find(cat, "work_field", name) != NULL;
 }
+
+int mm_cat_is_kind(const struct mm_catalogue *cat, const char *kind, const char *name)
+{
+	return name && (mm_cat_mask(cat, name) & mm_cat_bits(cat, kind)) != 0;
+}

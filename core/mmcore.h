@@ -477,6 +477,9 @@ void mm_facts_lockarg(struct mm_facts *f, const char *caller, const char *callee
 void mm_facts_work(struct mm_facts *f, const char *cls, const char *fn, const struct mm_loc *loc);
 void mm_facts_bhwork(struct mm_facts *f, const char *caller, const char *cls,
 		     const struct mm_loc *loc);
+/* Is name of kind (a lock_struct tag, a bh_test macro)?  O(1), as
+ * mm_cat_mask(): what a front end asks per argument or expression. */
+int mm_cat_is_kind(const struct mm_catalogue *cat, const char *kind, const char *name);
 /* The member a work item's function is stored in (catalogue work_field:
  * work_struct.func), for a front end's member stores: type is the tag. */
 int mm_cat_work_field(const struct mm_catalogue *cat, const char *type, const char *member);

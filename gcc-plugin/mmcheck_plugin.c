@@ -427,17 +427,14 @@ static const char *arg_global(void *fe, int i)
  * row (struct spinlock, spinlock_t's)? */
 static int arg_lock_ptr(void *fe, int i)
 {
-	static unsigned long long bits;
 	tree t = TREE_TYPE(call_arg(fe, i));
 
-	if (!bits)
-		bits = mm_cat_bits(&catalogue, "lock_struct");
 	if (!POINTER_TYPE_P(t))
 		return 0;
 	t = TYPE_MAIN_VARIANT(TREE_TYPE(t));
 	return TREE_CODE(t) == RECORD_TYPE && TYPE_NAME(t) &&
 	       TREE_CODE(TYPE_NAME(t)) == IDENTIFIER_NODE &&
-	       (mm_cat_mask(&catalogue, IDENTIFIER_POINTER(TYPE_NAME(t))) & bits);
+	       mm_cat_is_kind(&catalogue, "lock_struct", IDENTIFIER_POINTER(TYPE_NAME(t)));
 }
 
 /* true, 1, NULL, 0: a constant's value, as 0 or not; -1 for the rest.
@@ -798,13 +795,10 @@ static int widening(gassign *as)
  * value is the test's. */
 static void context_test(struct mm_func *fn, int b, location_t l, tree lhs)
 {
-	static unsigned long long bits;
 	location_t at = UNKNOWN_LOCATION;
 	const char *name = catalogued_macro(l, &at);
 
-	if (!bits)
-		bits = mm_cat_bits(&catalogue, "bh_test");
-	if (!name || !(mm_cat_mask(&catalogue, name) & bits))
+	if (!mm_cat_is_kind(&catalogue, "bh_test", name))
 		return;
 	struct mm_call c = { name, current_fn_id, NULL, value_id(lhs), loc_of(at), 0, arg_value,
 			     arg_lock_class, arg_function, NULL };

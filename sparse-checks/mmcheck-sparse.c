@@ -46,7 +46,7 @@ static const char usage[];		/* below, with the options */
 static struct mm_checker checker = { "mmcheck-sparse", usage };
 static struct mm_facts facts;
 static const char *unit;		/* the file being checked, as named */
-static unsigned long long delay_field_bits, lock_struct_bits;
+static unsigned long long delay_field_bits;
 static const char *delay_name = "";
 
 /* ---- names and places --------------------------------------------------- */
@@ -316,6 +316,16 @@ static void same_object_member(char *path)
 	}
 }
 
+/* A class reached through a pointer to t: "struct mm_struct::context.lock". */
+static const char *class_through_pointer(struct symbol *t, const char *path)
+{
+	char *cls = malloc(strlen(path) + 256);
+
+	sprintf(cls, "%s %s::%s", t->type == SYM_UNION ? "union" : "struct", ident_name(t->ident),
+		path);
+	return cls;
+}
+
 static const char *lock_class_of(pseudo_t p, struct symbol *lock)
 {
 	struct symbol *t, *global;
@@ -332,12 +342,10 @@ static const char *lock_class_of(pseudo_t p, struct symbol *lock)
 	same_object_member(path);
 	if (!*path)	/* the spinlock itself: a global's, or unknown */
 		return global ? function_id(global) : NULL;
+	if (!global)
+		return class_through_pointer(t, path);
 	cls = malloc(strlen(path) + 256);
-	if (global)
-		sprintf(cls, "%s.%s", function_id(global), path);
-	else
-		sprintf(cls, "%s %s::%s", t->type == SYM_UNION ? "union" : "struct",
-			ident_name(t->ident), path);
+	sprintf(cls, "%s.%s", function_id(global), path);
 	return cls;
 }
 
@@ -345,14 +353,11 @@ static const char *lock_class_of(pseudo_t p, struct symbol *lock)
  * reached through a pointer: "struct host::w", named as a lock is. */
 static const char *object_class(struct symbol *t, long long offset, struct symbol *obj)
 {
-	char path[512] = "", *cls;
+	char path[512] = "";
 
 	if (!t || !t->ident || !member_path(t, offset, obj, path, sizeof(path)) || !*path)
 		return NULL;
-	cls = malloc(strlen(path) + 256);
-	sprintf(cls, "%s %s::%s", t->type == SYM_UNION ? "union" : "struct", ident_name(t->ident),
-		path);
-	return cls;
+	return class_through_pointer(t, path);
 }
 
 /* ---- where a call starts ------------------------------------------------- */
@@ -490,7 +495,7 @@ static int arg_lock_ptr(void *fe, int i)
 	struct symbol *t = param ? pointee(param) : NULL;
 
 	return t && t->type == SYM_STRUCT && t->ident &&
-	       (mm_cat_mask(&checker.catalogue, ident_name(t->ident)) & lock_struct_bits);
+	       mm_cat_is_kind(&checker.catalogue, "lock_struct", ident_name(t->ident));
 }
 
 /* true, 1, NULL, 0: a constant's value, as 0 or not; -1 for the rest.
@@ -1145,14 +1150,11 @@ static pseudo_t truth_of(struct instruction *insn)
  * value is the test's. */
 static void context_test(struct mm_func *fn, int b, struct instruction *insn)
 {
-	static unsigned long long bits;
 	const char *name = catalogued_macro(insn->pos, NULL);
 	struct mm_call c = { name, caller_id, NULL, value_id(insn->target), loc_of(insn->pos), 0,
 			     arg_value, arg_lock_class, arg_function, NULL };
 
-	if (!bits)
-		bits = mm_cat_bits(&checker.catalogue, "bh_test");
-	if (name && (mm_cat_mask(&checker.catalogue, name) & bits))
+	if (mm_cat_is_kind(&checker.catalogue, "bh_test", name))
 		mm_translate_call(&checker.catalogue, fn, b, &c, NULL);
 }
 
@@ -1454,7 +1456,6 @@ int main(int argc, char **argv)
 	argc = mm_checker_options(&checker, argc, argv);
 	mm_checker_setup(&checker);
 	delay_field_bits = mm_cat_bits(&checker.catalogue, "rmap_delay_field");
-	lock_struct_bits = mm_cat_bits(&checker.catalogue, "lock_struct");
 	delay_name = mm_cat_first(&checker.catalogue, "rmap_delay");
 	do_output = 0;		/* like sparse: -o FILE is ignored */
 	/* the command line's -include files are sparse's to check; their

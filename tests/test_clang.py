@@ -36,6 +36,17 @@ class BadInput(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(len(os.listdir(self.facts)), 1)
 
+    def test_dump_ir(self):
+        """MMCHECK_DUMP_IR=1 prints each function's core IR, and changes
+        nothing else: the same exit status and facts."""
+        r = subprocess.run([CHECKER, "--mmcheck-facts=" + self.facts] + INCLUDE + [CASE],
+                           capture_output=True, text=True,
+                           env=dict(os.environ, MMCHECK_DUMP_IR="1"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stderr, r"(?m)^\w+:\n  B0:\n")
+        self.assertIn("if nonzero v=", r.stderr)
+        self.assertEqual(len(os.listdir(self.facts)), 1)
+
     def test_rejected_flag(self):
         r = self.check(*INCLUDE + ["-fno-such-flag-at-all", CASE])
         self.assertEqual(r.returncode, 2, r.stderr)
