@@ -201,12 +201,15 @@ const char *mm_cat_beside(const char *program, char *buf, size_t size)
 	return buf;
 }
 
+static void forget_kinds(void);
+
 int mm_cat_load(struct mm_catalogue *cat, const char *path, char *err, size_t errlen)
 {
 	char line[1024], *f[8], *hash;
 	int num = 0, nf;
 	FILE *fp;
 
+	forget_kinds();
 	memset(cat, 0, sizeof(*cat));
 	fp = fopen(path, "r");
 	if (!fp) {
@@ -255,6 +258,7 @@ void mm_cat_free(struct mm_catalogue *cat)
 {
 	int i;
 
+	forget_kinds();
 	for (i = 0; i < cat->n; i++) {
 		free(cat->e[i].kind);
 		free(cat->e[i].name);
@@ -497,7 +501,30 @@ int mm_cat_work_field(const struct mm_catalogue *cat, const char *type, const ch
 	return type && member && mm_cat_find(cat, "work_field", name) != NULL;
 }
 
+/* The kinds a front end asks mm_cat_is_kind() of are a few literals: their
+ * bits are kept, until a catalogue is loaded or freed. */
+static struct { const struct mm_catalogue *cat; const char *kind; unsigned long long bits; }
+	seen[4];
+static int next;
+
+static void forget_kinds(void)
+{
+	memset(seen, 0, sizeof(seen));
+}
+
 int mm_cat_is_kind(const struct mm_catalogue *cat, const char *kind, const char *name)
 {
-	return name && (mm_cat_mask(cat, name) & mm_cat_bits(cat, kind)) != 0;
+	int i;
+
+	if (!name)
+		return 0;
+	for (i = 0; i < 4 && (seen[i].cat != cat || seen[i].kind != kind); i++)
+		;
+	if (i == 4) {
+		i = next++ & 3;
+		seen[i].cat = cat;
+		seen[i].kind = kind;
+		seen[i].bits = mm_cat_bits(cat, kind);
+	}
+	return (mm_cat_mask(cat, name) & seen[i].bits) != 0;
 }
