@@ -361,11 +361,43 @@ static void add_event(struct xl *x, enum mm_ev kind, const char *name, int obj, 
 	mm_event_add(x->fn, x->cur, &ev);
 }
 
-/* x = value: what was known of x's old value dies; value's facts hold of
- * x (value MM_NO_VALUE: a computation, nothing carries over). */
-static void assign(struct xl *x, int var, int value, struct mm_loc loc)
+/* An integer or pointer constant as the core reads it (a failure value,
+ * by the function's result type). */
+static enum mm_const constant_of(CXCursor e)
 {
-	add_event(x, MM_EV_ASSIGN, "=", var, MM_NO_VALUE, loc);
+	long long v;
+
+	if (!constant_value(e, &v))
+		return MM_CONST_NONE;
+	return !v ? MM_CONST_ZERO : v < 0 ? MM_CONST_NEGATIVE : MM_CONST_POSITIVE;
+}
+
+static enum mm_ret result_kind(CXCursor fn)
+{
+	CXType t = clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn)));
+
+	switch (t.kind) {
+	case CXType_Bool:
+		return MM_RET_BOOL;
+	case CXType_Pointer:
+		return MM_RET_POINTER;
+	case CXType_SChar: case CXType_Char_S: case CXType_Short: case CXType_Int:
+	case CXType_Long: case CXType_LongLong:
+		return MM_RET_ERRNO;
+	default:
+		return MM_RET_OTHER;
+	}
+}
+
+/* x = value: what was known of x's old value dies; value's facts hold of
+ * x (value MM_NO_VALUE: a computation, nothing carries over); constant:
+ * what the value is, if a constant. */
+static void assign(struct xl *x, int var, int value, struct mm_loc loc, enum mm_const constant)
+{
+	struct mm_event ev = { .kind = MM_EV_ASSIGN, .name = "=", .obj = var,
+			       .result = MM_NO_VALUE, .loc = loc, .constant = constant };
+
+	mm_event_add(x->fn, x->cur, &ev);
 	if (value != MM_NO_VALUE)
 		add_event(x, MM_EV_COPY, "=", var, value, loc);
 }
@@ -906,7 +938,8 @@ static int assignment(struct xl *x, CXCursor lhs_var, CXCursor lhs, CXCursor rhs
 		}
 		v = expr(x, rhs);
 		src = variable(rhs);
-		assign(x, var, clang_Cursor_isNull(src) && v != x->test_value ? MM_NO_VALUE : v, at);
+		assign(x, var, clang_Cursor_isNull(src) && v != x->test_value ? MM_NO_VALUE : v, at,
+		       constant_of(rhs));
 		hold(x, var, rhs);
 		return var;
 	}
@@ -1040,7 +1073,7 @@ static int expr(struct xl *x, CXCursor e)
 		h = mix(h, expr(x, k.c[0]));
 		h = mix(h, expr(x, k.c[1]));
 		if (is_assign_op(op) && !clang_Cursor_isNull(variable(k.c[0])))
-			assign(x, var_id(variable(k.c[0])), MM_NO_VALUE, loc_of(e));
+			assign(x, var_id(variable(k.c[0])), MM_NO_VALUE, loc_of(e), MM_CONST_NONE);
 		v = (1 << 30) + (int)(mix(h, op[0]) & 0x3fffffff);
 		if (!strcmp(op, "&"))
 			context_test(x, e, v);
@@ -1052,7 +1085,7 @@ static int expr(struct xl *x, CXCursor e)
 		op = operator_of(e);
 		v = expr(x, k.c[0]);
 		if ((!strcmp(op, "++") || !strcmp(op, "--")) && !clang_Cursor_isNull(variable(k.c[0])))
-			assign(x, v, MM_NO_VALUE, loc_of(e));
+			assign(x, v, MM_NO_VALUE, loc_of(e), MM_CONST_NONE);
 		if (!strcmp(op, "__extension__") || !strcmp(op, "+"))
 			return v;
 		return (1 << 30) + (int)(mix(mix(h, v), op[0]) & 0x3fffffff);
@@ -1333,6 +1366,17 @@ static void switch_stmt(struct xl *x, CXCursor s, struct kids *k)
 	x->brk_level = bl;
 }
 
+/* return e: the value, where it is written (the other engines' place). */
+static void returned(struct xl *x, CXCursor e)
+{
+	int v = expr(x, e);
+	struct mm_event ev = { .kind = MM_EV_RETURN, .name = "return",
+			       .obj = clang_Cursor_isNull(variable(e)) ? MM_NO_VALUE : v,
+			       .result = MM_NO_VALUE, .loc = loc_of(e), .constant = constant_of(e) };
+
+	mm_event_add(x->fn, x->cur, &ev);
+}
+
 static enum CXChildVisitResult each_statement(CXCursor c, CXCursor parent, CXClientData x)
 {
 	stmt(x, c);
@@ -1428,7 +1472,7 @@ static void stmt(struct xl *x, CXCursor s)
 	case CXCursor_ReturnStmt:
 		for (i = 0; i < k.n; i++)
 			if (is_expr(k.c[i]))
-				expr(x, k.c[i]);
+				returned(x, k.c[i]);
 		leave(x, 0, loc_of(s));
 		jump(x, -1);
 		break;
@@ -1534,6 +1578,7 @@ static void check_function(CXCursor decl)
 	a->warned = 0;
 	next_result = 0;
 	mm_func_init(&fn, a->name);
+	fn.ret = result_kind(decl);
 	n = clang_Cursor_getNumArguments(decl);
 	for (i = 0; i < n; i++)
 		mm_func_param(&fn, var_id(clang_Cursor_getArgument(decl, i)));

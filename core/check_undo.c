@@ -4,10 +4,14 @@
  *
  * Along one path: a PTE cleared (its old value remembered), a "do" call
  * (arch_unmap_one(), swap_duplicate(), ...) whose result the path then
- * tests as success, and an abort (the old PTE value stored back, or a jump
- * to an abort label) without the matching undo from the catalogue.  A new
- * clear starts over (a loop's next iteration).  An unchecked "do" counts as
- * succeeded at once: the compiled engines see that the result is unused.
+ * tests as success, and an abort without the matching undo from the
+ * catalogue.  An abort is the old PTE value stored back, a jump to an abort
+ * label, or a return of a failure value (-ENOMEM, false, NULL, directly or
+ * through a variable that holds one).  A new clear starts over (a loop's
+ * next iteration).  Storing a new PTE value hands what the "do" took on
+ * (the swap entry now lives in the page table): a failure after that is
+ * not the do's to undo.  An unchecked "do" counts as succeeded at once:
+ * the compiled engines see that the result is unused.
  */
 #include <string.h>
 
@@ -21,6 +25,7 @@
 struct undo_state {
 	int orig[NAMES];		/* value ids of the cleared PTE */
 	int cand[NAMES];		/* result of a "do" not yet tested */
+	int failing[NAMES];		/* holds a failure value (err = -ENOMEM) */
 	const char *cand_do;
 	struct mm_loc cand_loc;
 	const char *pending;		/* the "do" that succeeded, or NULL */
@@ -33,6 +38,7 @@ static void init(void *p)
 
 	memset(s, 0, sizeof(*s));
 	s->orig[0] = s->orig[1] = s->cand[0] = s->cand[1] = MM_NO_VALUE;
+	s->failing[0] = s->failing[1] = MM_NO_VALUE;
 }
 
 static int named(const int *names, int id)
@@ -60,13 +66,22 @@ static void also(int *names, int from, int to)	/* to = from */
 		names[names[0] == from ? 1 : 0] = to;
 }
 
+static void add_name(int *names, int id)	/* id now holds it too */
+{
+	if (!named(names, id))
+		names[names[0] == MM_NO_VALUE ? 0 : 1] = id;
+}
+
+/* The "do" is undone or handed on: the values stay known. */
 static void forget(struct undo_state *s)
 {
-	int orig[NAMES];
+	int orig[NAMES], failing[NAMES];
 
 	memcpy(orig, s->orig, sizeof(orig));
+	memcpy(failing, s->failing, sizeof(failing));
 	init(s);
 	memcpy(s->orig, orig, sizeof(orig));
+	memcpy(s->failing, failing, sizeof(failing));
 }
 
 static void report(struct undo_state *s, const struct mm_event *ev, struct mm_check_ctx *c)
@@ -102,7 +117,7 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 	switch (ev->kind) {
 	case MM_EV_PTE_CLEAR_DEFERRED:
 	case MM_EV_PTE_CLEAR_FLUSH:
-		init(s);
+		forget(s);
 		rename_value(s->orig, ev->result);
 		break;
 	case MM_EV_DO:
@@ -124,15 +139,28 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 	case MM_EV_ASSIGN:
 		unname(s->orig, ev->obj);
 		unname(s->cand, ev->obj);
+		unname(s->failing, ev->obj);
+		if (mm_failure_value(c->fn, ev->constant))
+			add_name(s->failing, ev->obj);
 		break;
 	case MM_EV_COPY:
 		also(s->orig, ev->result, ev->obj);
 		also(s->cand, ev->result, ev->obj);
+		also(s->failing, ev->result, ev->obj);
 		break;
 	case MM_EV_PTE_RESTORE:
 		if (s->pending && named(s->orig, ev->obj)) {
 			report(s, ev, c);
 			return 1;	/* one finding per abort path */
+		}
+		if (s->pending && ev->obj != MM_NO_VALUE)
+			forget(s);	/* a new PTE value: handed on */
+		break;
+	case MM_EV_RETURN:
+		if (s->pending && (mm_failure_value(c->fn, ev->constant) ||
+				   named(s->failing, ev->obj))) {
+			report(s, ev, c);
+			return 1;
 		}
 		break;
 	case MM_EV_ABORT_JUMP:

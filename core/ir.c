@@ -58,6 +58,7 @@ void mm_func_copy(struct mm_func *dst, const struct mm_func *src)
 	mm_func_init(dst, src->name);
 	memcpy(dst->param, src->param, sizeof(dst->param));
 	dst->nparam = src->nparam;
+	dst->ret = src->ret;
 	for (b = 0; b < src->nb; b++)
 		mm_block_add(dst);
 	for (b = 0; b < src->nb; b++) {
@@ -127,6 +128,19 @@ void mm_func_param(struct mm_func *fn, int value)
 		fn->param[fn->nparam++] = value;
 }
 
+int mm_failure_value(const struct mm_func *fn, enum mm_const constant)
+{
+	switch (fn->ret) {
+	case MM_RET_ERRNO:
+		return constant == MM_CONST_NEGATIVE;
+	case MM_RET_BOOL:
+	case MM_RET_POINTER:
+		return constant == MM_CONST_ZERO;
+	default:
+		return 0;
+	}
+}
+
 /* A note at a helper's call site says what in the helper it is about. */
 static void in_helper(char *text, size_t size, const struct mm_loc *loc)
 {
@@ -173,6 +187,7 @@ void mm_finding_note(struct mm_finding *f, struct mm_loc loc, const char *fmt, .
 void mm_func_dump(const struct mm_func *fn, FILE *out)
 {
 	static const char *const cond[] = { "", " if zero", " if nonzero" };
+	static const char *const constant[] = { "", " =neg", " =0", " =pos" };
 	int b, i;
 
 	fprintf(out, "%s:\n", fn->name);
@@ -181,8 +196,9 @@ void mm_func_dump(const struct mm_func *fn, FILE *out)
 		for (i = 0; i < fn->b[b].nev; i++) {
 			const struct mm_event *ev = &fn->b[b].ev[i];
 
-			fprintf(out, "    %d %s obj=%d result=%d %s:%d\n", ev->kind,
+			fprintf(out, "    %d %s obj=%d result=%d%s %s:%d\n", ev->kind,
 				ev->name ? ev->name : "-", ev->obj, ev->result,
+				constant[ev->constant],
 				ev->loc.file ? ev->loc.file : "-", ev->loc.line);
 		}
 		for (i = 0; i < fn->b[b].nsucc; i++)

@@ -148,11 +148,24 @@ enum mm_ev {
 					 * facts on: name is the callee's id */
 	MM_EV_BH_TEST,			/* result: a value that is nonzero only in
 					 * softirq or interrupt context (in_softirq()) */
+	MM_EV_RETURN,			/* the function returns obj, or the constant
+					 * 'constant' says; placed where the return is
+					 * written */
 	MM_EV_COUNT
 };
 
 /* Value ids are any int a front end chooses; this one means "no value". */
 #define MM_NO_VALUE (-1)
+
+/* An integer or pointer constant as a front end sees it: what an ASSIGN
+ * stores, what a RETURN returns.  Whether it is a failure depends on the
+ * function's result (enum mm_ret). */
+enum mm_const { MM_CONST_NONE, MM_CONST_NEGATIVE, MM_CONST_ZERO, MM_CONST_POSITIVE };
+
+/* How a function's result says it failed: a negative errno (a signed
+ * integer), false, or NULL.  Anything else (void, unsigned, vm_fault_t,
+ * a struct) says nothing the checks read. */
+enum mm_ret { MM_RET_OTHER, MM_RET_ERRNO, MM_RET_BOOL, MM_RET_POINTER };
 
 struct mm_event {
 	enum mm_ev kind;
@@ -169,6 +182,7 @@ struct mm_event {
 				 * the constant 0 or NULL */
 	unsigned nonzero_args;	/* ... a nonzero constant (true) */
 	int args, nargs;	/* CALL: the arguments' value ids, mm_func_arg(fn, args + i) */
+	enum mm_const constant;	/* ASSIGN: the constant stored; RETURN: returned */
 };
 
 enum mm_cond { MM_COND_NONE, MM_COND_SUCCESS, MM_COND_FAILURE };
@@ -197,6 +211,7 @@ struct mm_func {
 	int nev;		/* events in all blocks */
 	int param[MM_MAX_PARAMS];	/* value id of each parameter, in order */
 	int nparam;
+	enum mm_ret ret;	/* how its result says it failed */
 	int *argv;		/* the arguments of its CALL events */
 	int nargv, cap_argv;
 };
@@ -213,6 +228,8 @@ void mm_edge_add_test(struct mm_func *fn, int from, int to, enum mm_cond cond, i
 		      int sign);
 /* The next parameter of fn is value (a front end adds them in order). */
 void mm_func_param(struct mm_func *fn, int value);
+/* Is a constant, returned by fn, a failure (-ENOMEM, false, NULL)? */
+int mm_failure_value(const struct mm_func *fn, enum mm_const constant);
 /* Keep n value ids in fn; returns where they start (an event's args). */
 int mm_func_push_args(struct mm_func *fn, const int *v, int n);
 /* Print fn for a developer (MMCHECK_DUMP_IR=1 makes mm_unit_check() do it). */

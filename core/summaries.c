@@ -231,6 +231,7 @@ static void expand(struct mm_unit *u, const struct mm_func *fn, struct mm_func *
 	mm_func_init(out, fn->name);
 	memcpy(out->param, fn->param, sizeof(out->param));
 	out->nparam = fn->nparam;
+	out->ret = fn->ret;
 	for (b = 0; b < fn->nb; b++)	/* block b starts as block b */
 		mm_block_add(out);
 	for (b = 0; b < fn->nb; b++) {

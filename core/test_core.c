@@ -192,6 +192,45 @@ static void test_undo_copy_and_kill(void)
 	       "mm-undo-missing@17(1 notes) ");
 }
 
+/* An event with a constant: err = -ENOMEM, return -ENOMEM. */
+static void ev_const(struct mm_func *fn, int b, enum mm_ev kind, int obj, enum mm_const k,
+		     int line)
+{
+	struct mm_event e = { .kind = kind, .name = "=", .obj = obj, .result = -1,
+			      .loc = { "test.c", line, 1 }, .constant = k };
+
+	mm_event_add(fn, b, &e);
+}
+
+/* if (do() < 0) return -EIO; err = -ENOMEM; then either return err, or
+ * store a new PTE (handed on) and return -EAGAIN.  Only the first is an
+ * abort, and only if a negative result is a failure of fn. */
+static void test_undo_failure_return(enum mm_ret ret, const char *want, const char *name)
+{
+	enum { ERR = -7 };
+	struct mm_func fn;
+	int fail, ok, leak, handed;
+
+	mm_func_init(&fn, "copy_swap");
+	fn.ret = ret;
+	mm_block_add(&fn);
+	fail = mm_block_add(&fn);
+	ok = mm_block_add(&fn);
+	leak = mm_block_add(&fn);
+	handed = mm_block_add(&fn);
+	ev(&fn, 0, MM_EV_DO, "swap_duplicate", -1, RET, 11);
+	mm_edge_add(&fn, 0, fail, MM_COND_FAILURE, RET);
+	mm_edge_add(&fn, 0, ok, MM_COND_SUCCESS, RET);
+	ev_const(&fn, fail, MM_EV_RETURN, -1, MM_CONST_NEGATIVE, 12);
+	ev_const(&fn, ok, MM_EV_ASSIGN, ERR, MM_CONST_NEGATIVE, 13);
+	mm_edge_add(&fn, ok, leak, MM_COND_NONE, 0);
+	mm_edge_add(&fn, ok, handed, MM_COND_NONE, 0);
+	ev_const(&fn, leak, MM_EV_RETURN, ERR, MM_CONST_NONE, 14);
+	ev(&fn, handed, MM_EV_PTE_RESTORE, "set_pte_at", NEXT, -1, 15);
+	ev_const(&fn, handed, MM_EV_RETURN, -1, MM_CONST_NEGATIVE, 16);
+	expect(name, &fn, want);
+}
+
 static void test_catalogue(const char *path)
 {
 	struct mm_catalogue bad;
@@ -679,6 +718,10 @@ int main(int argc, char **argv)
 	test_undo("swap_duplicate", "swap_free_nr", 1, "", "undo: swap_free_nr() undoes swap_duplicate()");
 	test_undo("swap_duplicate", NULL, 0, "mm-undo-missing@12(1 notes) mm-undo-missing@16(1 notes) ",
 		  "undo: an unchecked do counts as succeeded");
+	test_undo_failure_return(MM_RET_ERRNO, "mm-undo-missing@14(1 notes) ",
+				 "undo: a failure returned through a variable; a store hands on");
+	test_undo_failure_return(MM_RET_OTHER, "",
+				 "undo: a negative value is no failure of an unsigned result");
 	test_undo_next_iteration();
 	test_undo_copy_and_kill();
 	test_bh_state();

@@ -189,6 +189,59 @@ static void add(struct mm_func *fn, int b, enum mm_ev kind, const char *name, in
 	mm_event_add(fn, b, &ev);
 }
 
+/* ---- results: what a function returns, and how it says it failed ------ */
+
+static enum mm_const constant_of(tree t)
+{
+	if (!t || TREE_CODE(t) != INTEGER_CST)
+		return MM_CONST_NONE;
+	if (integer_zerop(t))
+		return MM_CONST_ZERO;
+	return tree_int_cst_sgn(t) < 0 ? MM_CONST_NEGATIVE : MM_CONST_POSITIVE;
+}
+
+static enum mm_ret result_kind(tree type)
+{
+	if (TREE_CODE(type) == BOOLEAN_TYPE)
+		return MM_RET_BOOL;
+	if (POINTER_TYPE_P(type))
+		return MM_RET_POINTER;
+	if (TREE_CODE(type) == INTEGER_TYPE && !TYPE_UNSIGNED(type))
+		return MM_RET_ERRNO;
+	return MM_RET_OTHER;
+}
+
+/* Gimplification makes every "return x;" "D.1234 = x;" and a jump to one
+ * "return D.1234;": the store to that temporary is the return as written,
+ * at its place.  NULL_TREE if the function has none. */
+static tree return_temp;
+
+static void find_return_temp(function *fun)
+{
+	basic_block bb;
+
+	return_temp = NULL_TREE;
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi = gsi_last_bb(bb);
+		greturn *r = gsi_end_p(gsi) ? NULL : dyn_cast<greturn *>(gsi_stmt(gsi));
+		tree v = r ? gimple_return_retval(r) : NULL_TREE;
+
+		if (v && VAR_P(v) && DECL_ARTIFICIAL(v))
+			return_temp = v;
+	}
+}
+
+static void add_return(struct mm_func *fn, int b, tree value, location_t l)
+{
+	struct mm_event ev = { MM_EV_RETURN, "return", MM_NO_VALUE, MM_NO_VALUE, MM_PLAIN,
+			       loc_of(l), NULL, 0, 0 };
+
+	if (value && (DECL_P(value) || TREE_CODE(value) == SSA_NAME))
+		ev.obj = value_id(value);
+	ev.constant = constant_of(value);
+	mm_event_add(fn, b, &ev);
+}
+
 /* ---- locks: which lock an argument names ------------------------------ */
 
 static const char *field_name_of(tree ref)
@@ -836,6 +889,10 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 		member_store(lhs, rhs, l);
 	if (!DECL_P(lhs))
 		return;		/* a store to memory: no variable changes */
+	if (lhs == return_temp && gimple_assign_single_p(as)) {
+		add_return(fn, b, rhs, l);
+		return;
+	}
 	if (TREE_CODE(lhs) == VAR_DECL && POINTER_TYPE_P(TREE_TYPE(lhs)) &&
 	    gimple_assign_single_p(as)) {
 		alias a = { lhs, (int)lock_ptr_values.length() };
@@ -843,7 +900,12 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 		lock_ptrs.safe_push(a);
 		lock_ptr_values.safe_push(rhs);
 	}
-	add(fn, b, MM_EV_ASSIGN, "=", value_id(lhs), MM_NO_VALUE, l);
+	struct mm_event ev = { MM_EV_ASSIGN, "=", value_id(lhs), MM_NO_VALUE, MM_PLAIN,
+			       loc_of(l), NULL, 0, 0 };
+
+	if (gimple_assign_single_p(as))
+		ev.constant = constant_of(rhs);
+	mm_event_add(fn, b, &ev);
 	if (copy || truth_of(as))
 		add(fn, b, MM_EV_COPY, "=", value_id(lhs), value_id(rhs), l);
 }
@@ -965,6 +1027,7 @@ static void translate(struct mm_func *fn, function *fun)
 	int *cond_value = XCNEWVEC(int, last_basic_block_for_fn(fun));
 	basic_block bb;
 
+	find_return_temp(fun);
 	mm_block_add(fn);	/* block 0: the entry */
 	FOR_EACH_BB_FN(bb, fun)
 		map[bb->index] = mm_block_add(fn);
@@ -981,6 +1044,12 @@ static void translate(struct mm_func *fn, function *fun)
 				translate_call(fn, map[bb->index], call);
 			else if (gassign *as = dyn_cast<gassign *>(stmt))
 				translate_assign(fn, map[bb->index], as);
+			else if (greturn *r = dyn_cast<greturn *>(stmt)) {
+				tree v = gimple_return_retval(r);
+
+				if (v && v != return_temp)
+					add_return(fn, map[bb->index], v, gimple_location(r));
+			}
 			else if (gcond *c = dyn_cast<gcond *>(stmt)) {
 				/* the value tested, named as it is here, not after
 				 * later assignments renamed the variable */
@@ -1063,6 +1132,7 @@ static unsigned int mmcheck_execute(function *fun)
 	struct unit_function *cookie;
 
 	mm_func_init(&fn, function_name(fun));
+	fn.ret = result_kind(TREE_TYPE(DECL_RESULT(fun->decl)));
 	for (tree parm = DECL_ARGUMENTS(fun->decl); parm; parm = DECL_CHAIN(parm))
 		mm_func_param(&fn, value_id(parm));
 	aliases.truncate(0);

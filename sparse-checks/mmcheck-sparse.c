@@ -443,12 +443,30 @@ static int call_column(struct position pos)
 	return col;
 }
 
+/* A constant as the core reads it (a failure value, by the result type). */
+/* bits: the instruction's size; sparse keeps -12 in an int as 0xfffffff4. */
+static enum mm_const constant_of(pseudo_t p, unsigned bits)
+{
+	long long v;
+
+	if (!p || p->type != PSEUDO_VAL)
+		return MM_CONST_NONE;
+	v = p->value;
+	if (bits > 0 && bits < 64)
+		v = (long long)((unsigned long long)v << (64 - bits)) >> (64 - bits);
+	if (!v)
+		return MM_CONST_ZERO;
+	return v < 0 ? MM_CONST_NEGATIVE : MM_CONST_POSITIVE;
+}
+
 /* x = value: facts of x's old value die, value's hold of x (value may be
  * NULL: a computation, nothing carries over). */
-static void assign(struct mm_func *fn, int b, pseudo_t x, pseudo_t value, struct position pos)
+static void assign(struct mm_func *fn, int b, pseudo_t x, pseudo_t value, struct position pos,
+		   unsigned bits)
 {
 	struct mm_event ev = { .kind = MM_EV_ASSIGN, .name = "=", .obj = value_id(x),
-			       .result = MM_NO_VALUE, .loc = loc_of(pos) };
+			       .result = MM_NO_VALUE, .loc = loc_of(pos),
+			       .constant = constant_of(value, bits) };
 
 	mm_event_add(fn, b, &ev);
 	if (!value || value_id(value) == MM_NO_VALUE)
@@ -675,7 +693,7 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 	c.callee_id = function_id(cv.callee);
 	/* x = call(): what was known of x's old value no longer holds */
 	if (used && insn->target->ident)
-		assign(fn, b, insn->target, NULL, insn->pos);
+		assign(fn, b, insn->target, NULL, insn->pos, insn->size);
 	same = mm_translate_call(&checker.catalogue, fn, b, &c, checker.facts_dir ? &facts : NULL);
 	if (same != MM_CALL_DONE && insn->target && same < c.nargs)
 		insn->target->priv = (void *)(long)(arg_value(&cv, same) + 1);
@@ -1158,13 +1176,58 @@ static void context_test(struct mm_func *fn, int b, struct instruction *insn)
 		mm_translate_call(&checker.catalogue, fn, b, &c, NULL);
 }
 
+/* ---- results: what a function returns, and how it says it failed -------- */
+
+static enum mm_ret result_kind(struct symbol *t)
+{
+	t = strip_node(t);
+	if (!t)
+		return MM_RET_OTHER;
+	if (is_bool_type(t))
+		return MM_RET_BOOL;
+	if (t->type == SYM_PTR)
+		return MM_RET_POINTER;
+	if (is_int_type(t) && is_signed_type(t))
+		return MM_RET_ERRNO;
+	return MM_RET_OTHER;
+}
+
+static void add_return(struct mm_func *fn, int b, pseudo_t value, struct instruction *insn)
+{
+	struct mm_event ev = { .kind = MM_EV_RETURN, .name = "return", .obj = value_id(value),
+			       .result = MM_NO_VALUE, .loc = loc_of(insn->pos),
+			       .constant = constant_of(value, insn->size) };
+
+	mm_event_add(fn, b, &ev);
+}
+
+/* Sparse makes each "return x;" a phi source of the return block's phi,
+ * named "return", placed where the return is written: that is the return
+ * the checks read.  A ret of that phi adds nothing. */
+static int returns_phi(pseudo_t p)
+{
+	struct instruction *def = p && p->type == PSEUDO_REG ? p->def : NULL;
+	pseudo_t phi;
+
+	if (!def || def->opcode != OP_PHI)
+		return 0;
+	FOR_EACH_PTR(def->phi_list, phi) {
+		return phi && phi->ident == &return_ident;
+	} END_FOR_EACH_PTR(phi);
+	return 0;
+}
+
 static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 {
+	if (insn->opcode == OP_PHISOURCE && insn->target && insn->target->ident == &return_ident) {
+		add_return(fn, b, insn->phi_src, insn);
+		return;
+	}
 	/* phi sources: x = value on the edge into the phi's block */
 	if (insn->opcode == OP_PHISOURCE && insn->phi_node && insn->phi_node->target &&
 	    insn->phi_node->target->ident &&
 	    value_id(insn->phi_src) != value_id(insn->phi_node->target)) {
-		assign(fn, b, insn->phi_node->target, insn->phi_src, insn->pos);
+		assign(fn, b, insn->phi_node->target, insn->phi_src, insn->pos, insn->size);
 		return;
 	}
 	/* any other definition of a named variable assigns it */
@@ -1172,7 +1235,7 @@ static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 	    insn->target && insn->target->type == PSEUDO_REG && insn->target->ident &&
 	    insn->opcode != OP_STORE)
 		assign(fn, b, insn->target, insn->opcode == OP_COPY ? insn->src : truth_of(insn),
-		       insn->pos);
+		       insn->pos, insn->size);
 
 	switch (insn->opcode) {
 	case OP_AND:
@@ -1180,6 +1243,10 @@ static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 		break;
 	case OP_CALL:
 		translate_call(fn, b, insn);
+		break;
+	case OP_RET:
+		if (insn->src && !returns_phi(insn->src))
+			add_return(fn, b, insn->src, insn);
 		break;
 	case OP_STORE:
 		translate_store(fn, b, insn);
@@ -1324,6 +1391,7 @@ static void check_function(struct symbol *sym)
 	abort_gotos = NULL;
 	find_labels(strip_node(sym->ctype.base_type)->stmt);
 	mm_func_init(&fn, ident_name(sym->ident));
+	fn.ret = result_kind(strip_node(sym->ctype.base_type)->ctype.base_type);
 	FOR_EACH_PTR(ep->entry->arg_list, arg) {
 		mm_func_param(&fn, value_id(arg));
 	} END_FOR_EACH_PTR(arg);

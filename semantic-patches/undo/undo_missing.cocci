@@ -9,10 +9,14 @@
 /// The same holds for swap_duplicate() and its swap_free().
 ///
 //# An abort is: re-installing the PTE value that an earlier clear returned,
-//# or a goto to a label named like abort/err/fail/undo/restore.  The do/undo
-//# pairs and label prefixes come from the mmcheck catalogue; one rule per
-//# pair below.  Another clear, or another "do", ends the search (a loop's
-//# next iteration).
+//# a goto to a label named like abort/err/fail/undo/restore, or a return of
+//# a failure value (-ENOMEM, false, NULL).
+//# The do/undo pairs and label prefixes come from the mmcheck catalogue; one
+//# rule per pair below.  Another clear, or another "do", ends the search (a
+//# loop's next iteration); so does storing a new PTE value before a failure
+//# return (the swap entry now lives in the page table: handed on).  A
+//# failure value returned through a variable counts too (ret = false; ...;
+//# return ret;, or int err = -ENOMEM; before the "do").
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The mmcheck authors.
@@ -80,8 +84,14 @@ def mm_undo(d, pd, pa, undos):
     mm_emit("mm-undo-missing", pa, "abort path after %s() succeeded does not undo it" % d,
             [(pd, "%s() succeeded here; the abort needs %s" % (d, names))])
 
+def mm_failure(value):
+    """Is a returned expression, as written, a failure value?"""
+    v = value.strip()
+    return v.startswith("-") or v in ("false", "NULL")
+
 // ---- arch_unmap_one() must be undone by one of ^(arch_remap_one)$
-// Success tested on the call itself: if (arch_unmap_one(...) < 0) fail;
+// Success tested on the call itself: if (arch_unmap_one(...) < 0) fail; or not
+// tested at all: arch_unmap_one(...); assumes it succeeded.
 @restore0 exists@
 iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier d =~ "^arch_unmap_one$";
@@ -106,6 +116,8 @@ T V = clr(...);
 if (d@pd(...) < 0) S
 |
 if (d@pd(...)) S
+|
+d@pd(...);
 )
 ... when != u(...)
     when != d(...)
@@ -152,6 +164,114 @@ if (\(ret\|ret < 0\|ret != 0\)) S
 * goto@pa l;
 )
 
+// A failure returned after success: return -ENOMEM; return false; return NULL;
+@return0 exists@
+identifier d =~ "^arch_unmap_one$";
+identifier u =~ "^(arch_remap_one)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+expression F;
+statement S;
+position pd, pa;
+@@
+
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+|
+d@pd(...);
+)
+... when != u(...)
+    when != d(...)
+    when != rs(...)
+* return F@pa;
+
+@script:python depends on org || report@
+d << return0.d;
+F << return0.F;
+pd << return0.pd;
+pa << return0.pa;
+@@
+if mm_failure(F):
+    mm_undo(d, pd, pa, "^(arch_remap_one)$")
+
+// ... or through a variable set after it: ret = false; goto out; ... return ret;
+@returnv0 exists@
+identifier d =~ "^arch_unmap_one$";
+identifier u =~ "^(arch_remap_one)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier V;
+expression F, E;
+statement S;
+position pd, pa;
+@@
+
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+|
+d@pd(...);
+)
+... when != u(...)
+    when != d(...)
+    when != rs(...)
+V = F;
+... when != V = E
+    when != u(...)
+    when != d(...)
+    when != rs(...)
+* return V@pa;
+
+@script:python depends on org || report@
+d << returnv0.d;
+F << returnv0.F;
+pd << returnv0.pd;
+pa << returnv0.pa;
+@@
+if mm_failure(F):
+    mm_undo(d, pd, pa, "^(arch_remap_one)$")
+
+// ... or through a variable set before it: int err = -ENOMEM; ... return err;
+@returnb0 exists@
+identifier d =~ "^arch_unmap_one$";
+identifier u =~ "^(arch_remap_one)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier V;
+type T;
+expression F, E;
+statement S;
+position pd, pa;
+@@
+
+(
+V = F;
+|
+T V = F;
+)
+... when != V = E
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+|
+d@pd(...);
+)
+... when != V = E
+    when != u(...)
+    when != d(...)
+    when != rs(...)
+* return V@pa;
+
+@script:python depends on org || report@
+d << returnb0.d;
+F << returnb0.F;
+pd << returnb0.pd;
+pa << returnb0.pa;
+@@
+if mm_failure(F):
+    mm_undo(d, pd, pa, "^(arch_remap_one)$")
+
 @script:python depends on org || report@
 d << restore0.d;
 pd << restore0.pd;
@@ -167,7 +287,8 @@ pa << restorev0.pa;
 mm_undo(d, pd, pa, "^(arch_remap_one)$")
 
 // ---- swap_duplicate() must be undone by one of ^(folio_put_swap|swap_free|swap_free_nr)$
-// Success tested on the call itself: if (swap_duplicate(...) < 0) fail;
+// Success tested on the call itself: if (swap_duplicate(...) < 0) fail; or not
+// tested at all: swap_duplicate(...); assumes it succeeded.
 @restore1 exists@
 iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier d =~ "^swap_duplicate$";
@@ -192,6 +313,8 @@ T V = clr(...);
 if (d@pd(...) < 0) S
 |
 if (d@pd(...)) S
+|
+d@pd(...);
 )
 ... when != u(...)
     when != d(...)
@@ -238,6 +361,114 @@ if (\(ret\|ret < 0\|ret != 0\)) S
 * goto@pa l;
 )
 
+// A failure returned after success: return -ENOMEM; return false; return NULL;
+@return1 exists@
+identifier d =~ "^swap_duplicate$";
+identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+expression F;
+statement S;
+position pd, pa;
+@@
+
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+|
+d@pd(...);
+)
+... when != u(...)
+    when != d(...)
+    when != rs(...)
+* return F@pa;
+
+@script:python depends on org || report@
+d << return1.d;
+F << return1.F;
+pd << return1.pd;
+pa << return1.pa;
+@@
+if mm_failure(F):
+    mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$")
+
+// ... or through a variable set after it: ret = false; goto out; ... return ret;
+@returnv1 exists@
+identifier d =~ "^swap_duplicate$";
+identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier V;
+expression F, E;
+statement S;
+position pd, pa;
+@@
+
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+|
+d@pd(...);
+)
+... when != u(...)
+    when != d(...)
+    when != rs(...)
+V = F;
+... when != V = E
+    when != u(...)
+    when != d(...)
+    when != rs(...)
+* return V@pa;
+
+@script:python depends on org || report@
+d << returnv1.d;
+F << returnv1.F;
+pd << returnv1.pd;
+pa << returnv1.pa;
+@@
+if mm_failure(F):
+    mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$")
+
+// ... or through a variable set before it: int err = -ENOMEM; ... return err;
+@returnb1 exists@
+identifier d =~ "^swap_duplicate$";
+identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier V;
+type T;
+expression F, E;
+statement S;
+position pd, pa;
+@@
+
+(
+V = F;
+|
+T V = F;
+)
+... when != V = E
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+|
+d@pd(...);
+)
+... when != V = E
+    when != u(...)
+    when != d(...)
+    when != rs(...)
+* return V@pa;
+
+@script:python depends on org || report@
+d << returnb1.d;
+F << returnb1.F;
+pd << returnb1.pd;
+pa << returnb1.pa;
+@@
+if mm_failure(F):
+    mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$")
+
 @script:python depends on org || report@
 d << restore1.d;
 pd << restore1.pd;
@@ -253,7 +484,8 @@ pa << restorev1.pa;
 mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$")
 
 // ---- folio_dup_swap() must be undone by one of ^(folio_put_swap)$
-// Success tested on the call itself: if (folio_dup_swap(...) < 0) fail;
+// Success tested on the call itself: if (folio_dup_swap(...) < 0) fail; or not
+// tested at all: folio_dup_swap(...); assumes it succeeded.
 @restore2 exists@
 iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier d =~ "^folio_dup_swap$";
@@ -278,6 +510,8 @@ T V = clr(...);
 if (d@pd(...) < 0) S
 |
 if (d@pd(...)) S
+|
+d@pd(...);
 )
 ... when != u(...)
     when != d(...)
@@ -323,6 +557,114 @@ if (\(ret\|ret < 0\|ret != 0\)) S
 |
 * goto@pa l;
 )
+
+// A failure returned after success: return -ENOMEM; return false; return NULL;
+@return2 exists@
+identifier d =~ "^folio_dup_swap$";
+identifier u =~ "^(folio_put_swap)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+expression F;
+statement S;
+position pd, pa;
+@@
+
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+|
+d@pd(...);
+)
+... when != u(...)
+    when != d(...)
+    when != rs(...)
+* return F@pa;
+
+@script:python depends on org || report@
+d << return2.d;
+F << return2.F;
+pd << return2.pd;
+pa << return2.pa;
+@@
+if mm_failure(F):
+    mm_undo(d, pd, pa, "^(folio_put_swap)$")
+
+// ... or through a variable set after it: ret = false; goto out; ... return ret;
+@returnv2 exists@
+identifier d =~ "^folio_dup_swap$";
+identifier u =~ "^(folio_put_swap)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier V;
+expression F, E;
+statement S;
+position pd, pa;
+@@
+
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+|
+d@pd(...);
+)
+... when != u(...)
+    when != d(...)
+    when != rs(...)
+V = F;
+... when != V = E
+    when != u(...)
+    when != d(...)
+    when != rs(...)
+* return V@pa;
+
+@script:python depends on org || report@
+d << returnv2.d;
+F << returnv2.F;
+pd << returnv2.pd;
+pa << returnv2.pa;
+@@
+if mm_failure(F):
+    mm_undo(d, pd, pa, "^(folio_put_swap)$")
+
+// ... or through a variable set before it: int err = -ENOMEM; ... return err;
+@returnb2 exists@
+identifier d =~ "^folio_dup_swap$";
+identifier u =~ "^(folio_put_swap)$";
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier V;
+type T;
+expression F, E;
+statement S;
+position pd, pa;
+@@
+
+(
+V = F;
+|
+T V = F;
+)
+... when != V = E
+(
+if (d@pd(...) < 0) S
+|
+if (d@pd(...)) S
+|
+d@pd(...);
+)
+... when != V = E
+    when != u(...)
+    when != d(...)
+    when != rs(...)
+* return V@pa;
+
+@script:python depends on org || report@
+d << returnb2.d;
+F << returnb2.F;
+pd << returnb2.pd;
+pa << returnb2.pa;
+@@
+if mm_failure(F):
+    mm_undo(d, pd, pa, "^(folio_put_swap)$")
 
 @script:python depends on org || report@
 d << restore2.d;

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#define EIO		5
 #define EAGAIN		11
 #define EBUSY		16
 #define ENOMEM		12

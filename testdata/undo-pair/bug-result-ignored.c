@@ -13,7 +13,6 @@ static bool unmap_ignored(struct mm_struct *mm, struct vm_area_struct *vma, pte_
 }
 /*
  * check-name: do called as a statement, its result unchecked, then an abort
- * check-known-to-fail: cocci the rule starts from a tested result; an unchecked call is not matched
  *
  * check-output-start
 bug-result-ignored.c:9:17: warning: abort path after swap_duplicate() succeeded does not undo it [mm-undo-missing]
