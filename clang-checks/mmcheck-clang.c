@@ -1921,6 +1921,8 @@ static int check_file(CXIndex index, const char *file, int argc, char **argv)
 			for (analyse(statics.c[j]); i < wanted.n; i++)
 				analyse(wanted.c[i]);
 	statics.n = dead_refs.n = 0;
+	if (checker.facts_dir)
+		mm_unit_facts(unit_fns, &facts);
 	mm_unit_check(unit_fns, &checker.catalogue, mm_checker_report, &checker, incomplete_warning);
 	mm_unit_free(unit_fns);
 	if (checker.facts_dir)

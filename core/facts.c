@@ -23,10 +23,11 @@
  * 4: acq and call records carry the parameter guards of their sites, call
  * records the constant arguments; 5: the end record carries a checksum;
  * 6: lockarg records, and "#N" classes for a lock that is parameter N;
- * work and bhwork records.
- * Only 6 is read: a 5 has no lockarg records, so a helper that locks its
- * parameter would look lock-free (and a bit flip turns 6 into 4 or 7). */
-#define VERSION "6"
+ * work and bhwork records; 7: xfn, xev and xedge records (the IR of
+ * functions for the whole-tree path checks, crossunit.c).
+ * Only 7 is read: a 6 has no xfn records, so a helper of another file
+ * would look like one without effect (and a bit flip turns 7 into 5 or 6). */
+#define VERSION "7"
 
 static const struct {
 	const char *type;
@@ -43,6 +44,10 @@ static const struct {
 	{ "lockarg", 4 },	/* caller callee argument class */
 	{ "work", 3 },		/* class fn file:line:col */
 	{ "bhwork", 3 },	/* caller class file:line:col */
+	{ "xfn", 7 },		/* id role name ret params nblocks tu */
+	{ "xev", 12 },		/* id tu block i kind name obj result constant
+				 * file:line:col in args */
+	{ "xedge", 8 },		/* id tu block i to cond value sign */
 };
 
 /*
@@ -108,6 +113,9 @@ void mm_facts_begin(struct mm_facts *f, const char *tree, const char *tu)
 	memset(f, 0, sizeof(*f));
 	record(f, MAGIC, VERSION, tree, tu, (char *)NULL);
 	f->nrec = 0;
+	f->tu = strdup(tu);
+	if (!f->tu)
+		abort();
 }
 
 static const char *where(const struct mm_facts *f, const struct mm_loc *l, char *buf, size_t n)
@@ -391,6 +399,60 @@ static int function_records(struct mm_facts *f, const struct mm_facts_fn *u)
 	return ret;
 }
 
+/* "3,-7,12": value ids, "-" for none. */
+static const char *value_list(const int *v, int n, char *buf, size_t size)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len + 16 < size; i++)
+		len += snprintf(buf + len, size - len, "%s%d", i ? "," : "", v[i]);
+	return n ? buf : "-";
+}
+
+/* One line per block's event and edge, each naming its function, unit
+ * and place: the reader drops a line it has seen (a link repeats blobs),
+ * so no two lines of the IR may be alike. */
+void mm_facts_ir(struct mm_facts *f, const char *id, const char *role, const struct mm_func *fn)
+{
+	char nums[8][16], at[4096 + 32], list[2048];
+	int b, i;
+
+	snprintf(nums[0], sizeof(nums[0]), "%d", fn->ret);
+	snprintf(nums[1], sizeof(nums[1]), "%d", fn->nb);
+	record(f, "xfn", id, role, fn->name, nums[0], value_list(fn->param, fn->nparam, list,
+		 sizeof(list)), nums[1], f->tu, (char *)NULL);
+	for (b = 0; b < fn->nb; b++) {
+		snprintf(nums[0], sizeof(nums[0]), "%d", b);
+		for (i = 0; i < fn->b[b].nev; i++) {
+			const struct mm_event *ev = &fn->b[b].ev[i];
+
+			snprintf(nums[1], sizeof(nums[1]), "%d", i);
+			snprintf(nums[2], sizeof(nums[2]), "%d", ev->obj);
+			snprintf(nums[3], sizeof(nums[3]), "%d", ev->result);
+			snprintf(nums[4], sizeof(nums[4]), "%d", ev->constant);
+			record(f, "xev", id, f->tu, nums[0], nums[1], mm_ev_name(ev->kind),
+			       dash(ev->name), nums[2], nums[3], nums[4],
+			       where(f, &ev->loc, at, sizeof(at)), dash(ev->loc.in),
+			       value_list(ev->nargs ? fn->argv + ev->args : NULL, ev->nargs, list,
+					  sizeof(list)),
+			       (char *)NULL);
+		}
+		for (i = 0; i < fn->b[b].nsucc; i++) {
+			const struct mm_edge *e = &fn->b[b].succ[i];
+
+			snprintf(nums[1], sizeof(nums[1]), "%d", i);
+			snprintf(nums[2], sizeof(nums[2]), "%d", e->to);
+			snprintf(nums[3], sizeof(nums[3]), "%d", e->cond);
+			snprintf(nums[4], sizeof(nums[4]), "%d", e->value);
+			snprintf(nums[5], sizeof(nums[5]), "%d", e->sign);
+			record(f, "xedge", id, f->tu, nums[0], nums[1], nums[2], nums[3], nums[4],
+			       nums[5], (char *)NULL);
+		}
+	}
+}
+
 void mm_facts_addr(struct mm_facts *f, const char *fn)
 {
 	if (new_edge(f, edge_hash("&", fn)))
@@ -562,6 +624,7 @@ void mm_facts_free(struct mm_facts *f)
 	for (i = 0; i < f->nowned; i++)
 		free(f->owned[i]);
 	free(f->owned);
+	free(f->tu);
 	memset(f, 0, sizeof(*f));
 }
 

@@ -128,6 +128,35 @@ void mm_func_param(struct mm_func *fn, int value)
 		fn->param[fn->nparam++] = value;
 }
 
+static const char *const ev_names[MM_EV_COUNT] = {
+	[MM_EV_PTE_CLEAR_DEFERRED] = "pte_clear_deferred", [MM_EV_PTE_CLEAR_FLUSH] = "pte_clear_flush",
+	[MM_EV_TLB_FLUSH] = "tlb_flush", [MM_EV_RMAP_REMOVE] = "rmap_remove",
+	[MM_EV_RMAP_DELAY] = "rmap_delay", [MM_EV_RMAP_FLUSH] = "rmap_flush",
+	[MM_EV_PAGE_DIRTY] = "page_dirty", [MM_EV_ANON_TEST] = "anon_test",
+	[MM_EV_FOLIO_LOCK] = "folio_lock", [MM_EV_FOLIO_UNLOCK] = "folio_unlock",
+	[MM_EV_PTL_UNLOCK] = "ptl_unlock", [MM_EV_LOCK] = "lock", [MM_EV_UNLOCK] = "unlock",
+	[MM_EV_BH_DISABLE] = "bh_disable", [MM_EV_BH_ENABLE] = "bh_enable", [MM_EV_DO] = "do",
+	[MM_EV_UNDO] = "undo", [MM_EV_PTE_RESTORE] = "pte_restore",
+	[MM_EV_ABORT_JUMP] = "abort_jump", [MM_EV_ASSIGN] = "assign", [MM_EV_COPY] = "copy",
+	[MM_EV_DEBUG] = "debug", [MM_EV_CALL] = "call", [MM_EV_BH_TEST] = "bh_test",
+	[MM_EV_RETURN] = "return",
+};
+
+const char *mm_ev_name(enum mm_ev kind)
+{
+	return kind < MM_EV_COUNT && ev_names[kind] ? ev_names[kind] : "?";
+}
+
+int mm_ev_parse(const char *name)
+{
+	int k;
+
+	for (k = 0; k < MM_EV_COUNT; k++)
+		if (ev_names[k] && !strcmp(ev_names[k], name))
+			return k;
+	return -1;
+}
+
 int mm_failure_value(const struct mm_func *fn, enum mm_const constant)
 {
 	switch (fn->ret) {
@@ -196,7 +225,7 @@ void mm_func_dump(const struct mm_func *fn, FILE *out)
 		for (i = 0; i < fn->b[b].nev; i++) {
 			const struct mm_event *ev = &fn->b[b].ev[i];
 
-			fprintf(out, "    %d %s obj=%d result=%d%s %s:%d\n", ev->kind,
+			fprintf(out, "    %s %s obj=%d result=%d%s %s:%d\n", mm_ev_name(ev->kind),
 				ev->name ? ev->name : "-", ev->obj, ev->result,
 				constant[ev->constant],
 				ev->loc.file ? ev->loc.file : "-", ev->loc.line);

@@ -214,6 +214,8 @@ struct lg_leaves {
 };
 
 struct mm_lockgraph {
+	const struct mm_catalogue *cat;
+	struct mm_cross *cross;	/* the path checks with other units' helpers */
 	struct strmap names;	/* functions */
 	struct strmap strings;	/* everything else kept */
 	struct strmap seen;	/* records already added (a link copies them) */
@@ -369,6 +371,8 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 
 	if (!g)
 		abort();
+	g->cat = cat;
+	g->cross = mm_cross_new();
 	for (i = 0; cat && i < cat->n; i++)
 		if (!strcmp(cat->e[i].kind, "softirq_cut"))
 			lookup(&g->cuts, cat->e[i].name, 1, NULL);
@@ -658,6 +662,7 @@ static void bh_work(struct mm_lockgraph *g)
 static int add_fact(const struct mm_fact *fact, void *ctx)
 {
 	struct mm_lockgraph *g = ctx;
+	int r;
 
 	if (!strcmp(fact->f[0], "mmcheck-facts")) {
 		if (!g->tree) {
@@ -672,6 +677,8 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 	}
 	if (!strcmp(fact->f[0], "end") || duplicate(g, fact))
 		return 0;
+	if (fact->f[0][0] == 'x' && (r = mm_cross_fact(g->cross, fact)) <= 0)
+		return r;
 	if (!strcmp(fact->f[0], "call"))
 		return add_call_record(g, fact);
 	else if (!strcmp(fact->f[0], "acq") && strcmp(fact->f[2], "-") &&
@@ -1503,12 +1510,15 @@ void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx)
 		report_acq(g, a, report, ctx);
 		last = a;
 	}
+	if (g->cat)
+		mm_cross_check(g->cross, g->cat, report, ctx);
 }
 
 void mm_lg_free(struct mm_lockgraph *g)
 {
 	int i;
 
+	mm_cross_free(g->cross);
 	for (i = 0; i < g->nfn; i++) {
 		free(g->fn[i].callees);
 		free(g->fn[i].locks);

@@ -232,6 +232,10 @@ void mm_func_param(struct mm_func *fn, int value);
 int mm_failure_value(const struct mm_func *fn, enum mm_const constant);
 /* Keep n value ids in fn; returns where they start (an event's args). */
 int mm_func_push_args(struct mm_func *fn, const int *v, int n);
+/* An event kind's name ("rmap_remove"), as the facts write it; and back
+ * (-1 if name is none). */
+const char *mm_ev_name(enum mm_ev kind);
+int mm_ev_parse(const char *name);
 /* Print fn for a developer (MMCHECK_DUMP_IR=1 makes mm_unit_check() do it). */
 void mm_func_dump(const struct mm_func *fn, FILE *out);
 /* Copy src into dst, which shares no memory with it (names are shared). */
@@ -394,6 +398,31 @@ void mm_unit_add(struct mm_unit *u, const char *id, const struct mm_func *fn, vo
 void mm_unit_check(struct mm_unit *u, const struct mm_catalogue *cat, mm_report_fn report,
 		   void *ctx, void (*incomplete)(void *cookie, void *ctx));
 void mm_unit_free(struct mm_unit *u);
+/* Before mm_unit_check(): write what other units need of this one into f
+ * (facts.c, "xfn" records): the summary of each function other units can
+ * call that has an effect, and the events of each function that starts a
+ * check and calls a function this unit does not define, for the
+ * whole-tree check of helpers in other files (crossunit.c). */
+void mm_unit_facts(struct mm_unit *u, struct mm_facts *f);
+
+/* ---- helpers of other units (crossunit.c) --------------------------------- */
+
+/*
+ * The whole-tree part of the path checks: the functions the units wrote
+ * (mm_unit_facts()) checked again with the summaries of the helpers other
+ * units define applied at their calls.  Only what the helpers of other
+ * units add is reported: each unit reported the rest when it was built.
+ */
+struct mm_cross;
+struct mm_fact;
+
+struct mm_cross *mm_cross_new(void);
+/* An "xfn", "xev" or "xedge" record: 0 taken, 1 not one of those, -1 bad. */
+int mm_cross_fact(struct mm_cross *x, const struct mm_fact *fact);
+/* Check; a walk past its bound is reported as an MM_INCOMPLETE finding. */
+void mm_cross_check(struct mm_cross *x, const struct mm_catalogue *cat, mm_report_fn report,
+		    void *ctx);
+void mm_cross_free(struct mm_cross *x);
 
 /* ---- BH state at acquisitions and calls (check_bh.c) --------------------- */
 
@@ -441,6 +470,7 @@ struct mm_facts {
 	 * holds a cheaper one (the GCC plugin: display columns cost a read of
 	 * the line, paid only for what is written); NULL: loc->col. */
 	int (*column)(const struct mm_loc *loc);
+	char *tu;			/* the unit, for the IR records */
 };
 
 /* tree: the build's top directory; tu: the main input file.  Function
@@ -506,6 +536,10 @@ int mm_cat_work_field(const struct mm_catalogue *cat, const char *type, const ch
 const char *mm_facts_member_target(struct mm_facts *f, const char *type, const char *member);
 const char *mm_facts_param_target(struct mm_facts *f, const char *fn, int arg);
 /* fn runs in context ("softirq", "hardirq") whoever calls it; why: what says so. */
+/* fn's blocks, events and edges as records (role: "sum", a summary for
+ * calls from other units; "check", a function to check again with
+ * theirs), under id, for crossunit.c. */
+void mm_facts_ir(struct mm_facts *f, const char *id, const char *role, const struct mm_func *fn);
 void mm_facts_ctx(struct mm_facts *f, const char *fn, const char *context, const char *why,
 		  const struct mm_loc *loc);
 /* Write the kept functions' records and the end record; incomplete is
@@ -517,7 +551,7 @@ void mm_facts_free(struct mm_facts *f);
 int mm_facts_write_dir(const struct mm_facts *f, const char *dir, const char *tree,
 		       const char *tu, char *err, size_t errlen);
 
-#define MM_FACT_MAX_FIELDS 8
+#define MM_FACT_MAX_FIELDS 16
 
 struct mm_fact {
 	int nf;
@@ -551,7 +585,9 @@ int mm_lg_add(struct mm_lockgraph *g, char *buf, size_t len, const char *origin,
 int mm_lg_units(const struct mm_lockgraph *g);
 /* Notes name every call from the callback (default: the first and last few). */
 void mm_lg_full_chains(struct mm_lockgraph *g, int on);
-/* Report mm-lock-softirq-unsafe and mm-lock-bh-mixed, sorted by place. */
+/* Report mm-lock-softirq-unsafe and mm-lock-bh-mixed, sorted by place;
+ * then what the path checks find with the helpers of other units
+ * (crossunit.c), when the graph has a catalogue. */
 void mm_lg_analyse(struct mm_lockgraph *g, mm_report_fn report, void *ctx);
 void mm_lg_free(struct mm_lockgraph *g);
 

@@ -35,6 +35,12 @@
 /* ... and, in a summary that has effects, what relates their values */
 #define CONTEXT (EV(MM_EV_ANON_TEST) | EV(MM_EV_ASSIGN) | EV(MM_EV_COPY))
 
+/* What the whole-tree check (crossunit.c) needs of a function that starts
+ * a check: the summary's events, and what the checks read besides. */
+#define STARTS (EV(MM_EV_PTE_CLEAR_DEFERRED) | EV(MM_EV_RMAP_DELAY) | EV(MM_EV_DO))
+#define CHECKED (EFFECTS | CONTEXT | EV(MM_EV_DO) | EV(MM_EV_RETURN) | EV(MM_EV_ABORT_JUMP) | \
+		 EV(MM_EV_CALL))
+
 /* A summary bigger than this is not applied (its calls count as unknown):
  * a copy per call site must not blow up the caller's walk. */
 #define MAX_SUMMARY_BLOCKS 2000
@@ -57,6 +63,7 @@ struct mm_unit {
 	char **strings;		/* the notes' "in" texts, each once */
 	int nstrings, cap_strings;
 	int fresh;		/* the next value id a copy invents (negative) */
+	struct mm_facts *facts;	/* where other units' needs go, or NULL */
 };
 
 struct mm_unit *mm_unit_new(void)
@@ -67,6 +74,8 @@ struct mm_unit *mm_unit_new(void)
 	u->fresh = -2;
 	return u;
 }
+
+static void below(struct mm_unit *u, const struct mm_func *fn);
 
 void mm_unit_add(struct mm_unit *u, const char *id, const struct mm_func *fn, void *cookie)
 {
@@ -81,6 +90,34 @@ void mm_unit_add(struct mm_unit *u, const char *id, const struct mm_func *fn, vo
 	f->id = id;
 	f->cookie = cookie;
 	mm_func_copy(&f->fn, fn);
+	below(u, fn);
+}
+
+/* The values a copy invents stay clear of fn's (the whole-tree check adds
+ * functions whose values a unit's copies invented). */
+static void below(struct mm_unit *u, const struct mm_func *fn)
+{
+	int b, i;
+
+	for (b = 0; b < fn->nb; b++) {
+		for (i = 0; i < fn->b[b].nev; i++) {
+			if (fn->b[b].ev[i].obj <= u->fresh)
+				u->fresh = fn->b[b].ev[i].obj - 1;
+			if (fn->b[b].ev[i].result <= u->fresh)
+				u->fresh = fn->b[b].ev[i].result - 1;
+		}
+		for (i = 0; i < fn->b[b].nsucc; i++)
+			if (fn->b[b].succ[i].value <= u->fresh)
+				u->fresh = fn->b[b].succ[i].value - 1;
+	}
+	for (i = 0; i < fn->nargv; i++)
+		if (fn->argv[i] <= u->fresh)
+			u->fresh = fn->argv[i] - 1;
+}
+
+void mm_unit_facts(struct mm_unit *u, struct mm_facts *f)
+{
+	u->facts = f;
 }
 
 static void build_index(struct mm_unit *u)
@@ -257,6 +294,17 @@ static void expand(struct mm_unit *u, const struct mm_func *fn, struct mm_func *
 
 /* ---- summarising ------------------------------------------------------------ */
 
+/* ev of fn, into block b of sum: a call keeps its arguments. */
+static void add_kept(struct mm_func *sum, int b, const struct mm_func *fn,
+		     const struct mm_event *ev)
+{
+	struct mm_event e = *ev;
+
+	if (e.nargs)
+		e.args = mm_func_push_args(sum, fn->argv + ev->args, ev->nargs);
+	mm_event_add(sum, b, &e);
+}
+
 /* Where a path from block b goes once the events are filtered: past
  * blocks left empty with one unconditional successor. */
 static int forward(const struct mm_func *fn, const int *kept, int b)
@@ -271,22 +319,26 @@ static int forward(const struct mm_func *fn, const int *kept, int b)
 	return b;
 }
 
-/* sum: fn reduced to the events a caller's checks read, or nothing (nb
- * == 0) when it has no effect. */
-static void summarise(const struct mm_func *fn, struct mm_func *sum)
+/* sum: fn reduced to the events of keep (a set of kinds), or nothing (nb
+ * == 0) when it has none of need. */
+static void reduce(const struct mm_func *fn, unsigned long long keep, unsigned long long need,
+		   struct mm_func *sum)
 {
 	int *kept, *order, b, i, n = 0;
 
 	mm_func_init(sum, fn->name);
-	if (!(mm_events_of(fn) & EFFECTS))
+	if (!(mm_events_of(fn) & need))
 		return;
+	sum->ret = fn->ret;
+	memcpy(sum->param, fn->param, sizeof(sum->param));
+	sum->nparam = fn->nparam;
 	kept = calloc(fn->nb, sizeof(*kept));
 	order = malloc(fn->nb * sizeof(*order));
 	if (!kept || !order)
 		abort();
 	for (b = 0; b < fn->nb; b++)
 		for (i = 0; i < fn->b[b].nev; i++)
-			kept[b] += !!(EV(fn->b[b].ev[i].kind) & (EFFECTS | CONTEXT));
+			kept[b] += !!(EV(fn->b[b].ev[i].kind) & keep);
 	/* new numbers, the entry first, for the blocks that remain */
 	for (b = 0; b < fn->nb; b++)
 		order[b] = -1;
@@ -301,8 +353,8 @@ static void summarise(const struct mm_func *fn, struct mm_func *sum)
 			if (order[b] < 0)
 				continue;
 			for (i = 0; i < fn->b[b].nev; i++)
-				if (EV(fn->b[b].ev[i].kind) & (EFFECTS | CONTEXT))
-					mm_event_add(sum, order[b], &fn->b[b].ev[i]);
+				if (EV(fn->b[b].ev[i].kind) & keep)
+					add_kept(sum, order[b], fn, &fn->b[b].ev[i]);
 			for (i = 0; i < fn->b[b].nsucc; i++) {
 				const struct mm_edge *e = &fn->b[b].succ[i];
 
@@ -313,6 +365,49 @@ static void summarise(const struct mm_func *fn, struct mm_func *sum)
 	}
 	free(kept);
 	free(order);
+}
+
+static void summarise(const struct mm_func *fn, struct mm_func *sum)
+{
+	reduce(fn, EFFECTS | CONTEXT, EFFECTS, sum);
+}
+
+/* Can another unit call id (not a static "name@unit", nor a pointer's
+ * pseudo-function "*...")? */
+static int exported(const char *id)
+{
+	return id && *id != '*' && !strchr(id, '@');
+}
+
+/* Does expanded start a check and call a function the unit does not
+ * define, whose summary the whole-tree check may have? */
+static int calls_out(const struct mm_unit *u, const struct mm_func *expanded)
+{
+	int b, i;
+
+	if (!(mm_events_of(expanded) & STARTS))
+		return 0;
+	for (b = 0; b < expanded->nb; b++)
+		for (i = 0; i < expanded->b[b].nev; i++)
+			if (expanded->b[b].ev[i].kind == MM_EV_CALL &&
+			    exported(expanded->b[b].ev[i].name) &&
+			    lookup(u, expanded->b[b].ev[i].name) < 0)
+				return 1;
+	return 0;
+}
+
+/* What other units need of f (mm_unit_facts()). */
+static void export(struct mm_unit *u, const struct unit_fn *f, const struct mm_func *expanded)
+{
+	struct mm_func kept;
+
+	if (calls_out(u, expanded)) {
+		reduce(expanded, CHECKED, STARTS, &kept);
+		mm_facts_ir(u->facts, f->id, "check", &kept);
+		mm_func_free(&kept);
+	} else if (f->sum.nb && exported(f->id)) {
+		mm_facts_ir(u->facts, f->id, "sum", &f->sum);
+	}
 }
 
 /* ---- checking --------------------------------------------------------------- */
@@ -359,6 +454,8 @@ static void visit(struct mm_unit *u, int i, const struct mm_catalogue *cat,
 	if (partial && incomplete)
 		incomplete(f->cookie, r->ctx);
 	summarise(&expanded, &f->sum);
+	if (u->facts)
+		export(u, f, &expanded);
 	mm_func_free(&expanded);
 	f->state = DONE;
 }

@@ -1208,6 +1208,10 @@ static void finish_unit(void *gcc_data, void *user_data)
 
 	if (seen_error())
 		return;		/* no object will be written either */
+	if (unit && facts_to) {
+		begin_facts();
+		mm_unit_facts(unit, &facts);
+	}
 	if (unit)
 		mm_unit_check(unit, &catalogue, report, NULL, incomplete_warning);
 	if (facts_to)

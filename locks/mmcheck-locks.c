@@ -38,6 +38,9 @@ static const char usage[] =
 "                          also in softirq context (call_rcu, timers, tasklets,\n"
 "                          NAPI, and what they call)\n"
 "  mm-lock-bh-mixed        warning: taken with BH enabled and with a _bh form\n"
+"and the path rules (mm-rmap-before-flush, mm-undo-missing, ...) where a\n"
+"helper another file defines makes the finding, with the functions' IR the\n"
+"units left in the same facts.\n"
 "\n"
 "  -f, --format gcc|json   gcc-style file:line:col lines with notes (default)\n"
 "  -o, --output FILE       write the report to FILE, atomically\n"
@@ -211,12 +214,30 @@ static const char *shown_text(const struct run *r, const char *msg, char *buf, s
 
 /* ---- severities: catalogue/rules.tsv, the file beside the catalogue ------- */
 
-static char severities[2][16];	/* the rules this program reports, in order */
-static const char *const reported[2] = { "mm-lock-softirq-unsafe", "mm-lock-bh-mixed" };
+/* Every rule of rules.tsv may be reported: the lock rules by the lock
+ * analysis, the path rules by the check with other units' helpers. */
+#define MAX_RULES 32
+static struct {
+	char id[64], severity[16];
+} rules[MAX_RULES];
+static int nrules;
+static const char *const required[2] = { "mm-lock-softirq-unsafe", "mm-lock-bh-mixed" };
+
+static const char *rule_severity(const char *rule)
+{
+	int i;
+
+	for (i = 0; i < nrules; i++)
+		if (!strcmp(rules[i].id, rule))
+			return rules[i].severity;
+	return NULL;
+}
 
 static const char *severity(const char *rule)
 {
-	return severities[strcmp(rule, reported[0]) != 0];
+	const char *s = rule_severity(rule);
+
+	return s ? s : "error";		/* mmcheck-incomplete: the analysis fell short */
 }
 
 /* ID FAMILY SEVERITY ... per row: the severity of each rule reported. */
@@ -237,14 +258,15 @@ static void load_severities(const char *catalogue)
 
 		if (!id || id[0] == '#' || !strtok(NULL, "\t") || !(sev = strtok(NULL, "\t")))
 			continue;
-		for (i = 0; i < 2; i++)
-			if (!strcmp(id, reported[i]))
-				snprintf(severities[i], sizeof(severities[i]), "%s", sev);
+		if (nrules == MAX_RULES || (strcmp(sev, "error") && strcmp(sev, "warning")))
+			die("%s: %s: too many rules, or no error or warning severity", path, id);
+		snprintf(rules[nrules].id, sizeof(rules[nrules].id), "%s", id);
+		snprintf(rules[nrules++].severity, sizeof(rules[0].severity), "%s", sev);
 	}
 	fclose(f);
 	for (i = 0; i < 2; i++)
-		if (strcmp(severities[i], "error") && strcmp(severities[i], "warning"))
-			die("%s: no error or warning severity for %s", path, reported[i]);
+		if (!rule_severity(required[i]))
+			die("%s: no row for %s", path, required[i]);
 }
 
 static void json_string(FILE *f, const char *s)

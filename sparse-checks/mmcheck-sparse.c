@@ -1546,6 +1546,8 @@ int main(int argc, char **argv)
 		unit_errors = 0;
 		check_symbols(parse_file(file));
 		note_errors();
+		if (unit_fns && checker.facts_dir)
+			mm_unit_facts(unit_fns, &facts);
 		if (unit_fns)
 			mm_unit_check(unit_fns, &checker.catalogue, mm_checker_report, &checker,
 				      incomplete_warning);

@@ -33,7 +33,7 @@ FIELDS = {"acq": 7, "call": 5}
 def facts(records, tree="/tree", unit="a.c", end=None):
     """A blob of lock facts as the compilers write it: header, records,
     and an end record with their count and the checksum of the text."""
-    lines = ["mmcheck-facts\t6\t%s\t%s" % (tree, unit)]
+    lines = ["mmcheck-facts\t7\t%s\t%s" % (tree, unit)]
     for r in records:
         f = r.split("\t")
         lines.append("\t".join(f + ["-"] * (FIELDS.get(f[0], 0) + 1 - len(f))))

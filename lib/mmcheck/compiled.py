@@ -91,10 +91,14 @@ def one_arch(fd):
     return len(arches) <= 1
 
 
-def lock_findings(facts, rules, all_locks, extra=("--partial-ok",), engine="gcc"):
-    """The whole-tree lock analysis over the facts the tools left: facts,
-    a directory (or list of them) of .facts files or of objects built with
-    the plugin's facts=section."""
+def lock_findings(facts, rules, all_locks, extra=("--partial-ok",), engine="gcc",
+                  incomplete=None):
+    """The whole-tree analysis over the facts the tools left: facts, a
+    directory (or list of them) of .facts files or of objects built with
+    the plugin's facts=section.  It reports the lock rules, and what the
+    path rules find with the helpers of other files (core/crossunit.c); of
+    those, the rules in rules.  A function it could not check whole is
+    (file, problem) in incomplete, or an EngineError if there is no list."""
     build(os.path.dirname(LOCKS), LOCKS, "mmcheck-locks")
     dirs = [facts] if isinstance(facts, str) else list(facts)
     out = subprocess.run([LOCKS, "-f", "json"] + list(extra) + dirs,
@@ -105,6 +109,12 @@ def lock_findings(facts, rules, all_locks, extra=("--partial-ok",), engine="gcc"
     entries = catalogue.load_api()
     findings = []
     for d in json.loads(out.stdout)["findings"]:
+        if d["rule"] == "mmcheck-incomplete":
+            problem = "%s (%s:%d)" % (d["message"], d["file"], d["line"])
+            if incomplete is None:
+                raise EngineError(problem)
+            incomplete.append((d["file"], problem))
+            continue
         rule = by_id.get(d["rule"])
         if not rule:
             continue
@@ -112,7 +122,7 @@ def lock_findings(facts, rules, all_locks, extra=("--partial-ok",), engine="gcc"
                      rule.family, rule.severity)
         fd.notes = [(n["file"], n["line"], n["column"], n["message"]) for n in d["notes"]]
         fd.function = d.get("function", "")
-        if one_arch(fd) and (all_locks or in_focus(fd, entries)):
+        if rule.scope == "file" or (one_arch(fd) and (all_locks or in_focus(fd, entries))):
             findings.append(fd)
     return findings
 
@@ -185,7 +195,8 @@ def analyse(engine, command, rules, files, jobs, timeout, all_locks, build=None,
     compile is not analysed, and said so."""
     by_id = {r.id: r for r in rules}
     sources = [f for f in files if f.endswith(".c")]
-    whole = [r for r in rules if r.scope == "run"]
+    # the lock rules, and the path rules' helpers in other files
+    whole = [r for r in rules if r.scope == "run" or engine in r.engines]
     with_flags = with_build(engine, build, facts_option) if build else \
         (lambda f, facts: (command(f, facts), None))
 
@@ -203,5 +214,6 @@ def analyse(engine, command, rules, files, jobs, timeout, all_locks, build=None,
             if problem:
                 incomplete.append((path, problem))
         if whole and any(n.endswith(".facts") for n in os.listdir(facts_dir)):
-            findings += lock_findings(facts_dir, whole, all_locks, engine=engine)
+            findings += lock_findings(facts_dir, whole, all_locks, engine=engine,
+                                      incomplete=incomplete)
     return findings, incomplete
