@@ -41,6 +41,10 @@
 #define CHECKED (EFFECTS | CONTEXT | EV(MM_EV_DO) | EV(MM_EV_RETURN) | EV(MM_EV_ABORT_JUMP) | \
 		 EV(MM_EV_CALL))
 
+/* A summary other units are given: one with more than folio locks (fs/
+ * has hundreds of functions that lock a folio and nothing else). */
+#define WANTED (EFFECTS & ~(EV(MM_EV_FOLIO_LOCK) | EV(MM_EV_FOLIO_UNLOCK)))
+
 /* A summary bigger than this is not applied (its calls count as unknown):
  * a copy per call site must not blow up the caller's walk. */
 #define MAX_SUMMARY_BLOCKS 2000
@@ -405,7 +409,7 @@ static void export(struct mm_unit *u, const struct unit_fn *f, const struct mm_f
 		reduce(expanded, CHECKED, STARTS, &kept);
 		mm_facts_ir(u->facts, f->id, "check", &kept);
 		mm_func_free(&kept);
-	} else if (f->sum.nb && exported(f->id)) {
+	} else if (f->sum.nb && exported(f->id) && (mm_events_of(&f->sum) & WANTED)) {
 		mm_facts_ir(u->facts, f->id, "sum", &f->sum);
 	}
 }

@@ -346,12 +346,12 @@ class CompiledEngines(unittest.TestCase):
         self.repo = Repo(self)
         self.repo.kernel()
 
-    def write_build(self, where=None):
+    def write_build(self, where=None, extra=""):
         import json
         inc = os.path.join(DATA, "include")
         db = [{"directory": self.repo.root, "file": f,
-               "command": "gcc -Wp,-MMD,mm/.x.o.d -I %s -include mmcheck-kernel.h -Werror -c "
-                          "-o %s %s" % (inc, f[:-2] + ".o", f)}
+               "command": "gcc -Wp,-MMD,mm/.x.o.d -I %s -include mmcheck-kernel.h -Werror %s-c "
+                          "-o %s %s" % (inc, extra, f[:-2] + ".o", f)}
               for f in ("mm/memory.c", "mm/rmap.c")]
         os.makedirs(where or self.repo.root, exist_ok=True)
         with open(os.path.join(where or self.repo.root, "compile_commands.json"), "w") as f:
@@ -385,6 +385,17 @@ class CompiledEngines(unittest.TestCase):
             r = self.repo.mmcheck("-e", engine, "arch/s390/mm/pgalloc.c")
             self.assertEqual(r.returncode, 2, engine + ": " + r.stderr)
             self.assertIn("pgalloc.c: error: not compiled by the build", r.stderr)
+
+    def test_build_made_with_the_plugin(self):
+        """A kernel built with mmcheck's plugin in KCFLAGS (another copy
+        of it): the build's -fplugin is dropped for the engine's own, or
+        GCC would refuse the same plugin from two paths."""
+        self.write_build(extra="-fplugin=/elsewhere/mmcheck.so "
+                               "-fplugin-arg-mmcheck-facts=section ")
+        self.repo.write("mm/memory.c", ZAP)
+        r = self.repo.mmcheck("-e", "gcc", "mm/memory.c")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(rules_in(r.stdout), ["mm-rmap-before-flush"])
 
     def test_what_the_build_does_not_compile_is_read_by_cocci(self):
         self.write_build()

@@ -25,7 +25,7 @@ def run(cmd, cwd=None):
     return subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=cwd)
 
 
-# Fields of each record in facts version 6 (docs/facts.md); the tests
+# Fields of each record in facts version 7 (docs/facts.md); the tests
 # write the older, shorter records and facts() pads them with '-'.
 FIELDS = {"acq": 7, "call": 5}
 
@@ -298,9 +298,10 @@ class Locks(unittest.TestCase):
 
     def test_old_format(self):
         """Facts before version 5 carry no checksum, before 6 no lockarg
-        records: a build before it must be rebuilt, not read unchecked."""
+        records, before 7 no IR for the helpers of other files: a build
+        before it must be rebuilt, not read unchecked."""
         self.write("a.facts", "mmcheck-facts\t4\t/tree\ta.c\ncall\tf\tg\tbh-on\t-\t-\nend\t1\n")
-        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 6)",
+        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 7)",
                             "rebuild")
 
     def test_two_trees_mixed(self):

@@ -410,6 +410,10 @@ def compiler_argv(opts, root, argv, path, src):
     run = buildflags.retarget(argv, root, path, src)
     if opts.engine == "gcc":
         gccplugin.ensure_plugin()
+        # a build made with mmcheck's plugin in KCFLAGS (tools/check-plugin-
+        # kernel's are): GCC refuses the same plugin twice, from two paths
+        run = [a for a in run if not (a.startswith("-fplugin-arg-mmcheck-") or (
+            a.startswith("-fplugin=") and os.path.basename(a) == "mmcheck.so"))]
         return run[:1] + ["-fdiagnostics-plain-output", "-fplugin=" + gccplugin.PLUGIN] + run[1:]
     checker = clangcheck if opts.engine == "clang" else sparse
     checker.ensure_checker()

@@ -182,7 +182,9 @@ def with_build(engine, build, facts_option):
         if not got:
             return None, "not compiled by the build in %s" % build.dir
         argv = compiler_argv(opts, build.root, got[0], rel, os.path.abspath(path))
-        return argv[:1] + ([facts_option + facts_dir] if facts_dir else []) + argv[1:], got[1]
+        # after the compiler, and after GCC's -fplugin= (its arguments follow it)
+        at = 1 + max([i for i, a in enumerate(argv) if a.startswith("-fplugin=")], default=0)
+        return argv[:at] + ([facts_option + facts_dir] if facts_dir else []) + argv[at:], got[1]
     return cmd
 
 
