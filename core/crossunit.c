@@ -23,16 +23,22 @@
 #include "checks.h"
 
 struct xfn {
-	char *id, *tu;
+	char *key, *id;
 	int check;		/* "check": report what helpers of others add */
 	struct mm_func fn;
 	struct mm_finding *own;	/* what fn finds by itself (computed once) */
 	int nown;		/* -1: not yet */
 };
 
+struct xstr {
+	const char *hash, *text;
+};
+
 struct mm_cross {
 	struct xfn *f;
 	int n, cap;
+	struct xstr *str;	/* note texts by hash (xstr records), open addressed */
+	int nstr, cap_str;
 	char **strings;		/* names, files, note texts: each kept once */
 	int nstrings, cap_strings;
 	mm_report_fn report;
@@ -100,8 +106,8 @@ static int add_fn(struct mm_cross *x, char *const *f)
 	int params[MM_MAX_PARAMS], np, nb, ret, i;
 	struct xfn *e;
 
-	np = values(f[5], params, MM_MAX_PARAMS);
-	if (np < 0 || number(f[4], &ret) || number(f[6], &nb) || nb < 0 || nb > 1000000)
+	np = values(f[6], params, MM_MAX_PARAMS);
+	if (np < 0 || number(f[5], &ret) || number(f[7], &nb) || nb < 0 || nb > 1000000)
 		return -1;
 	if (x->n == x->cap) {
 		x->cap = x->cap ? 2 * x->cap : 64;
@@ -109,11 +115,11 @@ static int add_fn(struct mm_cross *x, char *const *f)
 	}
 	e = &x->f[x->n++];
 	memset(e, 0, sizeof(*e));
-	e->id = (char *)keep(x, f[1]);
-	e->tu = (char *)keep(x, f[7]);
-	e->check = !strcmp(f[2], "check");
+	e->key = (char *)keep(x, f[1]);
+	e->id = (char *)keep(x, f[2]);
+	e->check = !strcmp(f[3], "check");
 	e->nown = -1;
-	mm_func_init(&e->fn, keep(x, f[3]));
+	mm_func_init(&e->fn, keep(x, f[4]));
 	e->fn.ret = (enum mm_ret)ret;
 	for (i = 0; i < np; i++)
 		mm_func_param(&e->fn, params[i]);
@@ -122,19 +128,22 @@ static int add_fn(struct mm_cross *x, char *const *f)
 	return 0;
 }
 
-/* The function a record of id and tu adds to: the last one begun, or
- * none (its xfn line was a repeat, dropped by the reader). */
-static struct xfn *current(struct mm_cross *x, const char *id, const char *tu)
+/* The function a record of key adds to: the last one begun, or none (its
+ * xfn line was a repeat, dropped by the reader). */
+static struct xfn *current(struct mm_cross *x, const char *key)
 {
 	struct xfn *e = x->n ? &x->f[x->n - 1] : NULL;
 
-	return e && e->id && e->tu && !strcmp(e->id, id) && !strcmp(e->tu, tu) ? e : NULL;
+	return e && e->key && !strcmp(e->key, key) ? e : NULL;
 }
 
-/* "file:line:col", the file may hold colons */
+/* "file:line:col", the file may hold colons; "-": none */
 static int place(struct mm_cross *x, char *s, struct mm_loc *loc)
 {
 	char *col = strrchr(s, ':'), *line;
+
+	if (!strcmp(s, "-"))
+		return 0;
 
 	if (!col)
 		return -1;
@@ -149,24 +158,70 @@ static int place(struct mm_cross *x, char *s, struct mm_loc *loc)
 	return 0;
 }
 
+static unsigned slot_of(const char *hash, int cap)
+{
+	return (unsigned)strtoull(hash + 8, NULL, 16) & (cap - 1);
+}
+
+static void add_str(struct mm_cross *x, const char *hash, const char *text)
+{
+	unsigned i;
+
+	if ((x->nstr + 1) * 2 > x->cap_str) {
+		struct xstr *old = x->str;
+		int oldcap = x->cap_str, j;
+
+		x->cap_str = oldcap ? 2 * oldcap : 256;
+		x->str = calloc(x->cap_str, sizeof(*x->str));
+		if (!x->str)
+			abort();
+		x->nstr = 0;
+		for (j = 0; j < oldcap; j++)
+			if (old[j].hash)
+				add_str(x, old[j].hash, old[j].text);
+		free(old);
+	}
+	for (i = slot_of(hash, x->cap_str); x->str[i].hash; i = (i + 1) & (x->cap_str - 1))
+		if (!strcmp(x->str[i].hash, hash))
+			return;
+	x->str[i].hash = hash;
+	x->str[i].text = text;
+	x->nstr++;
+}
+
+/* The text of an xstr hash; NULL for "-" or one never written. */
+static const char *str_of(const struct mm_cross *x, const char *hash)
+{
+	unsigned i;
+
+	if (!strcmp(hash, "-") || !x->cap_str)
+		return NULL;
+	for (i = slot_of(hash, x->cap_str); x->str[i].hash; i = (i + 1) & (x->cap_str - 1))
+		if (!strcmp(x->str[i].hash, hash))
+			return x->str[i].text;
+	return NULL;
+}
+
 static int add_event(struct mm_cross *x, char *const *f)
 {
-	struct xfn *e = current(x, f[1], f[2]);
+	struct xfn *e = current(x, f[1]);
 	struct mm_event ev = { 0 };
 	int b, kind, constant, args[256], nargs;
 
 	if (!e)
 		return 0;
-	kind = mm_ev_parse(f[5]);
-	nargs = values(f[12], args, 256);
-	if (number(f[3], &b) || b < 0 || b >= e->fn.nb || kind < 0 || number(f[7], &ev.obj) ||
-	    number(f[8], &ev.result) || number(f[9], &constant) || nargs < 0 ||
-	    place(x, f[10], &ev.loc))
+	kind = mm_ev_parse(f[4]);
+	nargs = values(f[11], args, 256);
+	if (number(f[2], &b) || b < 0 || b >= e->fn.nb || kind < 0 || number(f[6], &ev.obj) ||
+	    number(f[7], &ev.result) || number(f[8], &constant) || nargs < 0 ||
+	    place(x, f[9], &ev.loc))
 		return -1;
 	ev.kind = (enum mm_ev)kind;
-	ev.name = keep(x, f[6]);
+	ev.name = kind == MM_EV_ASSIGN || kind == MM_EV_COPY ? "=" : keep(x, f[5]);
 	ev.constant = (enum mm_const)constant;
-	ev.loc.in = keep(x, f[11]);
+	ev.loc.in = str_of(x, f[10]);
+	if (strcmp(f[10], "-") && !ev.loc.in)
+		return -1;	/* a note text the blob never gave */
 	ev.nargs = nargs;
 	ev.args = mm_func_push_args(&e->fn, args, nargs);
 	mm_event_add(&e->fn, b, &ev);
@@ -175,13 +230,13 @@ static int add_event(struct mm_cross *x, char *const *f)
 
 static int add_edge(struct mm_cross *x, char *const *f)
 {
-	struct xfn *e = current(x, f[1], f[2]);
+	struct xfn *e = current(x, f[1]);
 	int b, to, cond, value, sign;
 
 	if (!e)
 		return 0;
-	if (number(f[3], &b) || number(f[5], &to) || number(f[6], &cond) ||
-	    number(f[7], &value) || number(f[8], &sign) || b < 0 || b >= e->fn.nb || to < 0 ||
+	if (number(f[2], &b) || number(f[4], &to) || number(f[5], &cond) ||
+	    number(f[6], &value) || number(f[7], &sign) || b < 0 || b >= e->fn.nb || to < 0 ||
 	    to >= e->fn.nb || cond < MM_COND_NONE || cond > MM_COND_FAILURE)
 		return -1;
 	mm_edge_add_test(&e->fn, b, to, (enum mm_cond)cond, value, sign);
@@ -190,6 +245,10 @@ static int add_edge(struct mm_cross *x, char *const *f)
 
 int mm_cross_fact(struct mm_cross *x, const struct mm_fact *fact)
 {
+	if (!strcmp(fact->f[0], "xstr")) {
+		add_str(x, keep(x, fact->f[1]), keep(x, fact->f[2]));
+		return 0;
+	}
 	if (!strcmp(fact->f[0], "xfn"))
 		return add_fn(x, fact->f);
 	if (!strcmp(fact->f[0], "xev"))
@@ -285,6 +344,7 @@ void mm_cross_free(struct mm_cross *x)
 	for (i = 0; i < x->nstrings; i++)
 		free(x->strings[i]);
 	free(x->strings);
+	free(x->str);
 	free(x->f);
 	free(x);
 }

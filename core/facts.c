@@ -44,10 +44,11 @@ static const struct {
 	{ "lockarg", 4 },	/* caller callee argument class */
 	{ "work", 3 },		/* class fn file:line:col */
 	{ "bhwork", 3 },	/* caller class file:line:col */
-	{ "xfn", 7 },		/* id role name ret params nblocks tu */
-	{ "xev", 12 },		/* id tu block i kind name obj result constant
+	{ "xfn", 7 },		/* key id role name ret params nblocks */
+	{ "xev", 11 },		/* key block i kind name obj result constant
 				 * file:line:col in args */
-	{ "xedge", 8 },		/* id tu block i to cond value sign */
+	{ "xedge", 7 },		/* key block i to cond value sign */
+	{ "xstr", 2 },		/* hash text: a note text xev records name */
 };
 
 /*
@@ -411,30 +412,68 @@ static const char *value_list(const int *v, int n, char *buf, size_t size)
 	return n ? buf : "-";
 }
 
-/* One line per block's event and edge, each naming its function, unit
- * and place: the reader drops a line it has seen (a link repeats blobs),
- * so no two lines of the IR may be alike. */
+/* The key of a function's IR lines: a hash of its id and unit.  The
+ * reader drops a line it has seen (a link repeats blobs), so no two lines
+ * of the IR may be alike; the key keeps each function's apart, and short. */
+static const char *ir_key(const struct mm_facts *f, const char *id, char *buf, size_t n)
+{
+	unsigned long long h = checksum(checksum(SUM_START, id, strlen(id) + 1), f->tu,
+					strlen(f->tu));
+
+	snprintf(buf, n, "%016llx", h);
+	return buf;
+}
+
+/* Where an event is, for the IR: only where a finding or its note can
+ * stand.  An assignment never does, and most events are assignments (a
+ * place costs GCC a read of its line, for the display column). */
+static const char *ir_where(const struct mm_facts *f, const struct mm_event *ev, char *buf,
+			    size_t n)
+{
+	if (ev->kind == MM_EV_ASSIGN || ev->kind == MM_EV_COPY || ev->kind == MM_EV_ANON_TEST)
+		return "-";
+	return where(f, &ev->loc, buf, n);
+}
+
+/* A note text ("folio_remove_rmap_ptes() in zap_present_folio_ptes() in
+ * ..."), written once per blob as an xstr record, named by its hash: the
+ * helper chains repeat, and are most of an IR's bytes otherwise. */
+static const char *ir_string(struct mm_facts *f, const char *s, char *buf, size_t n)
+{
+	unsigned long long h;
+
+	if (!s)
+		return "-";
+	h = checksum(SUM_START, s, strlen(s));
+	snprintf(buf, n, "%016llx", h);
+	if (new_edge(f, h ^ 0x5354524e47ULL))	/* the edges' set, apart */
+		record(f, "xstr", buf, s, (char *)NULL);
+	return buf;
+}
+
 void mm_facts_ir(struct mm_facts *f, const char *id, const char *role, const struct mm_func *fn)
 {
-	char nums[8][16], at[4096 + 32], list[2048];
+	char nums[8][16], at[4096 + 32], list[2048], key[24], in[24];
 	int b, i;
 
+	ir_key(f, id, key, sizeof(key));
 	snprintf(nums[0], sizeof(nums[0]), "%d", fn->ret);
 	snprintf(nums[1], sizeof(nums[1]), "%d", fn->nb);
-	record(f, "xfn", id, role, fn->name, nums[0], value_list(fn->param, fn->nparam, list,
-		 sizeof(list)), nums[1], f->tu, (char *)NULL);
+	record(f, "xfn", key, id, role, fn->name, nums[0],
+	       value_list(fn->param, fn->nparam, list, sizeof(list)), nums[1], (char *)NULL);
 	for (b = 0; b < fn->nb; b++) {
 		snprintf(nums[0], sizeof(nums[0]), "%d", b);
 		for (i = 0; i < fn->b[b].nev; i++) {
 			const struct mm_event *ev = &fn->b[b].ev[i];
+			const char *in_hash = ir_string(f, ev->loc.in, in, sizeof(in));
 
 			snprintf(nums[1], sizeof(nums[1]), "%d", i);
 			snprintf(nums[2], sizeof(nums[2]), "%d", ev->obj);
 			snprintf(nums[3], sizeof(nums[3]), "%d", ev->result);
 			snprintf(nums[4], sizeof(nums[4]), "%d", ev->constant);
-			record(f, "xev", id, f->tu, nums[0], nums[1], mm_ev_name(ev->kind),
-			       dash(ev->name), nums[2], nums[3], nums[4],
-			       where(f, &ev->loc, at, sizeof(at)), dash(ev->loc.in),
+			record(f, "xev", key, nums[0], nums[1], mm_ev_name(ev->kind),
+			       ev->kind == MM_EV_ASSIGN || ev->kind == MM_EV_COPY ? "-" : dash(ev->name),
+			       nums[2], nums[3], nums[4], ir_where(f, ev, at, sizeof(at)), in_hash,
 			       value_list(ev->nargs ? fn->argv + ev->args : NULL, ev->nargs, list,
 					  sizeof(list)),
 			       (char *)NULL);
@@ -447,8 +486,8 @@ void mm_facts_ir(struct mm_facts *f, const char *id, const char *role, const str
 			snprintf(nums[3], sizeof(nums[3]), "%d", e->cond);
 			snprintf(nums[4], sizeof(nums[4]), "%d", e->value);
 			snprintf(nums[5], sizeof(nums[5]), "%d", e->sign);
-			record(f, "xedge", id, f->tu, nums[0], nums[1], nums[2], nums[3], nums[4],
-			       nums[5], (char *)NULL);
+			record(f, "xedge", key, nums[0], nums[1], nums[2], nums[3], nums[4], nums[5],
+			       (char *)NULL);
 		}
 	}
 }

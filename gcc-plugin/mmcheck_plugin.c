@@ -171,11 +171,103 @@ static struct mm_loc loc_of(location_t l)
 	return loc;
 }
 
+/* The unit's source files, read once each for written_column(): GCC's
+ * own display column reads the line through its file cache, some 200,000
+ * instructions a time, and the facts write thousands of places. */
+struct source {
+	char *name, *text;
+	int *line;		/* offset of each line (1-based), nlines + 1 entries */
+	int nlines;
+};
+static vec<struct source *> sources;
+
+static struct source *source_of(const char *name)
+{
+	static struct source *last;
+	struct source *s;
+	unsigned i;
+	long n;
+	FILE *f;
+
+	if (last && !strcmp(last->name, name))
+		return last;
+	for (i = 0; i < sources.length(); i++)
+		if (!strcmp(sources[i]->name, name))
+			return last = sources[i];
+	s = XCNEW(struct source);
+	s->name = xstrdup(name);
+	sources.safe_push(s);
+	f = fopen(name, "rb");
+	if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
+		if (f)
+			fclose(f);
+		return last = s;	/* no text: GCC's own column */
+	}
+	s->text = XNEWVEC(char, n + 1);
+	if (fread(s->text, 1, n, f) != (size_t)n) {
+		free(s->text);
+		s->text = NULL;
+	} else {
+		s->text[n] = '\0';
+		s->line = XNEWVEC(int, 2);
+		s->line[1] = 0;
+		s->nlines = 1;
+		for (long j = 0; j < n; j++)
+			if (s->text[j] == '\n') {
+				s->line = XRESIZEVEC(int, s->line, s->nlines + 2);
+				s->line[++s->nlines] = j + 1;
+			}
+	}
+	fclose(f);
+	return last = s;
+}
+
+static void free_sources(void)
+{
+	unsigned i;
+
+	for (i = 0; i < sources.length(); i++) {
+		free(sources[i]->name);
+		free(sources[i]->text);
+		free(sources[i]->line);
+		free(sources[i]);
+	}
+	sources.truncate(0);
+}
+
+/* GCC's display column of byte column col (1-based) of line: tabs to the
+ * next multiple of 8, a UTF-8 sequence one column; -1 if the text has
+ * what GCC measures otherwise (a wide character), or no such line. */
+static int display_of(const struct source *s, int line, int col)
+{
+	int i, d = 0;
+	const unsigned char *p;
+
+	if (!s->text || line < 1 || line > s->nlines)
+		return -1;
+	p = (const unsigned char *)s->text + s->line[line];
+	for (i = 0; i < col - 1; i++) {
+		if (!p[i] || p[i] == '\n')
+			return -1;
+		if (p[i] == '\t')
+			d = (d / 8 + 1) * 8;
+		else if (p[i] >= 0xe0)
+			return -1;	/* may be a wide (CJK) character */
+		else if ((p[i] & 0xc0) != 0x80)
+			d++;
+	}
+	return d + 1;
+}
+
 static int written_column(const struct mm_loc *loc)
 {
 	expanded_location x = expand_location((location_t)loc->native);
+	int d;
 
-	return x.file ? display_column(x) : x.column;
+	if (!x.file)
+		return x.column;
+	d = display_of(source_of(x.file), x.line, x.column);
+	return d > 0 ? d : display_column(x);
 }
 
 static unsigned long long delay_field_bits;	/* set in plugin_init */
@@ -1222,6 +1314,7 @@ static void finish_unit(void *gcc_data, void *user_data)
 		free(unit_functions[i]);
 	unit_functions.truncate(0);
 	free_strings();
+	free_sources();
 }
 
 static const pass_data mmcheck_pass_data = {
