@@ -45,6 +45,11 @@
  * has hundreds of functions that lock a folio and nothing else). */
 #define WANTED (EFFECTS & ~(EV(MM_EV_FOLIO_LOCK) | EV(MM_EV_FOLIO_UNLOCK)))
 
+/* Other units are given no IR bigger than this (assignments to values
+ * nothing reads left out): each is a record per event and edge in every
+ * object, and a copy at each call in the whole-build check. */
+#define MAX_EXPORT_BLOCKS 400
+
 /* A summary bigger than this is not applied (its calls count as unknown):
  * a copy per call site must not blow up the caller's walk. */
 #define MAX_SUMMARY_BLOCKS 2000
@@ -323,16 +328,109 @@ static int forward(const struct mm_func *fn, const int *kept, int b)
 	return b;
 }
 
+static int by_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int has_value(const int *v, int n, int x)
+{
+	return x != MM_NO_VALUE && bsearch(&x, v, n, sizeof(int), by_int);
+}
+
+static void push_value(int **v, int *n, int *cap, int x)
+{
+	if (x == MM_NO_VALUE)
+		return;
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*v = mm_xrealloc(*v, *cap * sizeof(int));
+	}
+	(*v)[(*n)++] = x;
+}
+
+/*
+ * The values an assignment in fn can matter to, sorted: those the events
+ * of keep other than assignments name, those branches test, the
+ * parameters (a caller's values once the summary is applied), and what
+ * copies join to them.  Most assignments are to none of these (a
+ * summary's or an IR's bulk otherwise).  NULL: keep every assignment (the
+ * copies did not settle in a few rounds).
+ */
+static int *relevant_values(const struct mm_func *fn, unsigned long long keep, int *n)
+{
+	int *v = NULL, cap = 0, b, i, j, round, grew = 1;
+
+	*n = 0;
+	for (i = 0; i < fn->nparam; i++)
+		push_value(&v, n, &cap, fn->param[i]);
+	for (b = 0; b < fn->nb; b++) {
+		for (i = 0; i < fn->b[b].nev; i++) {
+			const struct mm_event *ev = &fn->b[b].ev[i];
+
+			if (!(EV(ev->kind) & keep) || ev->kind == MM_EV_ASSIGN || ev->kind == MM_EV_COPY)
+				continue;
+			push_value(&v, n, &cap, ev->obj);
+			push_value(&v, n, &cap, ev->result);
+			for (j = 0; j < ev->nargs; j++)
+				push_value(&v, n, &cap, fn->argv[ev->args + j]);
+		}
+		for (i = 0; i < fn->b[b].nsucc; i++)
+			if (fn->b[b].succ[i].cond != MM_COND_NONE)
+				push_value(&v, n, &cap, fn->b[b].succ[i].value);
+	}
+	for (round = 0; grew && round < 8; round++) {
+		int before = *n;
+
+		qsort(v, *n, sizeof(int), by_int);
+		grew = 0;
+		for (b = 0; b < fn->nb; b++)
+			for (i = 0; i < fn->b[b].nev; i++) {
+				const struct mm_event *ev = &fn->b[b].ev[i];
+				int o, r;
+
+				if (ev->kind != MM_EV_COPY)
+					continue;
+				o = has_value(v, before, ev->obj);
+				r = has_value(v, before, ev->result);
+				if (o != r) {
+					push_value(&v, n, &cap, o ? ev->result : ev->obj);
+					grew = 1;
+				}
+			}
+	}
+	if (grew) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* Is ev of fn kept: of keep, and an assignment only to a relevant value? */
+static int kept_event(const struct mm_event *ev, unsigned long long keep, const int *rel,
+		      int nrel)
+{
+	if (!(EV(ev->kind) & keep))
+		return 0;
+	if (!rel || (ev->kind != MM_EV_ASSIGN && ev->kind != MM_EV_COPY))
+		return 1;
+	return has_value(rel, nrel, ev->obj) ||
+	       (ev->kind == MM_EV_COPY && has_value(rel, nrel, ev->result));
+}
+
 /* sum: fn reduced to the events of keep (a set of kinds), or nothing (nb
  * == 0) when it has none of need. */
 static void reduce(const struct mm_func *fn, unsigned long long keep, unsigned long long need,
-		   struct mm_func *sum)
+		   int prune, int max_blocks, struct mm_func *sum)
 {
-	int *kept, *order, b, i, n = 0;
+	int *kept, *order, *rel, nrel, b, i, n = 0;
 
 	mm_func_init(sum, fn->name);
 	if (!(mm_events_of(fn) & need))
 		return;
+	rel = prune ? relevant_values(fn, keep, &nrel) : NULL;
 	sum->ret = fn->ret;
 	memcpy(sum->param, fn->param, sizeof(sum->param));
 	sum->nparam = fn->nparam;
@@ -342,7 +440,7 @@ static void reduce(const struct mm_func *fn, unsigned long long keep, unsigned l
 		abort();
 	for (b = 0; b < fn->nb; b++)
 		for (i = 0; i < fn->b[b].nev; i++)
-			kept[b] += !!(EV(fn->b[b].ev[i].kind) & keep);
+			kept[b] += kept_event(&fn->b[b].ev[i], keep, rel, nrel);
 	/* new numbers, the entry first, for the blocks that remain */
 	for (b = 0; b < fn->nb; b++)
 		order[b] = -1;
@@ -350,14 +448,14 @@ static void reduce(const struct mm_func *fn, unsigned long long keep, unsigned l
 	for (b = 0; b < fn->nb; b++)
 		if (order[b] < 0 && forward(fn, kept, b) == b)
 			order[b] = n++;
-	if (n <= MAX_SUMMARY_BLOCKS) {
+	if (n <= max_blocks) {
 		for (i = 0; i < n; i++)
 			mm_block_add(sum);
 		for (b = 0; b < fn->nb; b++) {
 			if (order[b] < 0)
 				continue;
 			for (i = 0; i < fn->b[b].nev; i++)
-				if (EV(fn->b[b].ev[i].kind) & keep)
+				if (kept_event(&fn->b[b].ev[i], keep, rel, nrel))
 					add_kept(sum, order[b], fn, &fn->b[b].ev[i]);
 			for (i = 0; i < fn->b[b].nsucc; i++) {
 				const struct mm_edge *e = &fn->b[b].succ[i];
@@ -369,11 +467,12 @@ static void reduce(const struct mm_func *fn, unsigned long long keep, unsigned l
 	}
 	free(kept);
 	free(order);
+	free(rel);
 }
 
 static void summarise(const struct mm_func *fn, struct mm_func *sum)
 {
-	reduce(fn, EFFECTS | CONTEXT, EFFECTS, sum);
+	reduce(fn, EFFECTS | CONTEXT, EFFECTS, 0, MAX_SUMMARY_BLOCKS, sum);
 }
 
 /* Can another unit call id (not a static "name@unit", nor a pointer's
@@ -406,11 +505,15 @@ static void export(struct mm_unit *u, const struct unit_fn *f, const struct mm_f
 	struct mm_func kept;
 
 	if (calls_out(u, expanded)) {
-		reduce(expanded, CHECKED, STARTS, &kept);
-		mm_facts_ir(u->facts, f->id, "check", &kept);
+		reduce(expanded, CHECKED, STARTS, 1, MAX_EXPORT_BLOCKS, &kept);
+		if (kept.nb)
+			mm_facts_ir(u->facts, f->id, "check", &kept);
 		mm_func_free(&kept);
 	} else if (f->sum.nb && exported(f->id) && (mm_events_of(&f->sum) & WANTED)) {
-		mm_facts_ir(u->facts, f->id, "sum", &f->sum);
+		reduce(&f->sum, EFFECTS | CONTEXT, EFFECTS, 1, MAX_EXPORT_BLOCKS, &kept);
+		if (kept.nb)
+			mm_facts_ir(u->facts, f->id, "sum", &kept);
+		mm_func_free(&kept);
 	}
 }
 

@@ -1261,18 +1261,27 @@ static unsigned int mmcheck_execute(function *fun)
  * in .text, kept by ld -r and by the archives kbuild makes. */
 static void facts_to_section(void)
 {
-	const char *p;
+	const char *p = facts.buf;
 
 	fprintf(asm_out_file, "\t.pushsection .mmcheck.facts,\"\",%%progbits\n\t.ascii \"");
-	for (p = facts.buf; *p; p++) {
+	while (*p) {
+		size_t n = 0;
+
+		/* a run of what needs no escape, written at once */
+		while ((unsigned char)p[n] >= 32 && (unsigned char)p[n] <= 126 && p[n] != '"' &&
+		       p[n] != '\\')
+			n++;
+		fwrite(p, 1, n, asm_out_file);
+		p += n;
+		if (!*p)
+			break;
 		if (*p == '\n')
 			fprintf(asm_out_file, "\\n\"\n%s", p[1] ? "\t.ascii \"" : "");
 		else if (*p == '"' || *p == '\\')
 			fprintf(asm_out_file, "\\%c", *p);
-		else if ((unsigned char)*p < 32 || (unsigned char)*p > 126)
-			fprintf(asm_out_file, "\\%03o", (unsigned char)*p);
 		else
-			fputc(*p, asm_out_file);
+			fprintf(asm_out_file, "\\%03o", (unsigned char)*p);
+		p++;
 	}
 	fprintf(asm_out_file, "\t.popsection\n");
 }
