@@ -404,6 +404,9 @@ void mm_unit_free(struct mm_unit *u);
  * check and calls a function this unit does not define, for the
  * whole-tree check of helpers in other files (crossunit.c). */
 void mm_unit_facts(struct mm_unit *u, struct mm_facts *f);
+/* Apply no summary of more than blocks blocks (default 2000): a call to
+ * such a helper counts as an unknown one. */
+void mm_unit_limit(struct mm_unit *u, int blocks);
 
 /* ---- helpers of other units (crossunit.c) --------------------------------- */
 

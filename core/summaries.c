@@ -73,6 +73,7 @@ struct mm_unit {
 	int nstrings, cap_strings;
 	int fresh;		/* the next value id a copy invents (negative) */
 	struct mm_facts *facts;	/* where other units' needs go, or NULL */
+	int max_apply;		/* summaries bigger are not applied */
 };
 
 struct mm_unit *mm_unit_new(void)
@@ -81,6 +82,7 @@ struct mm_unit *mm_unit_new(void)
 
 	memset(u, 0, sizeof(*u));
 	u->fresh = -2;
+	u->max_apply = MAX_SUMMARY_BLOCKS;
 	return u;
 }
 
@@ -122,6 +124,11 @@ static void below(struct mm_unit *u, const struct mm_func *fn)
 	for (i = 0; i < fn->nargv; i++)
 		if (fn->argv[i] <= u->fresh)
 			u->fresh = fn->argv[i] - 1;
+}
+
+void mm_unit_limit(struct mm_unit *u, int blocks)
+{
+	u->max_apply = blocks;
 }
 
 void mm_unit_facts(struct mm_unit *u, struct mm_facts *f)
@@ -286,7 +293,8 @@ static void expand(struct mm_unit *u, const struct mm_func *fn, struct mm_func *
 			const struct mm_event *ev = &fn->b[b].ev[i];
 			int c = ev->kind == MM_EV_CALL ? lookup(u, ev->name) : -1;
 
-			if (c >= 0 && u->f[c].state == DONE && u->f[c].sum.nb)
+			if (c >= 0 && u->f[c].state == DONE && u->f[c].sum.nb &&
+			    u->f[c].sum.nb <= u->max_apply)
 				cur = apply(u, out, cur, &u->f[c], fn, ev);
 			else
 				mm_event_add(out, cur, ev);
