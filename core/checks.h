@@ -19,6 +19,15 @@ unsigned long long mm_events_of(const struct mm_func *fn);
 /* realloc() that aborts when memory runs out (ir.c says why). */
 void *mm_xrealloc(void *p, size_t n);
 
+/* Strings kept for the life of a unit or a run, each text once among the
+ * last window kept (note texts repeat close together). */
+struct mm_strings {
+	char **s;
+	int n, cap;
+};
+const char *mm_strings_keep(struct mm_strings *p, const char *s, int window);
+void mm_strings_free(struct mm_strings *p);
+
 /* FNV-1a of a name: the catalogue's index, the unit's functions by id. */
 unsigned mm_name_hash(const char *s);
 

@@ -43,8 +43,7 @@ struct mm_cross {
 	int n, cap;
 	struct xstr *str;	/* note texts by hash (xstr records), open addressed */
 	int nstr, cap_str;
-	char **strings;		/* names, files, note texts: each kept once */
-	int nstrings, cap_strings;
+	struct mm_strings strings;	/* names, files, note texts: each kept once */
 	mm_report_fn report;
 	void *ctx;
 	const struct mm_catalogue *cat;
@@ -60,21 +59,7 @@ struct mm_cross *mm_cross_new(void)
 
 static const char *keep(struct mm_cross *x, const char *s)
 {
-	int i;
-
-	if (!strcmp(s, "-"))
-		return NULL;
-	for (i = x->nstrings - 1; i >= 0 && i >= x->nstrings - 256; i--)
-		if (!strcmp(x->strings[i], s))
-			return x->strings[i];
-	if (x->nstrings == x->cap_strings) {
-		x->cap_strings = x->cap_strings ? 2 * x->cap_strings : 256;
-		x->strings = mm_xrealloc(x->strings, x->cap_strings * sizeof(*x->strings));
-	}
-	x->strings[x->nstrings] = strdup(s);
-	if (!x->strings[x->nstrings])
-		abort();
-	return x->strings[x->nstrings++];
+	return strcmp(s, "-") ? mm_strings_keep(&x->strings, s, 256) : NULL;
 }
 
 /* "3,-7,12" into v (at most max); the count, or -1. */
@@ -111,7 +96,8 @@ static int add_fn(struct mm_cross *x, char *const *f)
 	struct xfn *e;
 
 	np = values(f[6], params, MM_MAX_PARAMS);
-	if (np < 0 || number(f[5], &ret) || number(f[7], &nb) || nb < 0 || nb > 1000000)
+	if (np < 0 || number(f[5], &ret) || ret < MM_RET_OTHER || ret > MM_RET_POINTER ||
+	    number(f[7], &nb) || nb < 0 || nb > 1000000)
 		return -1;
 	if (x->n == x->cap) {
 		x->cap = x->cap ? 2 * x->cap : 64;
@@ -217,8 +203,8 @@ static int add_event(struct mm_cross *x, char *const *f)
 	kind = mm_ev_parse(f[4]);
 	nargs = values(f[11], args, 256);
 	if (number(f[2], &b) || b < 0 || b >= e->fn.nb || kind < 0 || number(f[6], &ev.obj) ||
-	    number(f[7], &ev.result) || number(f[8], &constant) || nargs < 0 ||
-	    place(x, f[9], &ev.loc))
+	    number(f[7], &ev.result) || number(f[8], &constant) || constant < MM_CONST_NONE ||
+	    constant > MM_CONST_POSITIVE || nargs < 0 || place(x, f[9], &ev.loc))
 		return -1;
 	ev.kind = (enum mm_ev)kind;
 	ev.name = kind == MM_EV_ASSIGN || kind == MM_EV_COPY ? "=" : keep(x, f[5]);
@@ -350,9 +336,7 @@ void mm_cross_free(struct mm_cross *x)
 		mm_func_free(&x->f[i].fn);
 		free(x->f[i].own);
 	}
-	for (i = 0; i < x->nstrings; i++)
-		free(x->strings[i]);
-	free(x->strings);
+	mm_strings_free(&x->strings);
 	free(x->str);
 	free(x->f);
 	free(x);

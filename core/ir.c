@@ -157,6 +157,33 @@ int mm_ev_parse(const char *name)
 	return -1;
 }
 
+const char *mm_strings_keep(struct mm_strings *p, const char *s, int window)
+{
+	int i;
+
+	for (i = p->n - 1; i >= 0 && i >= p->n - window; i--)
+		if (!strcmp(p->s[i], s))
+			return p->s[i];
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->s = mm_xrealloc(p->s, p->cap * sizeof(*p->s));
+	}
+	p->s[p->n] = strdup(s);
+	if (!p->s[p->n])
+		abort();
+	return p->s[p->n++];
+}
+
+void mm_strings_free(struct mm_strings *p)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->s[i]);
+	free(p->s);
+	memset(p, 0, sizeof(*p));
+}
+
 int mm_failure_value(const struct mm_func *fn, enum mm_const constant)
 {
 	switch (fn->ret) {

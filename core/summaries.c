@@ -69,8 +69,7 @@ struct mm_unit {
 	int n, cap;
 	int *index;		/* hash of id -> f[] + 1, 0: empty */
 	int nindex;
-	char **strings;		/* the notes' "in" texts, each once */
-	int nstrings, cap_strings;
+	struct mm_strings strings;	/* the notes' "in" texts, each once */
 	int fresh;		/* the next value id a copy invents (negative) */
 	struct mm_facts *facts;	/* where other units' needs go, or NULL */
 	int max_apply;		/* summaries bigger are not applied */
@@ -173,19 +172,7 @@ static int lookup(const struct mm_unit *u, const char *id)
 /* The one copy of a note text: a unit's copies repeat a few of them. */
 static const char *intern(struct mm_unit *u, const char *s)
 {
-	int i;
-
-	for (i = u->nstrings - 1; i >= 0 && i >= u->nstrings - 64; i--)
-		if (!strcmp(u->strings[i], s))
-			return u->strings[i];
-	if (u->nstrings == u->cap_strings) {
-		u->cap_strings = u->cap_strings ? 2 * u->cap_strings : 64;
-		u->strings = mm_xrealloc(u->strings, u->cap_strings * sizeof(*u->strings));
-	}
-	u->strings[u->nstrings] = strdup(s);
-	if (!u->strings[u->nstrings])
-		abort();
-	return u->strings[u->nstrings++];
+	return mm_strings_keep(&u->strings, s, 64);
 }
 
 /* "drop_rmap@mm/x.c" -> "drop_rmap": how the callee is written */
@@ -599,9 +586,7 @@ void mm_unit_free(struct mm_unit *u)
 		mm_func_free(&u->f[i].fn);
 		mm_func_free(&u->f[i].sum);
 	}
-	for (i = 0; i < u->nstrings; i++)
-		free(u->strings[i]);
-	free(u->strings);
+	mm_strings_free(&u->strings);
 	free(u->index);
 	free(u->f);
 	free(u);

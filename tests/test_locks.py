@@ -259,6 +259,19 @@ class Locks(unittest.TestCase):
         self.write("a.facts", facts(["call\tf\tg\tbh-on\t3=1\t-"]))
         self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "rejected")
 
+    def test_bad_function_ir_is_refused(self):
+        """The IR of another unit's helper is read with its bounds: a
+        constant or a block out of range makes the facts bad input."""
+        good = ["xfn\tk\tf\tcheck\tf\t1\t-\t1",
+                "xev\tk\t0\t0\treturn\treturn\t-1\t-1\t1\t/tree/a.c:1:1\t-\t-"]
+        self.write("a.facts", facts(good))
+        self.assertEqual(run([LOCKS, self.dir]).returncode, 0)
+        for bad in (good[1].replace("\t1\t/tree", "\t9\t/tree"),
+                    good[1].replace("xev\tk\t0", "xev\tk\t3"),
+                    "xedge\tk\t0\t0\t5\t0\t-1\t0"):
+            self.write("a.facts", facts([good[0], bad]))
+            self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "rejected")
+
     def test_show_after_start_with_no_caller(self):
         """called_after: a show stored beside a start that returns with
         BH disabled, through a wrapper of another unit, is not entered
