@@ -92,11 +92,22 @@ unsigned mm_name_hash(const char *s)
 	return h;
 }
 
+/* The index slot of name: its first entry's, or an empty one (-1). */
+static unsigned slot_of(const struct mm_catalogue *cat, const char *name)
+{
+	unsigned h = mm_name_hash(name) % cat->nindex;
+
+	while (cat->index[h] != -1 && strcmp(cat->e[cat->index[h]].name, name))
+		h = (h + 1) % cat->nindex;
+	return h;
+}
+
 /* Distinct kinds get bit numbers; names get an open-addressing index of
- * their first entry (entries of one name are found by scanning from it). */
+ * their first entry, the entries of a name a chain (next), and each slot
+ * the kinds of its name: the front ends ask for every call they see. */
 static int build_index(struct mm_catalogue *cat, char *err, size_t errlen)
 {
-	int i, k;
+	int i, k, *last;
 
 	for (i = 0; i < cat->n; i++) {
 		for (k = 0; k < cat->nkinds && strcmp(cat->kinds[k], cat->e[i].kind); k++)
@@ -116,38 +127,32 @@ static int build_index(struct mm_catalogue *cat, char *err, size_t errlen)
 	}
 	cat->nindex = 4 * cat->n + 1;
 	cat->index = malloc(sizeof(*cat->index) * (size_t)(unsigned)cat->nindex);
-	if (!cat->index)
+	cat->index_kinds = calloc((size_t)(unsigned)cat->nindex, sizeof(*cat->index_kinds));
+	last = malloc(sizeof(*last) * (size_t)(unsigned)cat->nindex);
+	if (!cat->index || !cat->index_kinds || !last) {
+		free(last);
 		return -1;
+	}
 	for (i = 0; i < cat->nindex; i++)
 		cat->index[i] = -1;
 	for (i = 0; i < cat->n; i++) {
-		unsigned h = mm_name_hash(cat->e[i].name) % cat->nindex;
+		unsigned h = slot_of(cat, cat->e[i].name);
 
-		while (cat->index[h] != -1 && strcmp(cat->e[cat->index[h]].name, cat->e[i].name))
-			h = (h + 1) % cat->nindex;
+		cat->e[i].next = -1;
 		if (cat->index[h] == -1)
 			cat->index[h] = i;
+		else
+			cat->e[last[h]].next = i;
+		last[h] = i;
+		cat->index_kinds[h] |= 1ULL << cat->e[i].kind_id;
 	}
+	free(last);
 	return 0;
 }
 
 unsigned long long mm_cat_mask(const struct mm_catalogue *cat, const char *name)
 {
-	unsigned long long m = 0;
-	unsigned h;
-	int i;
-
-	if (!cat->nindex)
-		return 0;
-	for (h = mm_name_hash(name) % cat->nindex; cat->index[h] != -1; h = (h + 1) % cat->nindex)
-		if (!strcmp(cat->e[cat->index[h]].name, name))
-			break;
-	if (cat->index[h] == -1)
-		return 0;
-	for (i = 0; i < cat->n; i++)
-		if (!strcmp(cat->e[i].name, name))
-			m |= 1ULL << cat->e[i].kind_id;
-	return m;
+	return cat->nindex ? cat->index_kinds[slot_of(cat, name)] : 0;
 }
 
 unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds)
@@ -161,7 +166,8 @@ unsigned long long mm_cat_bits(const struct mm_catalogue *cat, const char *kinds
 		bar = strchr(k, '|');
 		n = bar ? (size_t)(bar - k) : strlen(k);
 		for (i = 0; i < cat->nkinds; i++)
-			if (strlen(cat->kinds[i]) == n && !strncmp(cat->kinds[i], k, n))
+			if (cat->kinds[i][0] == k[0] && !strncmp(cat->kinds[i], k, n) &&
+			    !cat->kinds[i][n])
 				m |= 1ULL << i;
 		k += n + (bar ? 1 : 0);
 	}
@@ -270,6 +276,7 @@ void mm_cat_free(struct mm_catalogue *cat)
 	}
 	free(cat->e);
 	free(cat->index);
+	free(cat->index_kinds);
 	memset(cat, 0, sizeof(*cat));
 }
 
@@ -278,8 +285,10 @@ const struct mm_cat_entry *mm_cat_find(const struct mm_catalogue *cat,
 {
 	int i;
 
-	for (i = 0; i < cat->n; i++)
-		if (!strcmp(cat->e[i].name, name) && !strcmp(cat->e[i].kind, kind))
+	if (!cat->nindex)
+		return NULL;
+	for (i = cat->index[slot_of(cat, name)]; i != -1; i = cat->e[i].next)
+		if (!strcmp(cat->e[i].kind, kind))
 			return &cat->e[i];
 	return NULL;
 }
@@ -387,8 +396,10 @@ static const struct mm_cat_entry *row_with(const struct mm_catalogue *cat, const
 {
 	int i;
 
-	for (i = 0; i < cat->n; i++)
-		if (has(&cat->e[i]) && !strcmp(cat->e[i].name, name))
+	if (!cat->nindex)
+		return NULL;
+	for (i = cat->index[slot_of(cat, name)]; i != -1; i = cat->e[i].next)
+		if (has(&cat->e[i]))
 			return &cat->e[i];
 	return NULL;
 }

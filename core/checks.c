@@ -128,14 +128,15 @@ static int by_location(const void *a, const void *b)
 
 #define EV(k) MM_EV_BIT(k)
 
-/* Each check, and the events it starts from: a function without any of
- * them cannot produce its finding, so its paths are not walked (most
+/* Each check, and the events its finding needs, all of them: a function
+ * without them cannot produce it, so its paths are not walked (most
  * functions of a kernel build have none). */
 static const struct {
 	void (*run)(struct mm_check_ctx *);
 	unsigned long long needs;
 } checks[] = {
-	{ mm_check_rmap_before_flush,	 EV(MM_EV_PTE_CLEAR_DEFERRED) },
+	{ mm_check_rmap_before_flush,	 EV(MM_EV_PTE_CLEAR_DEFERRED) | EV(MM_EV_PAGE_DIRTY) |
+					 EV(MM_EV_RMAP_REMOVE) },
 	{ mm_check_delay_rmap_anon,	 EV(MM_EV_RMAP_DELAY) },
 	{ mm_check_delay_rmap_unflushed, EV(MM_EV_RMAP_DELAY) },
 	{ mm_check_undo_missing,	 EV(MM_EV_DO) },
@@ -163,7 +164,7 @@ void mm_check_all(const struct mm_func *fn, const struct mm_catalogue *cat,
 	size_t i;
 
 	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
-		if (has & checks[i].needs)
+		if ((has & checks[i].needs) == checks[i].needs)
 			checks[i].run(&c);
 	if (seen.n)	/* qsort() of NULL is undefined, even of nothing */
 		qsort(seen.f, seen.n, sizeof(*seen.f), by_location);

@@ -28,6 +28,11 @@ struct mm_strings {
 const char *mm_strings_keep(struct mm_strings *p, const char *s, int window);
 void mm_strings_free(struct mm_strings *p);
 
+/* The biggest summary of another unit's helper applied at a call (at 32,
+ * 6.12's madvise_free_pte_range() passes its walk bound); a unit exports
+ * no bigger summary, which no other unit would use. */
+#define MM_CROSS_MAX_APPLY 16
+
 /* FNV-1a of a name: the catalogue's index, the unit's functions by id. */
 unsigned mm_name_hash(const char *s);
 

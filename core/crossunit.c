@@ -22,10 +22,6 @@
 #include "mmcore.h"
 #include "checks.h"
 
-/* The biggest summary of another unit's helper applied at a call: at 32,
- * 6.12's madvise_free_pte_range() passes its walk bound. */
-#define CROSS_MAX_APPLY 16
-
 struct xfn {
 	char *key, *id;
 	int check;		/* "check": report what helpers of others add */
@@ -319,7 +315,7 @@ void mm_cross_check(struct mm_cross *x, const struct mm_catalogue *cat, mm_repor
 	 * only small summaries of other units' helpers are applied, or the
 	 * walks of the biggest pass their bounds (6.12's
 	 * madvise_free_pte_range() with every folio helper of mm/) */
-	mm_unit_limit(u, CROSS_MAX_APPLY);
+	mm_unit_limit(u, MM_CROSS_MAX_APPLY);
 	for (i = 0; i < x->n; i++)
 		mm_unit_add(u, x->f[i].id, &x->f[i].fn, &x->f[i]);
 	mm_unit_check(u, cat, report_new, x, incomplete);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mmcore.h"
+#include "checks.h"
 
 #define MAGIC "mmcheck-facts"
 /* 2: call records carry the BH state of the call; 3: store and pass
@@ -24,10 +25,12 @@
  * records the constant arguments; 5: the end record carries a checksum;
  * 6: lockarg records, and "#N" classes for a lock that is parameter N;
  * work and bhwork records; 7: xfn, xev and xedge records (the IR of
- * functions for the whole-tree path checks, crossunit.c).
- * Only 7 is read: a 6 has no xfn records, so a helper of another file
- * would look like one without effect (and a bit flip turns 7 into 5 or 6). */
-#define VERSION "7"
+ * functions for the whole-tree path checks, crossunit.c); 8: the unit's
+ * own name is left out of its static functions' ids ("f@") and of its
+ * places (":12:5"), which were half the bytes of mm/memory.o's facts.
+ * Only 8 is read: a 7 would name functions "f@" of no unit, a 6 has no
+ * xfn records (and a bit flip turns 8 into 0 or 9). */
+#define VERSION "8"
 
 static const struct {
 	const char *type;
@@ -85,14 +88,51 @@ static void put(struct mm_facts *f, const char *s, size_t n)
 	f->buf[f->len] = '\0';
 }
 
-/* A field never holds the separators: tabs and newlines become spaces. */
+/* How much of field s names the unit tu: a static function's id ends
+ * "@tu", a place starts "tu:LINE"; 0 if neither.  *front: at the start. */
+static size_t unit_part(const char *s, const char *tu, int *front)
+{
+	size_t n = strlen(s), t = tu ? strlen(tu) : 0;
+
+	*front = 0;
+	if (!t || n <= t)
+		return 0;
+	if (s[n - t - 1] == '@' && !strcmp(s + n - t, tu))
+		return t;
+	*front = 1;
+	return !strncmp(s, tu, t) && s[t] == ':' && s[t + 1] >= '0' && s[t + 1] <= '9' ? t : 0;
+}
+
+/* A field never holds the separators: tabs and newlines become spaces.
+ * The unit's own name is left out (version 8): "f@", ":12:5". */
 static void put_field(struct mm_facts *f, const char *s)
 {
+	size_t n, skip;
+	int front;
+
 	put(f, "\t", 1);
-	for (; s && *s; s++)
-		put(f, *s == '\t' || *s == '\n' ? " " : s, 1);
-	if (!s)
+	if (!s) {
 		put(f, "-", 1);
+		return;
+	}
+	skip = unit_part(s, f->tu, &front);
+	n = strlen(s) - skip;
+	if (front)
+		s += skip;
+	while (n) {
+		size_t run = strcspn(s, "\t\n");
+
+		if (run > n)
+			run = n;
+		put(f, s, run);
+		s += run;
+		n -= run;
+		if (n) {
+			put(f, " ", 1);
+			s++;
+			n--;
+		}
+	}
 }
 
 static void record(struct mm_facts *f, const char *type, ...)
@@ -400,6 +440,25 @@ static int function_records(struct mm_facts *f, const struct mm_facts_fn *u)
 	return ret;
 }
 
+/* v in decimal, into buf (12 bytes at least): snprintf() was most of the
+ * cost of writing the IR. */
+static const char *decimal(char *buf, int v)
+{
+	char tmp[12], *o = buf;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	int n = 0;
+
+	do
+		tmp[n++] = '0' + u % 10;
+	while ((u /= 10));
+	if (v < 0)
+		*o++ = '-';
+	while (n)
+		*o++ = tmp[--n];
+	*o = '\0';
+	return buf;
+}
+
 /* "3,-7,12": value ids, "-" for none. */
 static const char *value_list(const int *v, int n, char *buf, size_t size)
 {
@@ -457,20 +516,20 @@ void mm_facts_ir(struct mm_facts *f, const char *id, const char *role, const str
 	int b, i;
 
 	ir_key(f, id, key, sizeof(key));
-	snprintf(nums[0], sizeof(nums[0]), "%d", fn->ret);
-	snprintf(nums[1], sizeof(nums[1]), "%d", fn->nb);
+	decimal(nums[0], fn->ret);
+	decimal(nums[1], fn->nb);
 	record(f, "xfn", key, id, role, fn->name, nums[0],
 	       value_list(fn->param, fn->nparam, list, sizeof(list)), nums[1], (char *)NULL);
 	for (b = 0; b < fn->nb; b++) {
-		snprintf(nums[0], sizeof(nums[0]), "%d", b);
+		decimal(nums[0], b);
 		for (i = 0; i < fn->b[b].nev; i++) {
 			const struct mm_event *ev = &fn->b[b].ev[i];
 			const char *in_hash = ir_string(f, ev->loc.in, in, sizeof(in));
 
-			snprintf(nums[1], sizeof(nums[1]), "%d", i);
-			snprintf(nums[2], sizeof(nums[2]), "%d", ev->obj);
-			snprintf(nums[3], sizeof(nums[3]), "%d", ev->result);
-			snprintf(nums[4], sizeof(nums[4]), "%d", ev->constant);
+			decimal(nums[1], i);
+			decimal(nums[2], ev->obj);
+			decimal(nums[3], ev->result);
+			decimal(nums[4], ev->constant);
 			record(f, "xev", key, nums[0], nums[1], mm_ev_name(ev->kind),
 			       ev->kind == MM_EV_ASSIGN || ev->kind == MM_EV_COPY ? "-" : dash(ev->name),
 			       nums[2], nums[3], nums[4], ir_where(f, ev, at, sizeof(at)), in_hash,
@@ -481,11 +540,11 @@ void mm_facts_ir(struct mm_facts *f, const char *id, const char *role, const str
 		for (i = 0; i < fn->b[b].nsucc; i++) {
 			const struct mm_edge *e = &fn->b[b].succ[i];
 
-			snprintf(nums[1], sizeof(nums[1]), "%d", i);
-			snprintf(nums[2], sizeof(nums[2]), "%d", e->to);
-			snprintf(nums[3], sizeof(nums[3]), "%d", e->cond);
-			snprintf(nums[4], sizeof(nums[4]), "%d", e->value);
-			snprintf(nums[5], sizeof(nums[5]), "%d", e->sign);
+			decimal(nums[1], i);
+			decimal(nums[2], e->to);
+			decimal(nums[3], e->cond);
+			decimal(nums[4], e->value);
+			decimal(nums[5], e->sign);
 			record(f, "xedge", key, nums[0], nums[1], nums[2], nums[3], nums[4], nums[5],
 			       (char *)NULL);
 		}
@@ -700,7 +759,39 @@ struct reader {
 	int lineno;
 	int in_blob, nrec;
 	unsigned long long sum;		/* of the blob's bytes so far */
+	const char *unit;		/* the blob's, from its header */
+	char *whole;			/* a line's fields with the unit put back */
+	size_t cap;
 };
+
+/* The fields of a line with the unit put back where the writer left it
+ * out (put_field()): copies in r->whole, which the callback reads. */
+static void whole_fields(struct reader *r, struct mm_fact *fact)
+{
+	size_t need = 0, t = strlen(r->unit), n;
+	char *o;
+	int i;
+
+	for (i = 1; i < fact->nf; i++)
+		need += strlen(fact->f[i]) + t + 1;
+	if (need > r->cap) {
+		r->cap = 2 * need;
+		r->whole = mm_xrealloc(r->whole, r->cap);
+	}
+	for (o = r->whole, i = 1; i < fact->nf; i++) {
+		const char *s = fact->f[i];
+
+		n = strlen(s);
+		fact->f[i] = o;
+		if (s[0] == ':' && s[1] >= '0' && s[1] <= '9')
+			o += sprintf(o, "%s%s", r->unit, s);
+		else if (n && s[n - 1] == '@')
+			o += sprintf(o, "%s%s", s, r->unit);
+		else
+			o += sprintf(o, "%s", s);
+		o++;
+	}
+}
 
 static int fail(struct reader *r, const char *what)
 {
@@ -725,6 +816,7 @@ static int one_line(struct reader *r, char *line, size_t len, mm_fact_fn cb, voi
 				    "): rebuild the objects with this mmcheck");
 		r->in_blob = 1;
 		r->nrec = 0;
+		r->unit = fact.f[3];
 	} else if (!strcmp(fact.f[0], "end")) {
 		snprintf(sum, sizeof(sum), "%016llx", before);
 		if (fact.nf != 3 || strspn(fact.f[1], "0123456789") != strlen(fact.f[1]) ||
@@ -737,14 +829,13 @@ static int one_line(struct reader *r, char *line, size_t len, mm_fact_fn cb, voi
 		return fail(r, "unknown record or wrong number of fields");
 	} else {
 		r->nrec++;
+		whole_fields(r, &fact);
 	}
 	return cb(&fact, ctx) ? fail(r, "rejected by the reader") : 0;
 }
 
-int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, void *ctx,
-		   char *err, size_t errlen)
+static int parse(struct reader *r, char *buf, size_t len, mm_fact_fn cb, void *ctx)
 {
-	struct reader r = { origin, err, errlen, 0, 0, 0, 0 };
 	size_t i = 0;
 
 	while (i < len) {
@@ -754,17 +845,27 @@ int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, voi
 			i++;
 			continue;
 		}
-		r.lineno++;
+		r->lineno++;
 		if (!nl)
-			return fail(&r, "last line not terminated: facts truncated");
+			return fail(r, "last line not terminated: facts truncated");
 		*nl = '\0';
-		if (one_line(&r, buf + i, nl - buf - i, cb, ctx))
+		if (one_line(r, buf + i, nl - buf - i, cb, ctx))
 			return -1;
 		i = nl - buf + 1;
 	}
-	if (r.in_blob)
-		return fail(&r, "no end record: facts truncated");
-	if (!r.lineno)
-		return fail(&r, "empty facts");
+	if (r->in_blob)
+		return fail(r, "no end record: facts truncated");
+	if (!r->lineno)
+		return fail(r, "empty facts");
 	return 0;
+}
+
+int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, void *ctx,
+		   char *err, size_t errlen)
+{
+	struct reader r = { .origin = origin, .err = err, .errlen = errlen };
+	int ret = parse(&r, buf, len, cb, ctx);
+
+	free(r.whole);
+	return ret;
 }

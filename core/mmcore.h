@@ -36,6 +36,7 @@ struct mm_cat_entry {
 	char *member;		/* member=: same_object rows, the member of the
 				 * argument the result points to (rlock) */
 	int kind_id;		/* index of kind in mm_catalogue.kinds */
+	int next;		/* the next entry of this name, or -1 */
 };
 
 struct mm_catalogue {
@@ -43,7 +44,8 @@ struct mm_catalogue {
 	int n;
 	char *kinds[64];	/* distinct kinds; a kind's bit is 1ULL << its index */
 	int nkinds;
-	int *index;		/* hash of name -> entry, for mm_cat_mask() */
+	int *index;		/* hash of name -> its first entry */
+	unsigned long long *index_kinds;	/* per slot: the kinds of its name */
 	int nindex;
 	int guards[8];		/* entries of kind guard_ctor/guard_dtor */
 	int nguards;

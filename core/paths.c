@@ -25,68 +25,85 @@
 
 #define MM_MAX_VISITS 200000
 
+/* The (block, state) pairs seen: each stored once, in order, in keys; an
+ * open-addressed table of their hashes and places finds them.  Growing
+ * moves the small slots only, never a state. */
 struct visited {
-	unsigned char *slots;	/* per slot: int block (+1, 0 = empty), then state */
-	size_t nslots, used, slot_size, state_size;
+	struct slot { uint32_t hash, at; } *slots;	/* at: index in keys + 1, 0 = empty */
+	unsigned char *keys;	/* per pair: int block, then the state */
+	size_t nslots, used, key_size, state_size;	/* nslots: a power of two */
 };
 
-static uint64_t hash_bytes(const void *p, size_t n, uint64_t h)
+/* FNV-1a, a word at a time: the states are tens of bytes, hashed at every
+ * block a path reaches. */
+static uint32_t hash_state(int block, const void *p, size_t n)
 {
 	const unsigned char *c = p;
+	uint64_t h = (14695981039346656037ULL ^ (unsigned)block) * 1099511628211ULL, w;
 
+	for (; n >= sizeof(w); n -= sizeof(w), c += sizeof(w)) {
+		memcpy(&w, c, sizeof(w));
+		h = (h ^ w) * 1099511628211ULL;
+	}
 	while (n--)
 		h = (h ^ *c++) * 1099511628211ULL;
-	return h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
-static int *slot_block(struct visited *v, size_t i)
+/* Room for twice the pairs (first: each block once, most functions' whole
+ * walk). */
+static int grow(struct visited *v, size_t want)
 {
-	return (int *)(v->slots + i * v->slot_size);
-}
+	size_t n = v->nslots ? v->nslots * 2 : 16, i, j;
+	struct slot *slots;
+	unsigned char *keys;
 
-static int insert(struct visited *v, int block, const void *state);
-
-static int rehash(struct visited *v)
-{
-	struct visited old = *v;
-	size_t i;
-
-	v->nslots = old.nslots ? old.nslots * 2 : 1024;
-	v->used = 0;
-	v->slots = calloc(v->nslots, v->slot_size);
-	if (!v->slots)
+	while (n < 2 * want)
+		n *= 2;
+	slots = calloc(n, sizeof(*slots));
+	keys = realloc(v->keys, n / 2 * v->key_size);
+	if (!slots || !keys) {
+		free(slots);
+		if (keys)
+			v->keys = keys;
 		return -1;
-	for (i = 0; i < old.nslots; i++) {
-		int *b = (int *)(old.slots + i * old.slot_size);
-
-		if (*b)
-			insert(v, *b - 1, b + 1);
 	}
-	free(old.slots);
+	v->keys = keys;
+	for (i = 0; i < v->nslots; i++) {
+		if (!v->slots[i].at)
+			continue;
+		for (j = v->slots[i].hash & (n - 1); slots[j].at; j = (j + 1) & (n - 1))
+			;
+		slots[j] = v->slots[i];
+	}
+	free(v->slots);
+	v->slots = slots;
+	v->nslots = n;
 	return 0;
 }
 
 /* 1 if newly inserted, 0 if already there, -1 on allocation failure. */
 static int insert(struct visited *v, int block, const void *state)
 {
-	uint64_t h;
-	size_t i;
+	uint32_t h = hash_state(block, state, v->state_size);
+	size_t i, mask;
+	unsigned char *k;
 
-	if ((v->used + 1) * 2 > v->nslots && rehash(v))
+	if ((v->used + 1) * 2 > v->nslots && grow(v, v->used + 1))
 		return -1;
-	h = hash_bytes(state, v->state_size, hash_bytes(&block, sizeof(block), 14695981039346656037ULL));
-	for (i = h % v->nslots;; i = (i + 1) % v->nslots) {
-		int *b = slot_block(v, i);
-
-		if (!*b) {
-			*b = block + 1;
-			memcpy(b + 1, state, v->state_size);
-			v->used++;
-			return 1;
-		}
-		if (*b == block + 1 && !memcmp(b + 1, state, v->state_size))
+	mask = v->nslots - 1;
+	for (i = h & mask; v->slots[i].at; i = (i + 1) & mask) {
+		k = v->keys + (v->slots[i].at - 1) * v->key_size;
+		if (v->slots[i].hash == h && !memcmp(k, &block, sizeof(block)) &&
+		    !memcmp(k + sizeof(block), state, v->state_size))
 			return 0;
 	}
+	k = v->keys + v->used * v->key_size;
+	memcpy(k, &block, sizeof(block));
+	memcpy(k + sizeof(block), state, v->state_size);
+	v->slots[i].hash = h;
+	v->slots[i].at = ++v->used;
+	return 1;
 }
 
 /* A check's state is a struct of its own, read in place: aligned as
@@ -194,23 +211,27 @@ static int walk(const struct mm_func *fn, const struct mm_walker *w, void *ctx, 
 {
 	size_t fsize = (sizeof(struct frame) + w->state_size + FRAME_ALIGN - 1) &
 		       ~(FRAME_ALIGN - 1);
-	/* each slot's block number an aligned int */
 	/* the visited key: the check's state, and the branch facts before it
 	 * (with the padding between them, kept zero) when there are any */
 	int ntrack = 0, *track = fn->nb && facts ? retested(fn, &ntrack) : NULL;
 	size_t key = ntrack ? fsize - offsetof(struct frame, facts) : w->state_size;
 	size_t at = ntrack ? offsetof(struct frame, facts) : offsetof(struct frame, state);
-	struct visited v = { .slot_size = (sizeof(int) + key + sizeof(int) - 1) &
-					  ~(sizeof(int) - 1),
-			     .state_size = key };
+	struct visited v = { .key_size = sizeof(int) + key, .state_size = key };
 	unsigned char *stack = NULL, *cur;
 	size_t depth = 0, cap = 0;
 	int ret = 0, i, stop;
 
 	if (!fn->nb)
 		return 0;
+	if (grow(&v, fn->nb)) {
+		free(v.keys);
+		free(track);
+		return -1;
+	}
 	cur = calloc(1, fsize);
 	if (!cur) {
+		free(v.slots);
+		free(v.keys);
 		free(track);
 		return -1;
 	}
@@ -267,6 +288,7 @@ out:
 	free(cur);
 	free(stack);
 	free(v.slots);
+	free(v.keys);
 	free(track);
 	return ret;
 }

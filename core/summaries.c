@@ -45,9 +45,10 @@
  * has hundreds of functions that lock a folio and nothing else). */
 #define WANTED (EFFECTS & ~(EV(MM_EV_FOLIO_LOCK) | EV(MM_EV_FOLIO_UNLOCK)))
 
-/* Other units are given no IR bigger than this (assignments to values
- * nothing reads left out): each is a record per event and edge in every
- * object, and a copy at each call in the whole-build check. */
+/* Other units are given no function to check bigger than this, and no
+ * summary bigger than MM_CROSS_MAX_APPLY (assignments to values nothing
+ * reads left out): each is a record per event and edge in every object,
+ * and a copy at each call in the whole-build check. */
 #define MAX_EXPORT_BLOCKS 400
 
 /* A summary bigger than this is not applied (its calls count as unknown):
@@ -216,12 +217,20 @@ static int rename_value(struct renaming *r, int v)
  * helper ("folio_remove_rmap_ptes() in zap_present_folio_ptes()"). */
 static const char *in_text(struct mm_unit *u, const struct mm_event *ev, const char *helper)
 {
+	const char *what = ev->loc.in ? ev->loc.in : ev->name ? ev->name : "?";
+	const char *parts[] = { what, ev->loc.in ? " in " : "() in ", helper, "()" };
 	char buf[512];
+	size_t len = 0, n, i;
 
-	if (ev->loc.in)
-		snprintf(buf, sizeof(buf), "%s in %s()", ev->loc.in, helper);
-	else
-		snprintf(buf, sizeof(buf), "%s() in %s()", ev->name ? ev->name : "?", helper);
+	/* at once, not snprintf(): a text per event of each helper copied */
+	for (i = 0; i < 4; i++) {
+		n = strlen(parts[i]);
+		if (n > sizeof(buf) - 1 - len)
+			n = sizeof(buf) - 1 - len;
+		memcpy(buf + len, parts[i], n);
+		len += n;
+	}
+	buf[len] = '\0';
 	return intern(u, buf);
 }
 
@@ -477,21 +486,49 @@ static int exported(const char *id)
 	return id && *id != '*' && !strchr(id, '@');
 }
 
-/* Does expanded start a check and call a function the unit does not
- * define, whose summary the whole-tree check may have? */
-static int calls_out(const struct mm_unit *u, const struct mm_func *expanded)
+static int calls_other_unit(const struct mm_unit *u, const struct mm_event *ev)
 {
-	int b, i;
+	return ev->kind == MM_EV_CALL && exported(ev->name) && lookup(u, ev->name) < 0;
+}
 
-	if (!(mm_events_of(expanded) & STARTS))
+/* Does fn start a check and then, on some path, call a function the unit
+ * does not define, whose summary the whole-build check may have?  A call
+ * no start reaches cannot end a check (most of mm/memory.c's callers that
+ * start one call out only before it). */
+static int calls_out(const struct mm_unit *u, const struct mm_func *fn)
+{
+	int *work, *seen, n = 0, b, i, found = 0;
+
+	if (!(mm_events_of(fn) & STARTS))
 		return 0;
-	for (b = 0; b < expanded->nb; b++)
-		for (i = 0; i < expanded->b[b].nev; i++)
-			if (expanded->b[b].ev[i].kind == MM_EV_CALL &&
-			    exported(expanded->b[b].ev[i].name) &&
-			    lookup(u, expanded->b[b].ev[i].name) < 0)
-				return 1;
-	return 0;
+	work = mm_xrealloc(NULL, fn->nb * sizeof(*work));
+	seen = calloc(fn->nb, sizeof(*seen));
+	if (!seen)
+		abort();
+	/* the calls after a start in its block; the start's block's
+	 * successors are where the walk below begins */
+	for (b = 0; b < fn->nb && !found; b++) {
+		int started = 0;
+
+		for (i = 0; i < fn->b[b].nev && !found; i++) {
+			started |= !!(EV(fn->b[b].ev[i].kind) & STARTS);
+			found = started && calls_other_unit(u, &fn->b[b].ev[i]);
+		}
+		for (i = 0; started && i < fn->b[b].nsucc; i++)
+			if (!seen[fn->b[b].succ[i].to]++)
+				work[n++] = fn->b[b].succ[i].to;
+	}
+	while (n && !found) {
+		b = work[--n];
+		for (i = 0; i < fn->b[b].nev && !found; i++)
+			found = calls_other_unit(u, &fn->b[b].ev[i]);
+		for (i = 0; i < fn->b[b].nsucc; i++)
+			if (!seen[fn->b[b].succ[i].to]++)
+				work[n++] = fn->b[b].succ[i].to;
+	}
+	free(work);
+	free(seen);
+	return found;
 }
 
 /* What other units need of f (mm_unit_facts()). */
@@ -505,7 +542,7 @@ static void export(struct mm_unit *u, const struct unit_fn *f, const struct mm_f
 			mm_facts_ir(u->facts, f->id, "check", &kept);
 		mm_func_free(&kept);
 	} else if (f->sum.nb && exported(f->id) && (mm_events_of(&f->sum) & WANTED)) {
-		reduce(&f->sum, EFFECTS | CONTEXT, EFFECTS, 1, MAX_EXPORT_BLOCKS, &kept);
+		reduce(&f->sum, EFFECTS | CONTEXT, EFFECTS, 1, MM_CROSS_MAX_APPLY, &kept);
 		if (kept.nb)
 			mm_facts_ir(u->facts, f->id, "sum", &kept);
 		mm_func_free(&kept);

@@ -422,7 +422,8 @@ static int count_fact(const struct mm_fact *f, void *ctx)
 	n->header += !strcmp(f->f[0], "mmcheck-facts");
 	n->acq += !strcmp(f->f[0], "acq") && !strcmp(f->f[2], "struct mm_struct::context.lock");
 	n->call += !strcmp(f->f[0], "call");
-	n->reg += !strcmp(f->f[0], "reg") && !strcmp(f->f[2], "free_rcu@x.c");
+	n->reg += !strcmp(f->f[0], "reg") && !strcmp(f->f[2], "free_rcu@x.c") &&
+		  !strcmp(f->f[4], "x.c:9:2");
 	n->end += !strcmp(f->f[0], "end");
 	return 0;
 }
@@ -450,6 +451,8 @@ static void test_facts(void)
 	ok(!mm_facts_parse(two, len, "two.o", count_fact, &n, err, sizeof(err)) &&
 	   n.header == 2 && n.acq == 2 && n.call == 2 && n.reg == 2 && n.end == 2,
 	   "facts: written, concatenated, read back whole");
+	ok(strstr(f.buf, "\tfree_rcu@\t") && strstr(f.buf, "\t:9:2\n") && !strstr(f.buf, "@x.c"),
+	   "facts: the unit's name is left out of its ids and places, and put back");
 	memcpy(two, f.buf, f.len + 1);
 	ok(mm_facts_parse(two, f.len - 7, "cut.o", count_fact, &n, err, sizeof(err)) &&
 	   strstr(err, "cut.o") && strstr(err, "truncated"), "facts: a truncated blob is an error");
@@ -480,7 +483,7 @@ static void count_report(const struct mm_finding *f, void *ctx)
 /* The facts of a small tree, as text; "%s" is the BH state of the call
  * from put_port() to __put_port(). */
 static const char lock_tree[] =
-	"mmcheck-facts\t7\t/tree\tnet.c\n"
+	"mmcheck-facts\t8\t/tree\tnet.c\n"
 	"reg\tsetup\tdestroy_rcu@net.c\tcall_rcu\tnet.c:5:2\n"
 	"call\tdestroy_rcu@net.c\tunhash@net.c\tbh-on\t-\t-\n"
 	"acq\tunhash@net.c\tstruct bucket::lock\tplain\tbh-on\tnet.c:10:2\tspin_lock\t-\n"
@@ -506,7 +509,7 @@ static void test_lockgraph_entry_bh(const char *bh, const char *want, const char
  * softirq callback takes with BH enabled elsewhere is reported, at the
  * helper's acquisition. */
 static const char lockarg_tree[] =
-	"mmcheck-facts\t7\t/tree\tmm.c\n"
+	"mmcheck-facts\t8\t/tree\tmm.c\n"
 	"acq\tlock_it@mm.c\t#1\tplain\tbh-on\tmm.c:4:2\tspin_lock\t-\n"
 	"call\tcaller\tpass_on@mm.c\tbh-on\t-\t-\n"
 	"lockarg\tcaller\tpass_on@mm.c\t1\tstruct mm_struct::context.lock\n"
