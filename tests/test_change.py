@@ -28,6 +28,11 @@ ZAP = snippet("rmap-tlb/bug-zap-6.1-shape.c")
 ZAP_OK = ZAP.replace("\t\tpage_remove_rmap(page, vma, false);\t/* BUG */\n", "")
 UNMAP_OK = snippet("undo-pair/ok-remap-added.c")
 MIGRATE = snippet("undo-pair/bug-try-to-migrate-6.1.c")     # two old findings
+CHAIN_OK = snippet("rmap-tlb/ok-helper-chain-flushed.c")
+CHAIN_NO_FLUSH = CHAIN_OK.replace("\t\ttlb_flush_rmaps(tlb, vma);\n", "")
+DELAY = ("\t\t\tif (tlb_delay_rmap(tlb)) {\n\t\t\t\tdelay_rmap = true;\n"
+         "\t\t\t\t*force_flush = true;\n\t\t\t}\n")
+CHAIN_NO_DELAY = CHAIN_NO_FLUSH.replace(DELAY, "\t\t\t*force_flush = true;\n")
 GMAP_BH = """/* gmap: the guest address spaces of an mm */
 void gmap_attach(struct gmap *gmap, struct mm_struct *mm)
 {
@@ -114,6 +119,26 @@ class SeedBugs(unittest.TestCase):
         self.assertEqual(rules_in(r.stdout), ["mm-rmap-before-flush"])
         self.assertIn("mm/memory.c:26:17: warning:", r.stdout)
         self.assertIn("1 C file checked", r.stderr)
+
+    def test_flush_dropped_from_the_caller_of_two_helpers(self):
+        """Only the caller changes; the delay is in helpers it calls, whose
+        bodies the change mode must read too (tools/mutate-kernel's
+        NO_FLUSH_RMAPS on 6.12's zap_pte_range())."""
+        self.repo.write("mm/zap.c", CHAIN_OK)
+        self.repo.commit("zap: helpers")
+        self.repo.write("mm/zap.c", CHAIN_NO_FLUSH)
+        r = self.staged()
+        self.assertEqual(rules_in(r.stdout), ["mm-delay-rmap-unflushed"], r.stdout + r.stderr)
+
+    def test_delay_added_to_a_helper_whose_caller_never_flushes(self):
+        """Only the helper changes; the finding is in its caller's caller."""
+        self.assertIn(DELAY, CHAIN_NO_FLUSH)
+        self.repo.write("mm/zap.c", CHAIN_NO_DELAY)
+        self.repo.commit("zap: no delay")
+        self.repo.write("mm/zap.c", CHAIN_NO_FLUSH)
+        r = self.staged()
+        self.assertEqual(rules_in(r.stdout), ["mm-delay-rmap-unflushed"], r.stdout + r.stderr)
+        self.assertIn("mm/zap.c:48:9: warning:", r.stdout)     # in zap_range()
 
     def test_plain_lock_against_bh_in_an_untouched_file(self):
         self.repo.write("arch/s390/mm/gmap.c", GMAP_PLAIN)

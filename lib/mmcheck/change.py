@@ -236,7 +236,8 @@ def check(root, before, after, rules, opts, cache, label=""):
 class Changed:
     """One changed C file as the engine reads it: both texts, the diff,
     and the slices (slices.py) of both sides that keep only the function
-    definitions the change touched."""
+    definitions the change touched, their callers and the helpers of
+    both (slices.with_helpers())."""
 
     def __init__(self, change, old, new):
         self.change, self.old, self.new = change, old, new
@@ -249,8 +250,10 @@ class Changed:
         b = new.decode("utf-8", "surrogateescape")
         self.old_defs = slices.definitions(a.split("\n"))
         new_defs = slices.definitions(b.split("\n"))
-        self.names = slices.touched_names(new_defs, self.diff.touched) | \
+        touched = slices.touched_names(new_defs, self.diff.touched) | \
             slices.touched_names(self.old_defs, self.diff.touched_old)
+        self.names = slices.with_helpers(a.split("\n"), self.old_defs, touched) | \
+            slices.with_helpers(b.split("\n"), new_defs, touched)
         self.old_slice = slices.blank_except(a, self.names, self.old_defs).encode(
             "utf-8", "surrogateescape")
         self.new_slice = slices.blank_except(b, self.names, new_defs).encode(

@@ -74,6 +74,36 @@ def touched_names(defs, lines_touched):
     return {name for lo, hi, name in defs if any(lo < t <= hi + 1 for t in lines_touched)}
 
 
+CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+
+
+def _closure(names, edges):
+    """names and every name edges reach from them."""
+    seen, todo = set(names), list(names)
+    while todo:
+        for n in edges.get(todo.pop(), ()):
+            if n not in seen:
+                seen.add(n)
+                todo.append(n)
+    return seen
+
+
+def with_helpers(lines, defs, names):
+    """names, with the definitions of the file a path rule needs to judge
+    them: the rules follow the helpers a function calls (the 6.12 zap loop
+    delays rmaps two helpers below the function that must flush them), so
+    a change to a helper may make a finding in any function that calls it,
+    and each of those is read with all of its own helpers."""
+    defined = {name for _, _, name in defs}
+    calls, callers = {}, {}
+    for lo, hi, name in defs:
+        body = "\n".join(lines[lo:hi + 1])
+        calls[name] = {c for c in CALL.findall(body) if c in defined and c != name}
+        for c in calls[name]:
+            callers.setdefault(c, set()).add(name)
+    return _closure(_closure(names, callers), calls)
+
+
 def blank_except(text, names, defs=None):
     """text with the function definitions not named in names blanked
     (their lines kept, emptied); defs: definitions() of text, if known."""
