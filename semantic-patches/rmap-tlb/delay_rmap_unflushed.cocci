@@ -9,10 +9,12 @@
 //# Reported only when no path from the delay to the unlock flushes: a
 //# flush under a condition that tracks the delay (if (force_flush)) is
 //# trusted, because Coccinelle does not follow values.  The delay may be
-//# in a helper the same file defines, or in that helper's helper (6.12's
-//# zap_present_ptes() -> zap_present_folio_ptes()), when the helper can
-//# return without flushing; the flush may be in a helper the file defines
-//# too.  Deeper chains and other files' helpers are not followed.
+//# in a helper the same file defines, or up to two helpers below it (6.12's
+//# zap_present_ptes() -> zap_present_folio_ptes(), 7.2's
+//# do_zap_pte_range() -> zap_present_ptes() -> zap_present_folio_ptes()),
+//# when the helper can return without flushing; the flush may be in a
+//# helper the file defines too.  Deeper chains and other files' helpers
+//# are not followed.
 //
 // Confidence: Moderate
 // Copyright: (C) 2026 The mmcheck authors.
@@ -129,8 +131,8 @@ h << fhelp.h;
 mm_flush_helpers.add(h)
 
 // Helpers of this file that can return with a delayed rmap not flushed,
-// directly (d1) or through such a helper (d2); a call to one is a delay,
-// as rules r1 and r2 (r's, for a call to d1's and d2's) read it.
+// directly (d1) or through such a helper (d2, d3); a call to one is a
+// delay, as rules r1, r2 and r3 (r's, for a call to d1's, d2's, d3's) read it.
 @d1 exists@
 identifier h;
 identifier dl =~ "^(tlb_delay_rmap)$";
@@ -151,6 +153,17 @@ identifier fl =~ "^(tlb_flush_rmaps)$";
 g(...) {
   ... when any
   h(...)
+  ... when != fl(...)
+}
+
+@d3 exists@
+identifier f, d2.g;
+identifier fl =~ "^(tlb_flush_rmaps)$";
+@@
+
+f(...) {
+  ... when any
+  g(...)
   ... when != fl(...)
 }
 
@@ -223,3 +236,38 @@ g << d2.g;
 mm_emit("mm-delay-rmap-unflushed", p2,
         "page-table lock released by %s() with delayed rmaps not flushed by tlb_flush_rmaps()" % ul,
         [(p1, "rmap removal delayed in %s() or a helper it calls; no path to the unlock calls tlb_flush_rmaps()" % g)])
+
+@r3 exists@
+iterator name scoped_cond_guard, scoped_guard;
+identifier d3.f;
+identifier fl =~ "^(tlb_flush_rmaps)$";
+identifier ul =~ "^(pte_unmap_unlock)$";
+position p1, p2;
+@@
+
+f@p1(...)
+... when != fl(...)
+* ul@p2(...)
+
+@flushed3 exists@
+identifier d3.f, r3.ul;
+identifier fl =~ "^(tlb_flush_rmaps)$";
+identifier fh : script:python() { fh in mm_flush_helpers };
+position r3.p1, r3.p2;
+@@
+
+f@p1(...)
+...
+\(fl(...)\|fh(...)\)
+...
+ul@p2(...)
+
+@script:python depends on (org || report) && !flushed3@
+p1 << r3.p1;
+p2 << r3.p2;
+ul << r3.ul;
+f << d3.f;
+@@
+mm_emit("mm-delay-rmap-unflushed", p2,
+        "page-table lock released by %s() with delayed rmaps not flushed by tlb_flush_rmaps()" % ul,
+        [(p1, "rmap removal delayed in %s() or a helper it calls; no path to the unlock calls tlb_flush_rmaps()" % f)])
