@@ -493,8 +493,8 @@ static int calls_other_unit(const struct mm_unit *u, const struct mm_event *ev)
 
 /* Does fn start a check and then, on some path, call a function the unit
  * does not define, whose summary the whole-build check may have?  A call
- * no start reaches cannot end a check (most of mm/memory.c's callers that
- * start one call out only before it). */
+ * no start reaches cannot end a check (6.12's mm/memory.c: 11 functions
+ * to check written instead of 14). */
 static int calls_out(const struct mm_unit *u, const struct mm_func *fn)
 {
 	int *work, *seen, n = 0, b, i, found = 0;
