@@ -11,8 +11,8 @@
  * member the kernel calls in softirq (softirq_field), every function
  * whose signature says it is one (a struct rcu_head * parameter, ...) if
  * its address is taken, and every function those reach through the call
- * graph (direct calls; calls through pointers give no softirq context,
- * add_target()).  A function is softirq-only when all its known callers
+ * graph (direct calls; calls through pointers only through a member that
+ * one unit keeps to itself, add_target()).  A function is softirq-only when all its known callers
  * are; the others may run in process context.
  *
  * Per class, at each plain acquisition made with BH enabled in a function
@@ -30,8 +30,8 @@
  * mix whose only softirq users in the run trylock is not reported either.
  * Known limits: calls through pointers are resolved by member, not by
  * object (every fib6_walker's func is a target of every walk), and by
- * passer, not by call, for a parameter (mark_process()); they give no
- * softirq context; values are told apart one call deep (specialize():
+ * passer, not by call, for a parameter (mark_process()); they give
+ * softirq context only through a member of one unit (enters_softirq()); values are told apart one call deep (specialize():
  * a constant argument against its callee's branch on it), so a call the
  * callback can never make for deeper reasons still counts, unless the
  * catalogue cuts it (softirq_cut, each with its reason); what one member
@@ -157,6 +157,9 @@ struct lg_fn {
 	int copy_of;		/* lock_copy(): 1 + the function it copies, else 0 */
 	const char **locks;	/* lock_copy(): the class of each lock parameter
 				 * ("#N" acquisitions), [N], NULL if unknown */
+	const char *unit;	/* a member's pseudo-function: the one unit that
+				 * stores in it and calls through it, else NULL */
+	int units;		/* ... 0 if none yet, 1 one, 2 more than one */
 	int handed_on[2];	/* a parameter's pseudo-function reached from
 				 * another (stored, passed on): what its passers
 				 * passed may be called later, from anywhere;
@@ -247,6 +250,7 @@ struct mm_lockgraph {
 	int nreg;
 	const char *tree, *tree_origin, *other_tree;
 	const char *origin;
+	const char *unit;	/* the unit whose facts are being added */
 	int nunits;
 };
 
@@ -430,6 +434,29 @@ static struct mm_loc parse_loc(struct mm_lockgraph *g, const char *s)
 	return loc;
 }
 
+/* A member's pseudo-function ("*walker.func", not a parameter's "*FN#N")
+ * used by the unit being added: by a store in the member or a call
+ * through it.  Its unit, while one unit is all that uses it. */
+static void member_used(struct mm_lockgraph *g, int pseudo)
+{
+	struct lg_fn *p = &g->fn[pseudo];
+
+	if (strchr(p->name, '#') || p->units > 1)
+		return;
+	if (!p->units || p->unit != g->unit)
+		p->units++;
+	p->unit = g->unit;
+}
+
+/* Does a softirq walk go through this callee?  Through a pointer only
+ * when it is a member that a single unit both stores in and calls
+ * through: the unit's own dispatch (node_gc()'s walker), where resolving
+ * by member cannot join subsystems (add_target()). */
+static int enters_softirq(const struct lg_fn *c)
+{
+	return c->name[0] != '*' || c->units == 1;
+}
+
 /* A new edge of caller, made with BH as bh says; the caller fills in
  * what else it knows. */
 static struct lg_edge *add_call(struct mm_lockgraph *g, const char *caller, const char *callee,
@@ -454,6 +481,9 @@ static struct lg_edge *add_call(struct mm_lockgraph *g, const char *caller, cons
 static int add_call_record(struct mm_lockgraph *g, const struct mm_fact *fact)
 {
 	struct lg_edge *e = add_call(g, fact->f[1], fact->f[2], fact->f[3]);
+
+	if (fact->f[2][0] == '*')
+		member_used(g, e->to);
 
 	return fact->nf > 4 &&
 	       (mm_facts_parse_values(fact->f[4], &e->args_zero, &e->args_nonzero) ||
@@ -545,14 +575,15 @@ static const char *softirq_member(struct mm_lockgraph *g, const char *member)
  * called from anywhere, as a function whose address escapes may
  * (uncalled_targets()).
  *
- * These edges say in what state a callback is entered, never that it runs
- * in softirq (mark_interrupt() does not follow them): resolved by member,
+ * These edges say in what state a callback is entered, and that it runs
+ * in softirq only for a member one unit keeps to itself (mark_interrupt()
+ * follows no others, enters_softirq()): resolved by member,
  * calls through pointers join unrelated subsystems (perf's hrtimer ->
  * pmu.del -> trace_event_class.reg -> ... -> vm_operations_struct.close
  * -> address_space_operations.writepages reaches every filesystem), and
- * 6.12's net/ fs/ reported 1273 more false alarms so.  Only entry into
- * process context follows them, which can only drop roots: every target
- * was a root (its address escaped) without them.
+ * 6.12's net/ fs/ reported 1273 more false alarms so.  Entry into process
+ * context follows them all, which can only drop roots: every target was a
+ * root (its address escaped) without them.
  */
 static int add_target(struct mm_lockgraph *g, const char *pseudo, const char *fn,
 		      const char *via)
@@ -584,6 +615,7 @@ static void add_store(struct mm_lockgraph *g, char *const *f)
 		s->fn = fn_id(g, f[2]);
 		s->pseudo = pseudo;
 		s->edge = g->fn[pseudo].ncallees - 1;
+		member_used(g, pseudo);
 		return;
 	}
 	add_reg(g, f[1], f[2], row, f[4], 0);
@@ -672,6 +704,7 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 			g->other_tree = keep(g, fact->f[2]);
 			return 1;
 		}
+		g->unit = keep(g, fact->f[3]);
 		g->nunits++;
 		return 0;
 	}
@@ -1080,8 +1113,9 @@ static void mark_interrupt(struct mm_lockgraph *g, int hardirq)
 		for (j = 0; j < f->ncallees; j++) {
 			struct lg_fn *c = &g->fn[f->callees[j].to];
 
-			/* through a pointer: no interrupt context (add_target()) */
-			if (!*MARK(c) && !(c->cut && !hardirq) && c->name[0] != '*') {
+			/* through a pointer: no interrupt context (add_target()),
+			 * but for a unit's own member (enters_softirq()) */
+			if (!*MARK(c) && !(c->cut && !hardirq) && enters_softirq(c)) {
 				*MARK(c) = 1;
 				if (!hardirq)
 					c->parent = from;
@@ -1122,7 +1156,7 @@ static void spread_families(struct mm_lockgraph *g)
 		for (j = 0; j < f->ncallees; j++) {
 			struct lg_fn *c = &g->fn[f->callees[j].to];
 
-			if (!c->softirq || c->cut || c->name[0] == '*' ||
+			if (!c->softirq || c->cut || !enters_softirq(c) ||
 			    (c->families | f->families) == c->families)
 				continue;
 			c->families |= f->families;

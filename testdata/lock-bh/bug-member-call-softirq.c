@@ -2,10 +2,11 @@
  * A timer walks the table and the walker calls w->func(w): the function
  * stored there runs in softirq, reached only through the member.  Process
  * context takes the same lock plainly with BH enabled, so the timer can
- * interrupt its holder on the same CPU.  The whole-tree analysis misses
- * it: calls through pointers say how a callback is entered, never that it
- * runs in softirq (resolved by member, they would join unrelated
- * subsystems: perf's hrtimer would reach every filesystem's writepages).
+ * interrupt its holder on the same CPU.  Calls through pointers give
+ * softirq context only through a member that one unit both stores in and
+ * calls through, as here: resolved by member across units, they would
+ * join unrelated subsystems (perf's hrtimer would reach every
+ * filesystem's writepages).
  */
 struct node_table { spinlock_t lock; int nodes; };
 struct walker {
@@ -56,9 +57,8 @@ void node_gc_start(void)
 /*
  * check-name: a function called through a member in softirq, its lock also taken in process context
  * check-options: --all-locks
- * check-known-to-fail: gcc,sparse,clang calls through pointers give no softirq context
  *
  * check-output-start
-bug-member-call-softirq.c:44:9: error: lock struct node_table::lock taken with BH enabled here but also in softirq context: deadlock if the softirq interrupts its holder [mm-lock-softirq-unsafe]
+bug-member-call-softirq.c:47:9: error: lock struct node_table::lock taken with BH enabled here but also in softirq context: deadlock if the softirq interrupts its holder [mm-lock-softirq-unsafe]
  * check-output-end
  */
