@@ -79,6 +79,10 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 			set_key(&e->family, f[i] + 7);
 		else if (!strncmp(f[i], "member=", 7))
 			set_key(&e->member, f[i] + 7);
+		else if (!strncmp(f[i], "from=", 5))
+			set_key(&e->from, f[i] + 5);
+		else if (!strncmp(f[i], "path=", 5))
+			set_key(&e->path, f[i] + 5);
 	}
 	return e->kind && e->name ? 0 : -1;
 }
@@ -273,6 +277,8 @@ void mm_cat_free(struct mm_catalogue *cat)
 		free(cat->e[i].as);
 		free(cat->e[i].family);
 		free(cat->e[i].member);
+		free(cat->e[i].from);
+		free(cat->e[i].path);
 	}
 	free(cat->e);
 	free(cat->index);

@@ -160,6 +160,7 @@ struct lg_fn {
 	const char *unit;	/* a member's pseudo-function: the one unit that
 				 * stores in it and calls through it, else NULL */
 	int units;		/* ... 0 if none yet, 1 one, 2 more than one */
+	int cut_entry;		/* the from= of a catalogue process_cut row */
 	int handed_on[2];	/* a parameter's pseudo-function reached from
 				 * another (stored, passed on): what its passers
 				 * passed may be called later, from anywhere;
@@ -170,6 +171,8 @@ struct lg_acq {
 	const char *cls, *callee;
 	const char *family;	/* a lock_class_per_family class: the socket family
 				 * of the code that takes it, NULL if any */
+	const struct mm_cat_entry *rekeyed;	/* taken in a lock_class_rekeyed
+						 * row's code: that row */
 	int fn;
 	enum mm_flavour flavour;
 	int trylock;
@@ -223,6 +226,7 @@ struct mm_lockgraph {
 	struct strmap strings;	/* everything else kept */
 	struct strmap seen;	/* records already added (a link copies them) */
 	struct strmap cuts;	/* softirq_cut names, static or not */
+	struct strmap cut_entries;	/* the from= names of process_cut rows */
 	struct strmap members;	/* softirq_field rows: registrars that are members */
 	struct strmap bh_off_members;	/* bh_off_field rows */
 	struct strmap entries;	/* softirq_entry and bh_off_entry names: ENTRY_* */
@@ -231,6 +235,10 @@ struct mm_lockgraph {
 	struct strmap per_family;	/* lock_class_per_family: "struct NAME::MEMBER" */
 	const struct mm_cat_entry **family_dirs;	/* socket_family_path rows */
 	int nfamily_dirs;
+	const struct mm_cat_entry **rekey_rows;	/* lock_class_rekeyed rows */
+	int nrekey_rows;
+	const struct mm_cat_entry **pcut_rows;	/* process_cut rows */
+	int npcut_rows;
 	const struct mm_cat_entry **after_rows;	/* called_after rows */
 	int nafter_rows;
 	struct lg_store *stores;
@@ -278,6 +286,7 @@ static int is_cut(struct mm_lockgraph *g, const char *id)
 
 static int fn_id(struct mm_lockgraph *g, const char *name)
 {
+	char buf[256];
 	int id = lookup(&g->names, name, g->nfn, NULL);
 
 	if (id == g->nfn) {
@@ -286,6 +295,8 @@ static int fn_id(struct mm_lockgraph *g, const char *name)
 		lookup(&g->names, name, 0, &g->fn[g->nfn].name);
 		g->fn[g->nfn].parent = g->fn[g->nfn].reg = g->fn[g->nfn].bh_parent = -1;
 		g->fn[g->nfn].cut = is_cut(g, name);
+		g->fn[g->nfn].cut_entry = contains(&g->cut_entries,
+						   short_name(name, buf, sizeof(buf)));
 		g->nfn++;
 	}
 	return id;
@@ -348,6 +359,31 @@ static const char *acq_family(struct mm_lockgraph *g, const char *cls, const cha
 	return file_family(g, file);
 }
 
+/*
+ * Lockdep re-keys some objects' locks where it creates them
+ * (posix_cpu_timer_create(): lockdep_set_class(&new_timer->it_lock,
+ * &posix_cpu_timers_key)), which a build without CONFIG_LOCKDEP compiles
+ * to nothing.  A lock_class_rekeyed row names the class and the code that
+ * handles only such objects (path=); the kernel says that no interrupt
+ * context takes their lock ("all other operations on timer::it_lock
+ * happen in task context"), so an acquisition there meets no softirq
+ * acquisition of other code.  The row it is taken under, or NULL.
+ */
+static const struct mm_cat_entry *acq_rekeyed(struct mm_lockgraph *g, const char *cls,
+					      const char *file)
+{
+	int i;
+
+	for (i = 0; i < g->nrekey_rows; i++) {
+		const char *path = g->rekey_rows[i]->path, *at = strstr(file, path);
+
+		if (!strncmp(cls, "struct ", 7) && !strcmp(cls + 7, g->rekey_rows[i]->name) &&
+		    at && (at == file || at[-1] == '/'))
+			return g->rekey_rows[i];
+	}
+	return NULL;
+}
+
 /* A family as a bit of lg_fn.families: the first row that names it. */
 #define ANY_FAMILY (1u << 31)
 
@@ -380,6 +416,16 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 	for (i = 0; cat && i < cat->n; i++)
 		if (!strcmp(cat->e[i].kind, "softirq_cut"))
 			lookup(&g->cuts, cat->e[i].name, 1, NULL);
+		else if (!strcmp(cat->e[i].kind, "lock_class_rekeyed") && cat->e[i].path) {
+			g->rekey_rows = mm_xrealloc(g->rekey_rows,
+						 (g->nrekey_rows + 1) * sizeof(*g->rekey_rows));
+			g->rekey_rows[g->nrekey_rows++] = &cat->e[i];
+		} else if (!strcmp(cat->e[i].kind, "process_cut") && cat->e[i].from) {
+			lookup(&g->cut_entries, cat->e[i].from, 1, NULL);
+			g->pcut_rows = mm_xrealloc(g->pcut_rows,
+						(g->npcut_rows + 1) * sizeof(*g->pcut_rows));
+			g->pcut_rows[g->npcut_rows++] = &cat->e[i];
+		}
 		else if (!strcmp(cat->e[i].kind, "softirq_field"))
 			lookup(&g->members, cat->e[i].name, 1, NULL);
 		else if (!strcmp(cat->e[i].kind, "bh_off_field"))
@@ -508,6 +554,7 @@ static int add_acq(struct mm_lockgraph *g, const struct mm_fact *fact)
 	a->loc = parse_loc(g, f[5]);
 	a->callee = keep(g, f[6]);
 	a->family = acq_family(g, a->cls, a->loc.file);
+	a->rekeyed = acq_rekeyed(g, a->cls, a->loc.file);
 	return 0;
 }
 
@@ -829,6 +876,8 @@ static int lock_copy(struct mm_lockgraph *g, int fn, const char **from, int n, c
 		g->acq[g->nacq].fn = v;
 		g->acq[g->nacq].cls = lockarg_class(g, v, c);
 		g->acq[g->nacq].family = acq_family(g, g->acq[g->nacq].cls, g->acq[g->nacq].loc.file);
+		g->acq[g->nacq].rekeyed = acq_rekeyed(g, g->acq[g->nacq].cls,
+						      g->acq[g->nacq].loc.file);
 		g->nacq++;
 	}
 	return v;
@@ -1193,18 +1242,34 @@ static void spread_families(struct mm_lockgraph *g)
  * parameter: NF_HOOK_LIST()'s okfn, stored in nf_hook_state.okfn, is
  * called wherever that member is called.
  */
+/* Does a process_cut row say that below's calls never reach callee? */
+static int process_cut(struct mm_lockgraph *g, int below, int callee)
+{
+	char entry[256], name[256];
+	int i;
+
+	if (below < 0)
+		return 0;
+	short_name(g->fn[below].name, entry, sizeof(entry));
+	short_name(g->fn[callee].name, name, sizeof(name));
+	for (i = 0; i < g->npcut_rows; i++)
+		if (!strcmp(g->pcut_rows[i]->name, name) && !strcmp(g->pcut_rows[i]->from, entry))
+			return 1;
+	return 0;
+}
+
 #define MARK(f) (bh_on ? &(f)->process_bh_on : &(f)->process)
 
 /* Mark e's callee from the marked function from, if e may carry the
  * context: made with BH enabled (for bh_on), and through a parameter only
  * once the function that passed the callee is marked. */
 static int follow(struct mm_lockgraph *g, int from, const struct lg_edge *e, int bh_on,
-		  int *queue, int *tail)
+		  int *queue, int *tail, int below)
 {
 	struct lg_fn *f = &g->fn[from], *c = &g->fn[e->to];
 	int handed = 0;
 
-	if (bh_on && !e->bh_on)
+	if ((bh_on && !e->bh_on) || process_cut(g, below, e->to))
 		return 0;
 	if (f->name[0] == '*' && c->name[0] == '*' && !c->handed_on[bh_on])
 		handed = c->handed_on[bh_on] = 1;	/* its waiting edges may go */
@@ -1217,11 +1282,56 @@ static int follow(struct mm_lockgraph *g, int from, const struct lg_edge *e, int
 	return 1;
 }
 
+/* Spread the marks from the queue; a process_cut row's from= function is
+ * put aside in deferred (entries[] says which are) unless it is below, the
+ * one being spread from now, whose rows' functions are not entered. */
+static void spread_process(struct mm_lockgraph *g, int bh_on, int *queue, int *head,
+			   int *tail, int below, int *deferred, int *ndeferred, char *put_aside)
+{
+	int more = 1, i, j;
+
+	while (more) {
+		while (*head < *tail) {
+			int from = queue[(*head)++];
+
+			if (g->fn[from].cut_entry && from != below) {
+				if (!put_aside[from])
+					deferred[(*ndeferred)++] = from;
+				put_aside[from] = 1;
+				continue;
+			}
+			for (j = 0; j < g->fn[from].ncallees; j++)
+				follow(g, from, &g->fn[from].callees[j], bh_on, queue, tail, below);
+		}
+		/* edges through a parameter whose passer was marked after them */
+		more = 0;
+		for (i = 0; i < g->nfn; i++)
+			for (j = 0; g->fn[i].name[0] == '*' && *MARK(&g->fn[i]) &&
+				    j < g->fn[i].ncallees; j++)
+				if (g->fn[i].callees[j].via >= 0)
+					more |= follow(g, i, &g->fn[i].callees[j], bh_on, queue,
+						       tail, below);
+	}
+}
+
+/*
+ * A catalogue process_cut row (CALLEE from=ENTRY) says that what ENTRY
+ * hands down in process context never reaches CALLEE: mac80211's
+ * ieee80211_tx_prepare_skb() is for frames a driver builds, which the PS
+ * buffer never holds.  So the marks spread first from everything but such
+ * entries, and then from each entry without entering its rows' callees:
+ * what is left unmarked then is reached in process context only through
+ * an entry, and only past a cut.
+ */
 static void mark_process(struct mm_lockgraph *g, int bh_on)
 {
-	int *queue = mm_xrealloc(NULL, (g->nfn + 1) * sizeof(int)), head = 0, tail = 0, i, j;
-	int more = 1;
+	int n = g->nfn + 1, head = 0, tail = 0, ndeferred = 0, i;
+	int *queue = mm_xrealloc(NULL, 2 * n * sizeof(int));
+	int *deferred = mm_xrealloc(NULL, n * sizeof(int));
+	char *put_aside = calloc(n, 1);
 
+	if (!put_aside)
+		abort();
 	for (i = 0; i < g->nfn; i++) {
 		struct lg_fn *f = &g->fn[i];
 
@@ -1231,22 +1341,14 @@ static void mark_process(struct mm_lockgraph *g, int bh_on)
 			queue[tail++] = i;
 		}
 	}
-	while (more) {
-		while (head < tail) {
-			int from = queue[head++];
-
-			for (j = 0; j < g->fn[from].ncallees; j++)
-				follow(g, from, &g->fn[from].callees[j], bh_on, queue, &tail);
-		}
-		/* edges through a parameter whose passer was marked after them */
-		more = 0;
-		for (i = 0; i < g->nfn; i++)
-			for (j = 0; g->fn[i].name[0] == '*' && *MARK(&g->fn[i]) &&
-				    j < g->fn[i].ncallees; j++)
-				if (g->fn[i].callees[j].via >= 0)
-					more |= follow(g, i, &g->fn[i].callees[j], bh_on, queue,
-						       &tail);
+	spread_process(g, bh_on, queue, &head, &tail, -1, deferred, &ndeferred, put_aside);
+	for (i = 0; i < ndeferred; i++) {
+		queue[tail++] = deferred[i];
+		spread_process(g, bh_on, queue, &head, &tail, deferred[i], deferred, &ndeferred,
+			       put_aside);
 	}
+	free(put_aside);
+	free(deferred);
 	free(queue);
 }
 
@@ -1412,6 +1514,9 @@ static const struct lg_acq *find_acq(struct mm_lockgraph *g, const struct lg_acq
 
 		if (!same_class(a, plain))
 			continue;
+		/* a re-keyed class is taken in no interrupt context elsewhere */
+		if (want != BH_IN_PROCESS && plain->rekeyed && a->rekeyed != plain->rekeyed)
+			continue;
 		if (want != BH_IN_PROCESS && plain->family && !a->family &&
 		    !(g->fn[a->fn].families & (family_bit(g, plain->family) | ANY_FAMILY)))
 			continue;
@@ -1573,8 +1678,11 @@ void mm_lg_free(struct mm_lockgraph *g)
 	free_map(&g->registrars);
 	free_map(&g->per_site);
 	free_map(&g->per_family);
+	free_map(&g->cut_entries);
 	free(g->family_dirs);
 	free(g->after_rows);
+	free(g->pcut_rows);
+	free(g->rekey_rows);
 	free(g->stores);
 	free(g->leaves);
 	free(g);

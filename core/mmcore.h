@@ -35,6 +35,10 @@ struct mm_cat_entry {
 	char *family;		/* family=: socket_family_path rows */
 	char *member;		/* member=: same_object rows, the member of the
 				 * argument the result points to (rlock) */
+	char *from;		/* from=: process_cut rows, the function whose calls
+				 * in process context never reach this one */
+	char *path;		/* path=: lock_class_rekeyed rows, the code that
+				 * handles only the re-keyed objects */
 	int kind_id;		/* index of kind in mm_catalogue.kinds */
 	int next;		/* the next entry of this name, or -1 */
 };
@@ -577,7 +581,7 @@ int mm_facts_parse(char *buf, size_t len, const char *origin, mm_fact_fn cb, voi
 /* Catalogue kinds of functions the whole-tree analysis reads by name, at
  * analysis time: a call to one is still a call-graph edge in the facts
  * (other catalogued calls are events, not edges). */
-#define MM_ANALYSIS_KINDS "softirq_cut|softirq_entry|bh_off_entry"
+#define MM_ANALYSIS_KINDS "softirq_cut|softirq_entry|bh_off_entry|process_cut"
 
 struct mm_lockgraph;
 /* cat (may be NULL): its softirq_cut rows are functions the softirq walk

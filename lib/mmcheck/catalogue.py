@@ -74,9 +74,15 @@ def load_api(path=API_FILE):
         elif fields[0] in ("softirq_field", "bh_off_field", "work_field"):
             if not re.match(r"^([A-Za-z_]\w*\.)?[A-Za-z_]\w*$", fields[1]):
                 raise CatalogueError("%s:%d: '%s' is not MEMBER or STRUCT.MEMBER" % (path, num, fields[1]))
-        elif fields[0] == "lock_class_per_family":
+        elif fields[0] in ("lock_class_per_family", "lock_class_rekeyed"):
             if not re.match(r"^[A-Za-z_]\w*::[A-Za-z_][\w.]*$", fields[1]):
                 raise CatalogueError("%s:%d: '%s' is not STRUCT::MEMBER.PATH" % (path, num, fields[1]))
+            if fields[0] == "lock_class_rekeyed" and \
+                    not re.match(r"^[\w./-]+$", keys.get("path", "")):
+                raise CatalogueError("%s:%d: '%s' has no path=DIR/FILE" % (path, num, fields[1]))
+        elif fields[0] == "process_cut" and \
+                not re.match(r"^[A-Za-z_]\w*$", keys.get("from", "")):
+            raise CatalogueError("%s:%d: '%s' has no from=FUNCTION" % (path, num, fields[1]))
         elif not re.match(r"^[A-Za-z_]\w*$", fields[1]):
             raise CatalogueError("%s:%d: '%s' is not a C identifier" % (path, num, fields[1]))
         entries.append(Entry(fields[0], fields[1], keys))

@@ -123,6 +123,9 @@ void spin_unlock_irq(spinlock_t *lock);
 #define spin_lock_irqsave(lock, flags)		((flags) = _raw_spin_lock_irqsave(lock))
 unsigned long _raw_spin_lock_irqsave(spinlock_t *lock);
 void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags);
+void spin_lock_init(spinlock_t *lock);
+/* As without CONFIG_LOCKDEP: the lock is not even evaluated. */
+#define lockdep_set_class(lock, key)	do { (void)(key); } while (0)
 /* linux/rwlock.h: every rwlock operation is a macro; the compiler sees
  * only the _raw_ function (or, with CONFIG_INLINE_*, the inline __raw_). */
 void _raw_read_lock(rwlock_t *lock);
@@ -184,7 +187,7 @@ DEFINE_TEST_GUARD(write_lock_bh, rwlock_t);
 void call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *head));
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags);
 /* 6.16 on: timer_setup() expands to timer_init_key(), once init_timer_key() */
-struct lock_class_key;
+struct lock_class_key { char dummy; };
 void timer_init_key(struct timer_list *timer, void (*func)(struct timer_list *),
 		    unsigned int flags, const char *name, struct lock_class_key *key);
 void tasklet_setup(struct tasklet_struct *t, void (*func)(struct tasklet_struct *));
