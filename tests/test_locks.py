@@ -170,7 +170,8 @@ class Locks(unittest.TestCase):
     def test_calls_through_pointers(self):
         """A store or a pass makes a callee of the pseudo-function of the
         member or parameter: calls through it say how the callee is
-        entered (a chain names them), never that it runs in softirq.  A
+        entered (a chain names them), and that it runs in softirq only for
+        a member one unit keeps to itself (walker.func here).  A
         softirq_field member (applied by the analysis, not the compiler)
         makes a callback; a member nobody calls through leaves its targets
         entered from anywhere with BH enabled."""
@@ -193,6 +194,52 @@ class Locks(unittest.TestCase):
                       "kernel calls in softirq", out)
         self.assertIn("fin() is called with BH enabled: out() -> hook() -> "
                       "(*hook() argument 2)() -> fin()", out)
+
+    def test_member_of_two_units_gives_no_softirq_context(self):
+        """A call through a member gives softirq context only when one unit
+        both stores in it and calls through it: with the store in another
+        unit, resolved by member, it could join unrelated subsystems, so
+        the stored function is entered from softirq but not taken to run
+        there.  The same records in one unit make the finding."""
+        store = "store\tsetup\texpire@b.c\twalker.func\t/tree/b.c:1:1"
+        acq = "acq\texpire@b.c\tstruct t::lock\tplain\tbh-on\t/tree/b.c:2:1\tspin_lock"
+        caller = ("ctx\tgc@a.c\tsoftirq\ttimer_list\t/tree/a.c:1:1", "addr\tgc@a.c",
+                  "call\tgc@a.c\t*walker.func\tbh-on",
+                  "acq\tcount\tstruct t::lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock")
+        self.write("a.facts", facts(caller))
+        self.write("b.facts", facts((store, acq), unit="b.c"))
+        out = run([LOCKS, "--strip", "/tree/", self.dir])
+        self.assertEqual(out.returncode, 0, out.stdout + out.stderr)
+        os.unlink(os.path.join(self.dir, "b.facts"))
+        errors, out = self.lock_errors(*(caller + (store.replace("b.c", "a.c"),
+                                                   acq.replace("b.c", "a.c"))))
+        self.assertEqual(errors, ["a.c:2:1"])
+        self.assertIn("(*walker.func)() -> expire()", out)
+
+    def test_process_cut_from_one_entry(self):
+        """A process_cut row stops the process-context walk from its from=
+        function at its callee; another way into the callee is walked."""
+        cat = os.path.join(self.dir, "cat")
+        os.mkdir(cat)
+        with open(os.path.join(TOP, "catalogue", "mm-api.tsv")) as f:
+            rows = f.read()
+        with open(os.path.join(cat, "mm-api.tsv"), "w") as f:
+            f.write(rows + "process_cut\tbuffer\tfrom=prepare\n")
+        shutil.copy(os.path.join(TOP, "catalogue", "rules.tsv"), cat)
+        records = ["ctx\ttasklet@a.c\tsoftirq\ttasklet_struct\t/tree/a.c:1:1",
+                   "addr\ttasklet@a.c", "call\ttasklet@a.c\thandlers@a.c\tbh-on",
+                   "call\tprepare\thandlers@a.c\tbh-on",
+                   "call\thandlers@a.c\tbuffer@a.c\tbh-on",
+                   "acq\tbuffer@a.c\tstruct sta::ps_lock\tplain\tbh-on\t/tree/a.c:2:1\tspin_lock"]
+        self.write("a.facts", facts(records))
+        out = run([LOCKS, "--catalogue", os.path.join(cat, "mm-api.tsv"), self.dir])
+        self.assertEqual(out.returncode, 0, out.stdout + out.stderr)
+        self.write("a.facts", facts(records + ["call\tfrom_work\thandlers@a.c\tbh-on"]))
+        out = run([LOCKS, "--catalogue", os.path.join(cat, "mm-api.tsv"), "--strip", "/tree/",
+                   self.dir])
+        self.assertEqual(out.returncode, 1, out.stderr)
+        self.assertIn("buffer() is called with BH enabled: from_work() -> handlers() -> buffer()",
+                      out.stdout)
 
     def test_registration_row_newer_than_the_build(self):
         """A softirq_register row the build did not know (the unit wrote
