@@ -100,6 +100,9 @@ coccinelle.mm_typed = {}      # position -> (struct type, base expression)
 coccinelle.mm_bhoff = set()   # positions where BH is already disabled
 coccinelle.mm_softirq = set() # (file, function) run in softirq context
 coccinelle.mm_static = set()  # (file, name) of file-local lock variables
+coccinelle.mm_fns = set()     # (file, name) of the static functions of each file
+coccinelle.mm_calls = []      # (file, caller, callee): calls, for mm_closure()
+coccinelle.mm_mcalls = []     # (file, caller, member): calls through a member
 MMCHECK_MM_TYPES = ['address_space', 'anon_vma', 'folio', 'gmap', 'kmem_cache', 'lruvec', 'mem_cgroup', 'mm_context_t', 'mm_struct', 'mmu_gather', 'page', 'pglist_data', 'ptdesc', 'swap_info_struct', 'vm_area_struct', 'zone']
 MMCHECK_MM_PATHS = [re.compile(r"^(\./)?" + re.escape(g).replace(r"\*", "[^ ]*"))
                     for g in ['arch/*/include/asm/mmu*', 'arch/*/include/asm/pgalloc*', 'arch/*/include/asm/pgtable*', 'arch/*/include/asm/tlb*', 'arch/*/mm/*', 'include/linux/mm*', 'mm/*']]
@@ -448,6 +451,55 @@ l << file_static.l;
 @@
 coccinelle.mm_static.add((p[0].file, l))
 
+// Helpers of this file: its static functions, the calls made to them
+// and the calls through members, so that a helper only softirq code
+// calls is softirq code too (mm_closure() in finalize).
+@local_fn@
+identifier f;
+type T;
+position p;
+@@
+
+static T f@p(...) { ... }
+
+@script:python@
+p << local_fn.p;
+f << local_fn.f;
+@@
+coccinelle.mm_fns.add((p[0].file, f))
+
+@local_call@
+identifier g;
+position p;
+@@
+
+g@p(...)
+
+@script:python@
+p << local_call.p;
+g << local_call.g;
+@@
+if (p[0].file, g) in coccinelle.mm_fns:
+    coccinelle.mm_calls.append((p[0].file, p[0].current_element, g))
+
+@member_call@
+expression E;
+identifier fld;
+position p;
+@@
+
+(
+E->fld@p(...)
+|
+E.fld@p(...)
+)
+
+@script:python@
+p << member_call.p;
+fld << member_call.fld;
+@@
+coccinelle.mm_mcalls.append((p[0].file, p[0].current_element, fld))
+
 // ----------------------------------------------------------- acquisitions
 @acq@
 identifier fn =~ "^(__raw_read_lock|__raw_read_lock_bh|__raw_read_lock_irq|__raw_read_lock_irqsave|__raw_read_trylock|__raw_write_lock|__raw_write_lock_bh|__raw_write_lock_irq|__raw_write_lock_irqsave|__raw_write_trylock|_raw_read_lock|_raw_read_lock_bh|_raw_read_lock_irq|_raw_read_lock_irqsave|_raw_read_trylock|_raw_spin_lock_irqsave|_raw_write_lock|_raw_write_lock_bh|_raw_write_lock_irq|_raw_write_lock_irqsave|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
@@ -635,6 +687,9 @@ typeds << merge.mm_typed;
 bhoffs << merge.mm_bhoff;
 softirqs << merge.mm_softirq;
 statics << merge.mm_static;
+fns << merge.mm_fns;
+calls << merge.mm_calls;
+mcalls << merge.mm_mcalls;
 @@
 import json
 import os
@@ -653,6 +708,59 @@ acq = flat(acqs)
 bhoff = set(flat(bhoffs))
 softirq = set(flat(softirqs))
 static = set(flat(statics))
+
+def mm_uncommented(path):
+    try:
+        with open(path, errors="replace") as src:
+            text = src.read()
+    except OSError:
+        return None
+    # C comments, written so that no comment opener appears here (spatch
+    # strips those from scripts): [/][*] is a slash then a star
+    return re.sub(r"[/][*].*?[*][/]|[/][/][^\n]*", " ", text, flags=re.S)
+
+def mm_closure(softirq, fns, calls, mcalls):
+    """Static helpers of each file that only softirq code calls, directly
+    or through a member of the same file (the stored function is called
+    wherever that member is called in the file), added to softirq.  A
+    helper whose name appears anywhere else (its address passed on, the
+    body of a macro) may run anywhere and is left out.  Like the call graph
+    of the compiled engines, but within one file: a member that another
+    file also calls through is not seen.  No apostrophe in this script:
+    spatch reads one as the start of a character constant."""
+    by_file = {}
+    for f, name in fns:
+        by_file.setdefault(f, set()).add(name)
+    for path, names in by_file.items():
+        text = mm_uncommented(path)
+        if text is None:
+            continue
+        callers, members = {}, {}
+        for f, caller, callee in calls:
+            if f == path:
+                callers.setdefault(callee, []).append(caller)
+        for f, caller, fld in mcalls:
+            if f == path:
+                members.setdefault(fld, []).append(caller)
+        preds = {}
+        for name in names:
+            w = re.escape(name)
+            uses = len(re.findall(r"\b%s\b" % w, text))
+            decls = len(re.findall(r"^[ \t]*static\b[^;{}()=]*\b%s\s*\(" % w, text, re.M))
+            stores = re.findall(r"(?:\.|->)\s*(\w+)\s*=\s*&?\s*%s\b(?!\s*\()" % w, text)
+            direct = callers.get(name, [])
+            if uses != decls + len(direct) + len(stores) or any(s not in members for s in stores):
+                continue
+            preds[name] = direct + [c for s in stores for c in members[s]]
+        more = True
+        while more:
+            more = False
+            for name, p in preds.items():
+                if p and (path, name) not in softirq and all((path, c) in softirq for c in p):
+                    softirq.add((path, name))
+                    more = True
+
+mm_closure(softirq, set(flat(fns)), flat(calls), flat(mcalls))
 
 def key(a):
     """(group, struct type or None, shown name) for an acquisition, or None

@@ -54,7 +54,6 @@ void node_gc_start(void)
 }
 /*
  * check-name: a function called through a unit's own member in softirq, its lock taken with _bh in process context
- * check-known-to-fail: cocci the per-file rule follows no calls through members: it cannot see that walk_expire() runs only in softirq
  * check-options: --all-locks
  *
  * check-output-start

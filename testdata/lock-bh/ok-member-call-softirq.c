@@ -60,7 +60,6 @@ const struct net_protocol *msg_ops(void)
 /*
  * check-name: a handler called through a member, from softirq only
  * check-options: --all-locks
- * check-known-to-fail: cocci the per-file rule follows no calls through members: it cannot see that the handler runs only in softirq
  *
  * check-output-start
  * check-output-end

@@ -51,7 +51,6 @@ void job_init(struct job *j, struct job *legacy, struct timer_list *t)
 /*
  * check-name: a call through one member of a union calls what is stored in that member only
  * check-options: --all-locks
- * check-known-to-fail: cocci the per-file rule follows no calls through members
  *
  * check-output-start
  * check-output-end
