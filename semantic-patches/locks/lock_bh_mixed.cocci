@@ -691,6 +691,7 @@ fns << merge.mm_fns;
 calls << merge.mm_calls;
 mcalls << merge.mm_mcalls;
 @@
+import collections
 import json
 import os
 import re
@@ -742,16 +743,22 @@ def mm_closure(softirq, fns, calls, mcalls):
         for f, caller, fld in mcalls:
             if f == path:
                 members.setdefault(fld, []).append(caller)
+        # one pass over the text each: every word, every definition or
+        # prototype of a static function, every store of a name in a member
+        uses = collections.Counter(re.findall(r"\w+", text))
+        decls = collections.Counter(re.findall(r"^[ \t]*static\b[^;{}()=]*?\b(\w+)\s*\(",
+                                               text, re.M))
+        stores = {}
+        for fld, name in re.findall(r"(?:\.|->)\s*(\w+)\s*=\s*&?\s*(\w+)\b(?!\s*\()", text):
+            stores.setdefault(name, []).append(fld)
         preds = {}
         for name in names:
-            w = re.escape(name)
-            uses = len(re.findall(r"\b%s\b" % w, text))
-            decls = len(re.findall(r"^[ \t]*static\b[^;{}()=]*\b%s\s*\(" % w, text, re.M))
-            stores = re.findall(r"(?:\.|->)\s*(\w+)\s*=\s*&?\s*%s\b(?!\s*\()" % w, text)
             direct = callers.get(name, [])
-            if uses != decls + len(direct) + len(stores) or any(s not in members for s in stores):
+            held = stores.get(name, [])
+            if uses[name] != decls[name] + len(direct) + len(held) or \
+                    any(s not in members for s in held):
                 continue
-            preds[name] = direct + [c for s in stores for c in members[s]]
+            preds[name] = direct + [c for s in held for c in members[s]]
         more = True
         while more:
             more = False
