@@ -57,14 +57,18 @@ Run = collections.namedtuple("Run", "secs cpu peak err")
 
 def plugin_for(cross=""):
     """The plugin built for the compiler kbuild will run: the host gcc's,
-    or for CROSS_COMPILE the one built against that cross compiler."""
+    or for CROSS_COMPILE the one built against that cross compiler.  Made
+    first either way: a plugin older than the core it links would write
+    facts the analysis reads differently (a catalogue row the old core
+    does not know as the analysis's drops call edges)."""
+    make = ["make", "-s", "-C", os.path.join(catalogue.TOP, "gcc-plugin")]
     if not cross:
+        subprocess.run(make, check=True)
         return PLUGIN
     major = subprocess.run([cross + "gcc", "-dumpversion"], capture_output=True,
                            text=True).stdout.strip().split(".")[0]
     gcc = "%sgcc-%s" % (cross, major)
-    subprocess.run(["make", "-s", "-C", os.path.join(catalogue.TOP, "gcc-plugin"),
-                    "TARGET_GCC=" + gcc], check=True)
+    subprocess.run(make + ["TARGET_GCC=" + gcc], check=True)
     return os.path.join(catalogue.TOP, "gcc-plugin", gcc, "mmcheck.so")
 
 
@@ -101,7 +105,7 @@ def build_dir(tree, out, subdir, extra, plugin, jobs):
         for n in names:
             if n.endswith(".o"):
                 os.unlink(os.path.join(root, n))
-    kcflags = plugin_flags(PLUGIN if plugin is True else plugin) if plugin else ""
+    kcflags = plugin_flags(plugin_for() if plugin is True else plugin) if plugin else ""
     return measure(["make", "-s", "-C", tree, "O=" + out] + extra +
                    ["-j%d" % jobs, "KCFLAGS=" + kcflags, subdir + "/"], "building " + subdir)
 
