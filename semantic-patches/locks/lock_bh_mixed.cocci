@@ -103,6 +103,8 @@ coccinelle.mm_static = set()  # (file, name) of file-local lock variables
 coccinelle.mm_fns = set()     # (file, name) of the static functions of each file
 coccinelle.mm_calls = []      # (file, caller, callee): calls, for mm_closure()
 coccinelle.mm_mcalls = []     # (file, caller, member): calls through a member
+coccinelle.mm_pcalls = set()  # (file, function, N): calls through parameter N
+coccinelle.mm_passes = []     # (file, caller, function, N, helper passed as N)
 MMCHECK_MM_TYPES = ['address_space', 'anon_vma', 'folio', 'gmap', 'kmem_cache', 'lruvec', 'mem_cgroup', 'mm_context_t', 'mm_struct', 'mmu_gather', 'page', 'pglist_data', 'ptdesc', 'swap_info_struct', 'vm_area_struct', 'zone']
 MMCHECK_MM_PATHS = [re.compile(r"^(\./)?" + re.escape(g).replace(r"\*", "[^ ]*"))
                     for g in ['arch/*/include/asm/mmu*', 'arch/*/include/asm/pgalloc*', 'arch/*/include/asm/pgtable*', 'arch/*/include/asm/tlb*', 'arch/*/mm/*', 'include/linux/mm*', 'mm/*']]
@@ -500,6 +502,41 @@ fld << member_call.fld;
 @@
 coccinelle.mm_mcalls.append((p[0].file, p[0].current_element, fld))
 
+// A helper passed to a function of the file that calls it through that
+// parameter (NF_HOOK(..., okfn) calls okfn()) runs where the passer runs.
+@param_call@
+identifier h, pn;
+parameter list[n] ps;
+type T, R;
+position p;
+@@
+
+R h(ps, T pn, ...) { <... pn@p(...) ...> }
+
+@script:python@
+p << param_call.p;
+h << param_call.h;
+n << param_call.n;
+@@
+coccinelle.mm_pcalls.add((p[0].file, h, int(n)))
+
+@param_pass@
+identifier h, f;
+expression list[n] es;
+position p;
+@@
+
+h@p(es, f, ...)
+
+@script:python@
+p << param_pass.p;
+h << param_pass.h;
+f << param_pass.f;
+n << param_pass.n;
+@@
+if (p[0].file, f) in coccinelle.mm_fns:
+    coccinelle.mm_passes.append((p[0].file, p[0].current_element, h, int(n), f))
+
 // ----------------------------------------------------------- acquisitions
 @acq@
 identifier fn =~ "^(__raw_read_lock|__raw_read_lock_bh|__raw_read_lock_irq|__raw_read_lock_irqsave|__raw_read_trylock|__raw_write_lock|__raw_write_lock_bh|__raw_write_lock_irq|__raw_write_lock_irqsave|__raw_write_trylock|_raw_read_lock|_raw_read_lock_bh|_raw_read_lock_irq|_raw_read_lock_irqsave|_raw_read_trylock|_raw_spin_lock_irqsave|_raw_write_lock|_raw_write_lock_bh|_raw_write_lock_irq|_raw_write_lock_irqsave|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_lock_bh|read_lock_irq|read_lock_irqsave|read_trylock|spin_lock|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_lock_nested|spin_trylock|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock|write_lock_bh|write_lock_irq|write_lock_irqsave|write_trylock)$";
@@ -690,6 +727,8 @@ statics << merge.mm_static;
 fns << merge.mm_fns;
 calls << merge.mm_calls;
 mcalls << merge.mm_mcalls;
+pcalls << merge.mm_pcalls;
+passes << merge.mm_passes;
 @@
 import collections
 import json
@@ -720,10 +759,12 @@ def mm_uncommented(path):
     # strips those from scripts): [/][*] is a slash then a star
     return re.sub(r"[/][*].*?[*][/]|[/][/][^\n]*", " ", text, flags=re.S)
 
-def mm_closure(softirq, fns, calls, mcalls):
+def mm_closure(softirq, fns, calls, mcalls, pcalls, passes):
     """Static helpers of each file that only softirq code calls, directly
     or through a member of the same file (the stored function is called
-    wherever that member is called in the file), added to softirq.  A
+    wherever that member is called in the file), or passed to a function
+    of the file that calls it through that parameter (it runs where the
+    passer runs), added to softirq.  A
     helper whose name appears anywhere else (its address passed on, the
     body of a macro) may run anywhere and is left out.  Like the call graph
     of the compiled engines, but within one file: a member that another
@@ -743,6 +784,10 @@ def mm_closure(softirq, fns, calls, mcalls):
         for f, caller, fld in mcalls:
             if f == path:
                 members.setdefault(fld, []).append(caller)
+        passers = {}
+        for f, caller, h, n, name in passes:
+            if f == path and (f, h, n) in pcalls:
+                passers.setdefault(name, []).append(caller)
         # one pass over the text each: every word, every definition or
         # prototype of a static function, every store of a name in a member
         uses = collections.Counter(re.findall(r"\w+", text))
@@ -753,7 +798,7 @@ def mm_closure(softirq, fns, calls, mcalls):
             stores.setdefault(name, []).append(fld)
         preds = {}
         for name in names:
-            direct = callers.get(name, [])
+            direct = callers.get(name, []) + passers.get(name, [])
             held = stores.get(name, [])
             if uses[name] != decls[name] + len(direct) + len(held) or \
                     any(s not in members for s in held):
@@ -767,7 +812,8 @@ def mm_closure(softirq, fns, calls, mcalls):
                     softirq.add((path, name))
                     more = True
 
-mm_closure(softirq, set(flat(fns)), flat(calls), flat(mcalls))
+mm_closure(softirq, set(flat(fns)), flat(calls), flat(mcalls), set(flat(pcalls)),
+           flat(passes))
 
 def key(a):
     """(group, struct type or None, shown name) for an acquisition, or None

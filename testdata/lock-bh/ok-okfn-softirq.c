@@ -51,7 +51,6 @@ const struct net_protocol *rx_ops(void)
 /*
  * check-name: an okfn called through a parameter, from softirq only
  * check-options: --all-locks
- * check-known-to-fail: cocci the per-file rule follows no calls through parameters: it cannot see that the okfn runs only in softirq
  *
  * check-output-start
  * check-output-end
