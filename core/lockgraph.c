@@ -12,8 +12,8 @@
  * whose signature says it is one (a struct rcu_head * parameter, ...) if
  * its address is taken, and every function those reach through the call
  * graph (direct calls; calls through pointers only through a member that
- * one unit keeps to itself, add_target()).  A function is softirq-only when all its known callers
- * are; the others may run in process context.
+ * one unit keeps to itself, add_target()).  A function is softirq-only
+ * when all its known callers are; the others may run in process context.
  *
  * Per class, at each plain acquisition made with BH enabled in a function
  * that may run in process context and be entered with BH enabled (the
@@ -31,14 +31,17 @@
  * Known limits: calls through pointers are resolved by member, not by
  * object (every fib6_walker's func is a target of every walk), and by
  * passer, not by call, for a parameter (mark_process()); they give
- * softirq context only through a member of one unit (enters_softirq()); values are told apart one call deep (specialize():
- * a constant argument against its callee's branch on it), so a call the
- * callback can never make for deeper reasons still counts, unless the
- * catalogue cuts it (softirq_cut, each with its reason); what one member
- * of an ops object leaves for the next is seen only where the catalogue
- * says the kernel calls them in order (called_after: seq_file); a lock
- * class is a struct and member, split by socket family where lockdep
- * keys one per family.
+ * softirq context only through a member of one unit (enters_softirq());
+ * values are told apart one call deep (specialize(): a constant argument
+ * against its callee's branch on it), so a call the callback can never
+ * make for deeper reasons still counts, unless the catalogue cuts it
+ * (softirq_cut; process_cut for what a function hands down in process
+ * context, mark_process(); each with its reason); what one member of an
+ * ops object leaves for the next is seen only where the catalogue says
+ * the kernel calls them in order (called_after: seq_file); a lock class
+ * is a struct and member, split by socket family where lockdep keys one
+ * per family, and by the code that handles objects lockdep re-keys
+ * (lock_class_rekeyed, acq_rekeyed()).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,9 +160,9 @@ struct lg_fn {
 	int copy_of;		/* lock_copy(): 1 + the function it copies, else 0 */
 	const char **locks;	/* lock_copy(): the class of each lock parameter
 				 * ("#N" acquisitions), [N], NULL if unknown */
-	const char *unit;	/* a member's pseudo-function: the one unit that
-				 * stores in it and calls through it, else NULL */
-	int units;		/* ... 0 if none yet, 1 one, 2 more than one */
+	const char *unit;	/* a member's pseudo-function: the last unit that
+				 * stored in it or called through it */
+	int units;		/* ... how many units: 0, 1, or 2 for more */
 	int cut_entry;		/* the from= of a catalogue process_cut row */
 	int handed_on[2];	/* a parameter's pseudo-function reached from
 				 * another (stored, passed on): what its passers
@@ -425,8 +428,7 @@ struct mm_lockgraph *mm_lg_new(const struct mm_catalogue *cat)
 			g->pcut_rows = mm_xrealloc(g->pcut_rows,
 						(g->npcut_rows + 1) * sizeof(*g->pcut_rows));
 			g->pcut_rows[g->npcut_rows++] = &cat->e[i];
-		}
-		else if (!strcmp(cat->e[i].kind, "softirq_field"))
+		} else if (!strcmp(cat->e[i].kind, "softirq_field"))
 			lookup(&g->members, cat->e[i].name, 1, NULL);
 		else if (!strcmp(cat->e[i].kind, "bh_off_field"))
 			lookup(&g->bh_off_members, cat->e[i].name, 1, NULL);
