@@ -100,11 +100,7 @@ coccinelle.mm_typed = {}      # position -> (struct type, base expression)
 coccinelle.mm_bhoff = set()   # positions where BH is already disabled
 coccinelle.mm_softirq = set() # (file, function) run in softirq context
 coccinelle.mm_static = set()  # (file, name) of file-local lock variables
-coccinelle.mm_fns = set()     # (file, name) of the static functions of each file
-coccinelle.mm_calls = []      # (file, caller, callee): calls, for mm_closure()
-coccinelle.mm_mcalls = []     # (file, caller, member): calls through a member
-coccinelle.mm_pcalls = set()  # (file, function, N): calls through parameter N
-coccinelle.mm_passes = []     # (file, caller, function, N, helper passed as N)
+coccinelle.mm_defs = []       # (file, function, first line, last line)
 MMCHECK_MM_TYPES = ['address_space', 'anon_vma', 'folio', 'gmap', 'kmem_cache', 'lruvec', 'mem_cgroup', 'mm_context_t', 'mm_struct', 'mmu_gather', 'page', 'pglist_data', 'ptdesc', 'swap_info_struct', 'vm_area_struct', 'zone']
 MMCHECK_MM_PATHS = [re.compile(r"^(\./)?" + re.escape(g).replace(r"\*", "[^ ]*"))
                     for g in ['arch/*/include/asm/mmu*', 'arch/*/include/asm/pgalloc*', 'arch/*/include/asm/pgtable*', 'arch/*/include/asm/tlb*', 'arch/*/mm/*', 'include/linux/mm*', 'mm/*']]
@@ -453,89 +449,21 @@ l << file_static.l;
 @@
 coccinelle.mm_static.add((p[0].file, l))
 
-// Helpers of this file: its static functions, the calls made to them
-// and the calls through members, so that a helper only softirq code
-// calls is softirq code too (mm_closure() in finalize).
-@local_fn@
+// Where each function of the file begins and ends, for mm_closure(),
+// which follows the helpers of the file.
+@fn_def@
 identifier f;
-type T;
 position p;
 @@
 
-static T f@p(...) { ... }
+f@p(...) { ... }
 
 @script:python@
-p << local_fn.p;
-f << local_fn.f;
+p << fn_def.p;
+f << fn_def.f;
 @@
-coccinelle.mm_fns.add((p[0].file, f))
-
-@local_call@
-identifier g;
-position p;
-@@
-
-g@p(...)
-
-@script:python@
-p << local_call.p;
-g << local_call.g;
-@@
-if (p[0].file, g) in coccinelle.mm_fns:
-    coccinelle.mm_calls.append((p[0].file, p[0].current_element, g))
-
-@member_call@
-expression E;
-identifier fld;
-position p;
-@@
-
-(
-E->fld@p(...)
-|
-E.fld@p(...)
-)
-
-@script:python@
-p << member_call.p;
-fld << member_call.fld;
-@@
-coccinelle.mm_mcalls.append((p[0].file, p[0].current_element, fld))
-
-// A helper passed to a function of the file that calls it through that
-// parameter (NF_HOOK(..., okfn) calls okfn()) runs where the passer runs.
-@param_call@
-identifier h, pn;
-parameter list[n] ps;
-type T, R;
-position p;
-@@
-
-R h(ps, T pn, ...) { <... pn@p(...) ...> }
-
-@script:python@
-p << param_call.p;
-h << param_call.h;
-n << param_call.n;
-@@
-coccinelle.mm_pcalls.add((p[0].file, h, int(n)))
-
-@param_pass@
-identifier h, f;
-expression list[n] es;
-position p;
-@@
-
-h@p(es, f, ...)
-
-@script:python@
-p << param_pass.p;
-h << param_pass.h;
-f << param_pass.f;
-n << param_pass.n;
-@@
-if (p[0].file, f) in coccinelle.mm_fns:
-    coccinelle.mm_passes.append((p[0].file, p[0].current_element, h, int(n), f))
+coccinelle.mm_defs.append((p[0].file, f, int(p[0].current_element_line),
+                           int(p[0].current_element_line_end)))
 
 // ----------------------------------------------------------- acquisitions
 @acq@
@@ -724,13 +652,9 @@ typeds << merge.mm_typed;
 bhoffs << merge.mm_bhoff;
 softirqs << merge.mm_softirq;
 statics << merge.mm_static;
-fns << merge.mm_fns;
-calls << merge.mm_calls;
-mcalls << merge.mm_mcalls;
-pcalls << merge.mm_pcalls;
-passes << merge.mm_passes;
+defs << merge.mm_defs;
 @@
-import collections
+import bisect
 import json
 import os
 import re
@@ -749,71 +673,130 @@ bhoff = set(flat(bhoffs))
 softirq = set(flat(softirqs))
 static = set(flat(statics))
 
-def mm_uncommented(path):
+def mm_code(path):
+    """The text of path without comments and literals, lines kept: the
+    words left are code.  (No apostrophe in this script: spatch reads one
+    as the start of a character constant, hence the \\x27 below.)"""
     try:
         with open(path, errors="replace") as src:
             text = src.read()
     except OSError:
         return None
-    # C comments, written so that no comment opener appears here (spatch
-    # strips those from scripts): [/][*] is a slash then a star
-    return re.sub(r"[/][*].*?[*][/]|[/][/][^\n]*", " ", text, flags=re.S)
+    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))
+    return re.sub(r"[/][*].*?[*][/]|[/][/][^\n]*|\"(?:\\.|[^\"\\\n])*\"|\x27(?:\\.|[^\x27\\\n])*\x27",
+                  blank, text, flags=re.S)
 
-def mm_closure(softirq, fns, calls, mcalls, pcalls, passes):
-    """Static helpers of each file that only softirq code calls, directly
-    or through a member of the same file (the stored function is called
-    wherever that member is called in the file), or passed to a function
-    of the file that calls it through that parameter (it runs where the
-    passer runs), added to softirq.  A
-    helper whose name appears anywhere else (its address passed on, the
-    body of a macro) may run anywhere and is left out.  Like the call graph
-    of the compiled engines, but within one file: a member that another
-    file also calls through is not seen.  No apostrophe in this script:
-    spatch reads one as the start of a character constant."""
+def mm_enclosing_call(text, at):
+    """(callee, argument index) when the word at offset at is a whole
+    argument of a call, else None."""
+    depth, commas, i = 0, 0, at - 1
+    while i >= 0:
+        c = text[i]
+        if c in ")]}":
+            depth += 1
+        elif c in "([{":
+            if depth == 0:
+                m = re.search(r"(\w+)\s*$", text[max(0, i - 128):i]) if c == "(" else None
+                return (m.group(1), commas) if m else None
+            depth -= 1
+        elif c == ";" and depth == 0:
+            return None
+        elif c == "," and depth == 0:
+            commas += 1
+        i -= 1
+    return None
+
+def mm_param_calls(text, lines_at, defs):
+    """{(function, N)}: the functions that call their parameter N."""
+    out = set()
+    for name, first, last in defs:
+        start, end = lines_at[first - 1], lines_at[min(last, len(lines_at) - 1)]
+        body = text[start:end]
+        m = re.search(r"\b%s\s*\(" % re.escape(name), body)
+        brace = body.find("{")
+        if not m or brace < 0:
+            continue
+        params = body[m.end():brace]
+        depth, n, cur = 0, 0, []
+        for c in params:
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth < 0:
+                    break
+            if c == "," and depth == 0:
+                n += 1
+                continue
+            cur.append((n, c))
+        for k in range(n + 1):
+            decl = "".join(c for i, c in cur if i == k)
+            fp = re.search(r"\(\s*\*\s*(\w+)\s*\)\s*\(", decl)
+            if fp and re.search(r"\b%s\s*\(" % fp.group(1), body[brace:]):
+                out.add((name, k))
+    return out
+
+def mm_closure(softirq, defs):
+    """Static helpers of each file that only softirq code calls, added to
+    softirq: called directly, through a member of the same file (what is
+    stored in a member is called wherever the file calls through it), or
+    passed to a function of the file that calls that parameter (it runs
+    where the passer runs).  A helper whose name is used any other way (its
+    address passed on, a macro body) may run anywhere and is left out.
+    Like the call graph of the compiled engines, within one file: a member
+    that another file also calls through is not seen."""
     by_file = {}
-    for f, name in fns:
-        by_file.setdefault(f, set()).add(name)
-    for path, names in by_file.items():
-        text = mm_uncommented(path)
+    for path, name, first, last in defs:
+        by_file.setdefault(path, []).append((name, first, last))
+    for path, fdefs in by_file.items():
+        text = mm_code(path)
         if text is None:
             continue
-        callers, members = {}, {}
-        for f, caller, callee in calls:
-            if f == path:
-                callers.setdefault(callee, []).append(caller)
-        for f, caller, fld in mcalls:
-            if f == path:
-                members.setdefault(fld, []).append(caller)
-        passers = {}
-        for f, caller, h, n, name in passes:
-            if f == path and (f, h, n) in pcalls:
-                passers.setdefault(name, []).append(caller)
-        # one pass over the text each: every word, every definition or
-        # prototype of a static function, every store of a name in a member
-        uses = collections.Counter(re.findall(r"\w+", text))
-        decls = collections.Counter(re.findall(r"^[ \t]*static\b[^;{}()=]*?\b(\w+)\s*\(",
-                                               text, re.M))
-        stores = {}
-        for fld, name in re.findall(r"(?:\.|->)\s*(\w+)\s*=\s*&?\s*(\w+)\b(?!\s*\()", text):
-            stores.setdefault(name, []).append(fld)
-        preds = {}
-        for name in names:
-            direct = callers.get(name, []) + passers.get(name, [])
-            held = stores.get(name, [])
-            if uses[name] != decls[name] + len(direct) + len(held) or \
-                    any(s not in members for s in held):
+        lines_at = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        owner = {}
+        for name, first, last in fdefs:
+            for line in range(first, last + 1):
+                owner[line] = name
+        line_of = lambda at: bisect.bisect_right(lines_at, at)
+        decl_at = dict((m.start(1), m.group(1)) for m in re.finditer(
+            r"^[ \t]*static\b[^;{}()=]*?\b(\w+)\s*\(", text, re.M))
+        static = set(decl_at.values()) & set(name for name, _, _ in fdefs)
+        pcalls = mm_param_calls(text, lines_at, fdefs)
+        members = {}
+        for m in re.finditer(r"(?:->|\.)\s*(\w+)\s*\(", text):
+            members.setdefault(m.group(1), []).append(owner.get(line_of(m.start())))
+        preds, escapes, stores = {}, set(), {}
+        for m in re.finditer(r"\w+", text):
+            name, at = m.group(0), m.start()
+            if name not in static or at in decl_at:
                 continue
-            preds[name] = direct + [c for s in held for c in members[s]]
+            caller = owner.get(line_of(at))
+            rest = text[m.end():m.end() + 64].lstrip()
+            store = re.search(r"(?:\.|->)\s*(\w+)\s*=\s*&?\s*$", text[max(0, at - 128):at])
+            call = mm_enclosing_call(text, at) if rest[:1] in ",)" else None
+            if caller and rest.startswith("("):
+                preds.setdefault(name, []).append(caller)
+            elif store and not rest.startswith("("):
+                stores.setdefault(name, []).append(store.group(1))
+            elif caller and call and call in pcalls:
+                preds.setdefault(name, []).append(caller)
+            else:
+                escapes.add(name)
+        for name, flds in stores.items():
+            if any(fld not in members or None in members[fld] for fld in flds):
+                escapes.add(name)
+            else:
+                preds.setdefault(name, []).extend(c for fld in flds for c in members[fld])
         more = True
         while more:
             more = False
             for name, p in preds.items():
-                if p and (path, name) not in softirq and all((path, c) in softirq for c in p):
+                if name not in escapes and (path, name) not in softirq and \
+                        all((path, c) in softirq for c in p):
                     softirq.add((path, name))
                     more = True
 
-mm_closure(softirq, set(flat(fns)), flat(calls), flat(mcalls), set(flat(pcalls)),
-           flat(passes))
+mm_closure(softirq, flat(defs))
 
 def key(a):
     """(group, struct type or None, shown name) for an acquisition, or None
