@@ -1221,6 +1221,22 @@ static void spread_families(struct mm_lockgraph *g)
 	free(queue);
 }
 
+/* Does a process_cut row say that below's calls never reach callee? */
+static int process_cut(struct mm_lockgraph *g, int below, int callee)
+{
+	char entry[256], name[256];
+	int i;
+
+	if (below < 0)
+		return 0;
+	short_name(g->fn[below].name, entry, sizeof(entry));
+	short_name(g->fn[callee].name, name, sizeof(name));
+	for (i = 0; i < g->npcut_rows; i++)
+		if (!strcmp(g->pcut_rows[i]->name, name) && !strcmp(g->pcut_rows[i]->from, entry))
+			return 1;
+	return 0;
+}
+
 /*
  * Process context: a function no softirq callback or hardirq handler
  * reaches, or one that some process-context function calls; spread along
@@ -1244,22 +1260,6 @@ static void spread_families(struct mm_lockgraph *g)
  * parameter: NF_HOOK_LIST()'s okfn, stored in nf_hook_state.okfn, is
  * called wherever that member is called.
  */
-/* Does a process_cut row say that below's calls never reach callee? */
-static int process_cut(struct mm_lockgraph *g, int below, int callee)
-{
-	char entry[256], name[256];
-	int i;
-
-	if (below < 0)
-		return 0;
-	short_name(g->fn[below].name, entry, sizeof(entry));
-	short_name(g->fn[callee].name, name, sizeof(name));
-	for (i = 0; i < g->npcut_rows; i++)
-		if (!strcmp(g->pcut_rows[i]->name, name) && !strcmp(g->pcut_rows[i]->from, entry))
-			return 1;
-	return 0;
-}
-
 #define MARK(f) (bh_on ? &(f)->process_bh_on : &(f)->process)
 
 /* Mark e's callee from the marked function from, if e may carry the
@@ -1284,9 +1284,10 @@ static int follow(struct mm_lockgraph *g, int from, const struct lg_edge *e, int
 	return 1;
 }
 
-/* Spread the marks from the queue; a process_cut row's from= function is
- * put aside in deferred (entries[] says which are) unless it is below, the
- * one being spread from now, whose rows' functions are not entered. */
+/* Spread the marks from the queue.  A process_cut row's from= function is
+ * put aside (appended to deferred once, put_aside[] says which are) unless
+ * it is below, the one being spread from now, whose rows' functions are
+ * not entered. */
 static void spread_process(struct mm_lockgraph *g, int bh_on, int *queue, int *head,
 			   int *tail, int below, int *deferred, int *ndeferred, char *put_aside)
 {
