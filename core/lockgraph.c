@@ -342,16 +342,22 @@ static int per_site_class(struct mm_lockgraph *g, const char *cls)
  * takes it, when that code only handles one family's sockets (catalogue
  * socket_family_path: net/unix/); elsewhere it is NULL, any family's.
  */
+/* Is file under dir (a catalogue path: "net/unix/", a file's path), from
+ * the tree's root or below any directory of file's own path? */
+static int under_path(const char *file, const char *dir)
+{
+	const char *at = strstr(file, dir);
+
+	return at && (at == file || at[-1] == '/');
+}
+
 static const char *file_family(struct mm_lockgraph *g, const char *file)
 {
 	int i;
 
-	for (i = 0; i < g->nfamily_dirs; i++) {
-		const char *dir = g->family_dirs[i]->name, *at = strstr(file, dir);
-
-		if (at && (at == file || at[-1] == '/'))
+	for (i = 0; i < g->nfamily_dirs; i++)
+		if (under_path(file, g->family_dirs[i]->name))
 			return g->family_dirs[i]->family;
-	}
 	return NULL;
 }
 
@@ -377,13 +383,10 @@ static const struct mm_cat_entry *acq_rekeyed(struct mm_lockgraph *g, const char
 {
 	int i;
 
-	for (i = 0; i < g->nrekey_rows; i++) {
-		const char *path = g->rekey_rows[i]->path, *at = strstr(file, path);
-
+	for (i = 0; i < g->nrekey_rows; i++)
 		if (!strncmp(cls, "struct ", 7) && !strcmp(cls + 7, g->rekey_rows[i]->name) &&
-		    at && (at == file || at[-1] == '/'))
+		    under_path(file, g->rekey_rows[i]->path))
 			return g->rekey_rows[i];
-	}
 	return NULL;
 }
 

@@ -4,6 +4,7 @@ Skipped when this GCC has no plugin headers (make deps installs them)."""
 import json
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -32,6 +33,16 @@ class Plugin(unittest.TestCase):
         out = subprocess.run(["make", "-s", "-C", os.path.join(TOP, "gcc-plugin")],
                              capture_output=True, text=True)
         assert out.returncode == 0, out.stderr
+
+    def test_kernel_builds_make_the_plugin_first(self):
+        """A kernel build with the host plugin (tools/check-lock-kernel,
+        check-plugin-kernel) never takes a plugin older than the core it
+        links: kbuild.plugin_for() makes it, as it did the cross ones."""
+        sys.path.insert(0, os.path.join(TOP, "lib"))
+        from mmcheck import kbuild
+        os.utime(PLUGIN, (0, 0))
+        self.assertEqual(kbuild.plugin_for(), PLUGIN)
+        self.assertGreater(os.path.getmtime(PLUGIN), 0)
 
     def text_section(self, src, extra, d, name):
         obj = os.path.join(d, name + ".o")

@@ -93,7 +93,9 @@ def with_helpers(lines, defs, names):
     them: the rules follow the helpers a function calls (the 6.12 zap loop
     delays rmaps two helpers below the function that must flush them), so
     a change to a helper may make a finding in any function that calls it,
-    and each of those is read with all of its own helpers."""
+    and each of those is read with all of its own helpers.  (The lock
+    rule's semantic patch reads a file's calls the same way, in a copy of
+    its own so that the .cocci stands alone: mm_closure().)"""
     defined = {name for _, _, name in defs}
     calls, callers = {}, {}
     for lo, hi, name in defs:

@@ -450,7 +450,9 @@ l << file_static.l;
 coccinelle.mm_static.add((p[0].file, l))
 
 // Where each function of the file begins and ends, for mm_closure(),
-// which follows the helpers of the file.
+// which follows the helpers of the file.  Spatch before 1.1.0 gives no
+// current_element_line: then no helper is followed, and nothing is
+// reported less than before.
 @fn_def@
 identifier f;
 position p;
@@ -462,8 +464,10 @@ f@p(...) { ... }
 p << fn_def.p;
 f << fn_def.f;
 @@
-coccinelle.mm_defs.append((p[0].file, f, int(p[0].current_element_line),
-                           int(p[0].current_element_line_end)))
+first = getattr(p[0], "current_element_line", None)
+last = getattr(p[0], "current_element_line_end", None)
+if first is not None and last is not None:
+    coccinelle.mm_defs.append((p[0].file, f, int(first), int(last)))
 
 // ----------------------------------------------------------- acquisitions
 @acq@
@@ -744,7 +748,9 @@ def mm_closure(softirq, defs):
     where the passer runs).  A helper whose name is used any other way (its
     address passed on, a macro body) may run anywhere and is left out.
     Like the call graph of the compiled engines, within one file: a member
-    that another file also calls through is not seen."""
+    that another file also calls through is not seen.  The driver reads
+    calls from text the same way for its change slices (lib/mmcheck/
+    slices.py); this copy keeps the .cocci whole for make coccicheck."""
     by_file = {}
     for path, name, first, last in defs:
         by_file.setdefault(path, []).append((name, first, last))
