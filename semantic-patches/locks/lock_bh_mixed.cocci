@@ -714,6 +714,8 @@ def mm_param_calls(text, lines_at, defs):
     """{(function, N)}: the functions that call their parameter N."""
     out = set()
     for name, first, last in defs:
+        if first > len(lines_at):
+            continue
         start, end = lines_at[first - 1], lines_at[min(last, len(lines_at) - 1)]
         body = text[start:end]
         m = re.search(r"\b%s\s*\(" % re.escape(name), body)
@@ -753,7 +755,10 @@ def mm_closure(softirq, defs):
     slices.py); this copy keeps the .cocci whole for make coccicheck."""
     by_file = {}
     for path, name, first, last in defs:
-        by_file.setdefault(path, []).append((name, first, last))
+        # A definition written by a macro (SYSCALL_DEFINE2) comes with
+        # lines of the expansion, past the end of the file or reversed.
+        if 1 <= first <= last:
+            by_file.setdefault(path, []).append((name, first, last))
     for path, fdefs in by_file.items():
         text = mm_code(path)
         if text is None:

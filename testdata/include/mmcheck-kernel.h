@@ -163,6 +163,9 @@ void __mmcheck_bh(void);
 #define DEFINE_SPINLOCK(x)	spinlock_t x = { 0 }
 #define DEFINE_RWLOCK(x)	rwlock_t x = { 0 }
 
+/* linux/syscalls.h, without the wrappers: a function whose head a macro writes. */
+#define SYSCALL_DEFINE2(name, t1, a1, t2, a2)	long __do_sys_##name(t1 a1, t2 a2)
+
 /* linux/cleanup.h lock guards as the compiler sees them: a constructor
  * takes the lock, a cleanup destructor releases it at scope exit. */
 #define __guard_cat(a, b)	a##b
