@@ -92,6 +92,7 @@ import re
 MMCHECK_PLAIN = ['__raw_read_lock', '__raw_read_trylock', '__raw_write_lock', '__raw_write_trylock', '_raw_read_lock', '_raw_read_trylock', '_raw_write_lock', '_raw_write_lock_nested', '_raw_write_trylock', 'read_lock', 'read_trylock', 'spin_lock', 'spin_lock_nested', 'spin_trylock', 'spinlock', 'write_lock', 'write_trylock']
 MMCHECK_BH = ['__raw_read_lock_bh', '__raw_write_lock_bh', '_raw_read_lock_bh', '_raw_write_lock_bh', 'read_lock_bh', 'spin_lock_bh', 'spin_trylock_bh', 'spinlock_bh', 'write_lock_bh']
 MMCHECK_SOFTIRQ_FIELDS = ['dst_entry.input', 'gre_protocol.err_handler', 'gre_protocol.handler', 'inet6_protocol.err_handler', 'inet6_protocol.handler', 'inet_connection_sock_af_ops.conn_request', 'inet_connection_sock_af_ops.syn_recv_sock', 'net_protocol.err_handler', 'net_protocol.handler', 'packet_type.func', 'sk_data_ready', 'sk_error_report', 'sk_state_change', 'sk_write_space', 'xfrm4_protocol.err_handler', 'xfrm4_protocol.handler', 'xfrm4_protocol.input_handler', 'xfrm6_protocol.err_handler', 'xfrm6_protocol.handler', 'xfrm6_protocol.input_handler', 'xfrm6_tunnel.err_handler', 'xfrm6_tunnel.handler', 'xfrm_tunnel.err_handler', 'xfrm_tunnel.handler']
+MMCHECK_BH_OFF_FIELDS = ['nf_hook_state.okfn']
 MMCHECK_PER_FAMILY = ['sock::sk_callback_lock', 'sock::sk_error_queue.lock', 'sock::sk_lock.slock', 'sock::sk_receive_queue.lock', 'sock::sk_write_queue.lock']
 MMCHECK_FAMILY_PATHS = {'net/unix/': 'unix', 'net/packet/': 'packet', 'net/netlink/': 'netlink', 'net/ipv4/': 'inet', 'net/ipv6/': 'inet'}
 MMCHECK_TRY = {'spin_trylock': '1', 'read_trylock': '1', 'write_trylock': '1', 'spin_trylock_bh': '1', 'spin_trylock_irq': '1', 'spin_trylock_irqsave': '1', '_raw_read_trylock': '1', '_raw_write_trylock': '1', '__raw_read_trylock': '1', '__raw_write_trylock': '1'}
@@ -101,6 +102,9 @@ coccinelle.mm_bhoff = set()   # positions where BH is already disabled
 coccinelle.mm_softirq = set() # (file, function) run in softirq context
 coccinelle.mm_static = set()  # (file, name) of file-local lock variables
 coccinelle.mm_defs = []       # (file, function, first line, last line)
+coccinelle.mm_lparam = set()  # (file, function, lock parameter, its index)
+coccinelle.mm_larg = []       # call position + (caller, callee, index, argument)
+coccinelle.mm_bh_mcall = set()  # (file, line, member) of calls through it with BH off
 MMCHECK_MM_TYPES = ['address_space', 'anon_vma', 'folio', 'gmap', 'kmem_cache', 'lruvec', 'mem_cgroup', 'mm_context_t', 'mm_struct', 'mmu_gather', 'page', 'pglist_data', 'ptdesc', 'swap_info_struct', 'vm_area_struct', 'zone']
 MMCHECK_MM_PATHS = [re.compile(r"^(\./)?" + re.escape(g).replace(r"\*", "[^ ]*"))
                     for g in ['arch/*/include/asm/mmu*', 'arch/*/include/asm/pgalloc*', 'arch/*/include/asm/pgtable*', 'arch/*/include/asm/tlb*', 'arch/*/mm/*', 'include/linux/mm*', 'mm/*']]
@@ -212,6 +216,35 @@ T v = t();
 )
 ... when != v = E
 if (v) { ... pl@p(...); ... } else S
+
+// Calls through a member with BH off (6.1 nf_reinject(): local_bh_disable();
+// ... state->okfn(skb)), for mm_closure().
+@bhoff_mcall exists@
+identifier off =~ "^(__netif_tx_lock_bh|__raw_read_lock_bh|__raw_read_lock_irq|__raw_read_lock_irqsave|__raw_write_lock_bh|__raw_write_lock_irq|__raw_write_lock_irqsave|_raw_read_lock_bh|_raw_read_lock_irq|_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_bh|_raw_write_lock_irq|_raw_write_lock_irqsave|arch_local_irq_disable|arch_local_irq_save|local_bh_disable|local_irq_disable|local_irq_save|netif_tx_lock_bh|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier on =~ "^(__netif_tx_unlock_bh|__raw_read_unlock_bh|__raw_read_unlock_irq|__raw_read_unlock_irqrestore|__raw_write_unlock_bh|__raw_write_unlock_irq|__raw_write_unlock_irqrestore|_raw_read_unlock_bh|_raw_read_unlock_irq|_raw_read_unlock_irqrestore|_raw_write_unlock_bh|_raw_write_unlock_irq|_raw_write_unlock_irqrestore|arch_local_irq_enable|arch_local_irq_restore|local_bh_enable|local_irq_enable|local_irq_restore|netif_tx_unlock_bh|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
+identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier fld;
+expression E;
+position p;
+@@
+
+(
+off(...)
+|
+guard(g)(...)
+)
+... when != on(...)
+(
+E->fld@p(...)
+|
+E.fld@p(...)
+)
+
+@script:python@
+p << bhoff_mcall.p;
+fld << bhoff_mcall.fld;
+@@
+coccinelle.mm_bh_mcall.add((p[0].file, int(p[0].line), fld))
 
 @script:python@
 p << bhoff_test.p;
@@ -609,6 +642,92 @@ LE << acq_alias.LE;
 @@
 coccinelle.mm_typed[mm_pos(p) + ("alias",)] = ("&" + re.sub(r"\s+", "", LE),)
 
+// A lock handed to a function of the file (static void lock_it(spinlock_t
+// *l) { spin_lock(l); }, called as lock_it(&mm->context.lock)): the
+// acquisition through the parameter takes the class of each argument, in
+// the context of each call.  mm_params() in finalize follows the chain of
+// such functions within the file.
+@lock_param@
+identifier h, l;
+parameter list[n] ps;
+type T =~ "^(rwlock_t|spinlock_t)$";
+position p;
+@@
+
+h@p(ps, T *l, ...) { ... }
+
+@script:python@
+p << lock_param.p;
+h << lock_param.h;
+l << lock_param.l;
+n << lock_param.n;
+@@
+coccinelle.mm_lparam.add((p[0].file, h, l, int(n)))
+
+@lock_arg@
+identifier lock_param.h;
+expression list[lock_param.n] es;
+expression A;
+position p;
+@@
+
+h@p(es, A, ...)
+
+@script:python@
+p << lock_arg.p;
+h << lock_param.h;
+A << lock_arg.A;
+n << lock_param.n;
+@@
+coccinelle.mm_larg.append(mm_pos(p) + (p[0].current_element, h, int(n),
+                                       re.sub(r"\s+", "", A)))
+
+@lock_arg_typed@
+identifier lock_param.h;
+expression list[lock_param.n] es;
+type T;
+T *E;
+identifier f, f2, f3;
+position p;
+@@
+
+(
+h@p(es, &E->f, ...)
+|
+h@p(es, &E->f.f2, ...)
+|
+h@p(es, &E->f.f2.f3, ...)
+)
+
+@script:python@
+p << lock_arg_typed.p;
+T << lock_arg_typed.T;
+E << lock_arg_typed.E;
+@@
+coccinelle.mm_typed[mm_pos(p)] = (T, re.sub(r"\s+", "", E))
+
+// Such a call with BH already off, as for the acquisitions (bhoff).
+@bhoff_arg exists@
+identifier off =~ "^(__netif_tx_lock_bh|__raw_read_lock_bh|__raw_read_lock_irq|__raw_read_lock_irqsave|__raw_write_lock_bh|__raw_write_lock_irq|__raw_write_lock_irqsave|_raw_read_lock_bh|_raw_read_lock_irq|_raw_read_lock_irqsave|_raw_spin_lock_irqsave|_raw_write_lock_bh|_raw_write_lock_irq|_raw_write_lock_irqsave|arch_local_irq_disable|arch_local_irq_save|local_bh_disable|local_irq_disable|local_irq_save|netif_tx_lock_bh|rcu_read_lock_bh|read_lock_bh|read_lock_irq|read_lock_irqsave|spin_lock_bh|spin_lock_irq|spin_lock_irqsave|spin_lock_irqsave_nested|spin_trylock_bh|spin_trylock_irq|spin_trylock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier on =~ "^(__netif_tx_unlock_bh|__raw_read_unlock_bh|__raw_read_unlock_irq|__raw_read_unlock_irqrestore|__raw_write_unlock_bh|__raw_write_unlock_irq|__raw_write_unlock_irqrestore|_raw_read_unlock_bh|_raw_read_unlock_irq|_raw_read_unlock_irqrestore|_raw_write_unlock_bh|_raw_write_unlock_irq|_raw_write_unlock_irqrestore|arch_local_irq_enable|arch_local_irq_restore|local_bh_enable|local_irq_enable|local_irq_restore|netif_tx_unlock_bh|rcu_read_unlock_bh|read_unlock_bh|read_unlock_irq|read_unlock_irqrestore|spin_unlock_bh|spin_unlock_irq|spin_unlock_irqrestore|write_unlock_bh|write_unlock_irq|write_unlock_irqrestore)$";
+identifier g =~ "^(read_lock_bh|read_lock_irq|read_lock_irqsave|spinlock_bh|spinlock_irq|spinlock_irqsave|write_lock_bh|write_lock_irq|write_lock_irqsave)$";
+identifier lock_param.h;
+position p;
+@@
+
+(
+off(...)
+|
+guard(g)(...)
+)
+... when != on(...)
+h@p(...)
+
+@script:python@
+p << bhoff_arg.p;
+@@
+coccinelle.mm_bhoff.add(mm_pos(p))
+
 // ------------------------------------------------------------ patch mode
 @fixme depends on patch@
 identifier fn =~ "^(__raw_read_lock|__raw_read_trylock|__raw_write_lock|__raw_write_trylock|_raw_read_lock|_raw_read_trylock|_raw_write_lock|_raw_write_lock_nested|_raw_write_trylock|read_lock|read_trylock|spin_lock|spin_lock_nested|spin_trylock|write_lock|write_trylock)$";
@@ -657,6 +776,9 @@ bhoffs << merge.mm_bhoff;
 softirqs << merge.mm_softirq;
 statics << merge.mm_static;
 defs << merge.mm_defs;
+lparams << merge.mm_lparam;
+largs << merge.mm_larg;
+bh_mcalls << merge.mm_bh_mcall;
 @@
 import bisect
 import json
@@ -710,9 +832,11 @@ def mm_enclosing_call(text, at):
         i -= 1
     return None
 
-def mm_param_calls(text, lines_at, defs):
-    """{(function, N)}: the functions that call their parameter N."""
-    out = set()
+MM_BH = "\x00bh"  # a caller of mm_closure() that runs with BH off
+
+def mm_params_of(text, lines_at, defs):
+    """{function: (its text, offset of its body, [parameter names])}."""
+    out = {}
     for name, first, last in defs:
         if first > len(lines_at):
             continue
@@ -722,37 +846,72 @@ def mm_param_calls(text, lines_at, defs):
         brace = body.find("{")
         if not m or brace < 0:
             continue
-        params = body[m.end():brace]
-        depth, n, cur = 0, 0, []
-        for c in params:
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-                if depth < 0:
-                    break
+        depth, decls = 0, [""]
+        for c in body[m.end():brace]:
+            depth += (c == "(") - (c == ")")
+            if depth < 0:
+                break
             if c == "," and depth == 0:
-                n += 1
-                continue
-            cur.append((n, c))
-        for k in range(n + 1):
-            decl = "".join(c for i, c in cur if i == k)
+                decls.append("")
+            else:
+                decls[-1] += c
+        names = []
+        for decl in decls:
             fp = re.search(r"\(\s*\*\s*(\w+)\s*\)\s*\(", decl)
-            if fp and re.search(r"\b%s\s*\(" % fp.group(1), body[brace:]):
-                out.add((name, k))
+            word = re.search(r"(\w+)\s*(?:\[[^\]]*\]\s*)*$", decl)
+            names.append(fp.group(1) if fp else (word.group(1) if word else None))
+        out[name] = (body, brace, names)
     return out
 
-def mm_closure(softirq, defs):
+def mm_handed(text, params):
+    """(calls, stores): {(function, N)} whose parameter N it calls, and
+    {(function, N): {(member, struct or None)}} where it stores parameter N,
+    each also through a function of the file it hands the parameter to."""
+    calls, stores = set(), {}
+    for name, (body, brace, names) in params.items():
+        for k, p in enumerate(names):
+            if not p:
+                continue
+            if re.search(r"\b%s\s*\(" % p, body[brace:]):
+                calls.add((name, k))
+            for m in re.finditer(r"(\w+)?\s*(?:->|\.)\s*(\w+)\s*=\s*&?\s*%s\s*;" % p,
+                                 body[brace:]):
+                ty = re.search(r"struct\s+(\w+)\s*\*?\s*\b%s\b" % m.group(1), body) \
+                    if m.group(1) else None
+                stores.setdefault((name, k), set()).add(
+                    (m.group(2), ty.group(1) if ty else None))
+    more = True
+    while more:
+        more = False
+        for name, (body, brace, names) in params.items():
+            for k, p in enumerate(names):
+                for m in re.finditer(r"\b%s\b" % p, body[brace:]) if p else ():
+                    at = brace + m.end()
+                    if body[at:at + 64].lstrip()[:1] not in ",)":
+                        continue
+                    to = mm_enclosing_call(body, brace + m.start())
+                    if to in calls and (name, k) not in calls:
+                        calls.add((name, k))
+                        more = True
+                    if to in stores and not stores[to] <= stores.get((name, k), set()):
+                        stores.setdefault((name, k), set()).update(stores[to])
+                        more = True
+    return calls, stores
+
+def mm_closure(softirq, defs, bh_mcalls):
     """Static helpers of each file that only softirq code calls, added to
     softirq: called directly, through a member of the same file (what is
     stored in a member is called wherever the file calls through it), or
     passed to a function of the file that calls that parameter (it runs
-    where the passer runs).  A helper whose name is used any other way (its
-    address passed on, a macro body) may run anywhere and is left out.
-    Like the call graph of the compiled engines, within one file: a member
-    that another file also calls through is not seen.  The driver reads
-    calls from text the same way for its change slices (lib/mmcheck/
-    slices.py); this copy keeps the .cocci whole for make coccicheck."""
+    where the passer runs), or that stores it in a member.  A call through
+    a member with BH off (bh_mcalls: (file, line, member)), or a member the
+    kernel calls so (bh_off_field rows), counts as softirq code.  A helper
+    whose name is used any other way (its address passed on, a macro body)
+    may run anywhere and is left out.  Like the call graph of the compiled
+    engines, within one file: a member that another file also calls through
+    is not seen.  The driver reads calls from text the same way for its
+    change slices (lib/mmcheck/slices.py); this copy keeps the .cocci whole
+    for make coccicheck."""
     by_file = {}
     for path, name, first, last in defs:
         # A definition written by a macro (SYSCALL_DEFINE2) comes with
@@ -772,10 +931,12 @@ def mm_closure(softirq, defs):
         decl_at = dict((m.start(1), m.group(1)) for m in re.finditer(
             r"^[ \t]*static\b[^;{}()=]*?\b(\w+)\s*\(", text, re.M))
         static = set(decl_at.values()) & set(name for name, _, _ in fdefs)
-        pcalls = mm_param_calls(text, lines_at, fdefs)
+        pcalls, pstores = mm_handed(text, mm_params_of(text, lines_at, fdefs))
         members = {}
         for m in re.finditer(r"(?:->|\.)\s*(\w+)\s*\(", text):
-            members.setdefault(m.group(1), []).append(owner.get(line_of(m.start())))
+            line = line_of(m.start())
+            members.setdefault(m.group(1), []).append(
+                MM_BH if (path, line, m.group(1)) in bh_mcalls else owner.get(line))
         preds, escapes, stores = {}, set(), {}
         for m in re.finditer(r"\w+", text):
             name, at = m.group(0), m.start()
@@ -788,26 +949,66 @@ def mm_closure(softirq, defs):
             if caller and rest.startswith("("):
                 preds.setdefault(name, []).append(caller)
             elif store and not rest.startswith("("):
-                stores.setdefault(name, []).append(store.group(1))
+                stores.setdefault(name, set()).add((store.group(1), None))
             elif caller and call and call in pcalls:
                 preds.setdefault(name, []).append(caller)
+            elif caller and call and call in pstores:
+                stores.setdefault(name, set()).update(pstores[call])
             else:
                 escapes.add(name)
         for name, flds in stores.items():
-            if any(fld not in members or None in members[fld] for fld in flds):
-                escapes.add(name)
-            else:
-                preds.setdefault(name, []).extend(c for fld in flds for c in members[fld])
+            for fld, ty in flds:
+                known = "%s.%s" % (ty, fld) in MMCHECK_BH_OFF_FIELDS
+                callers = members.get(fld, []) + ([MM_BH] if known else [])
+                if not callers or None in callers:
+                    escapes.add(name)
+                preds.setdefault(name, []).extend(callers)
         more = True
         while more:
             more = False
             for name, p in preds.items():
                 if name not in escapes and (path, name) not in softirq and \
-                        all((path, c) in softirq for c in p):
+                        all(c == MM_BH or (path, c) in softirq for c in p):
                     softirq.add((path, name))
                     more = True
 
-mm_closure(softirq, flat(defs))
+mm_closure(softirq, flat(defs), set(flat(bh_mcalls)))
+
+def mm_params(acq, lparams, largs):
+    """The acquisitions through a lock parameter (lock_it(spinlock_t *l)
+    { spin_lock(l); }) once more for each call of their function in the
+    file, with the argument as the lock: at the same place, so a finding is
+    where the lock is taken, but with the class the caller names.  A call
+    in softirq code or with BH off makes a plain one not plain.  An argument
+    that is a lock parameter of the caller too is followed to the callers
+    of the caller (a chain of helpers, each step once).  Like mm_closure(),
+    within one file; the compiled engines follow parameters across files."""
+    param_of = dict(((f, h, l), n) for f, h, l, n in lparams)
+    calls = {}
+    for c in largs:
+        calls.setdefault((c[0], c[4], c[5]), []).append(c)
+    out = []
+    for f, line, col, colend, func, fn, flav, text in acq:
+        n = param_of.get((f, func, text))
+        todo, seen = [(func, n, False)] if n is not None else [], set()
+        while todo:
+            step = todo.pop()
+            if step in seen:
+                continue
+            seen.add(step)
+            h, k, off = step
+            for _, cl, cc, caller, _, _, arg in calls.get((f, h, k), []):
+                off_here = off or (f, cl, cc) in bhoff or (f, caller) in softirq
+                m = param_of.get((f, caller, arg))
+                if m is not None:
+                    todo.append((caller, m, off_here))
+                elif not (off_here and flav == "plain"):
+                    out.append((f, line, col, colend, func, fn, flav, arg))
+                    if (f, cl, cc) in typed:
+                        typed[(f, line, col, arg)] = typed[(f, cl, cc)]
+    return out
+
+acq += mm_params(acq, flat(lparams), flat(largs))
 
 def key(a):
     """(group, struct type or None, shown name) for an acquisition, or None
@@ -822,7 +1023,7 @@ def key(a):
     if re.match(r"^[A-Za-z_]\w*$", t):
         scope = f if (f, t) in static else ""
         return (("sym", scope, t), None, t)
-    ty = typed.get((f, line, col))
+    ty = typed.get((f, line, col, a[7])) or typed.get((f, line, col))
     if ty and t.startswith(ty[1] + "->"):
         return (("member", t[len(ty[1]) + 2:]), ty[0], t)
     if "->" in t:

@@ -30,7 +30,6 @@ void table(struct mm_struct *mm)
 }
 /*
  * check-name: a lock handed on through two helpers
- * check-known-to-fail: cocci a lock passed as a parameter has no class without inter-procedural analysis
  *
  * check-output-start
 bug-lock-param-chain.c:9:9: warning: lock struct mm_struct::context.lock taken with BH enabled here but with spin_lock_bh() elsewhere [mm-lock-bh-mixed]

@@ -1,8 +1,9 @@
 /*
  * The plain acquisition takes the lock through a parameter: the compiled
  * engines give the helper's acquisition the class each caller passes
- * (lockarg facts).  Twins: ok-lock-param-other-class.c,
- * bug-lock-param-chain.c.
+ * (lockarg facts), the semantic patch the class each call in the file
+ * passes.  Twins: ok-lock-param-other-class.c,
+ * bug-lock-param-chain.c, ok-lock-param-bh-off.c.
  */
 static void lock_it(spinlock_t *l)
 {
@@ -23,9 +24,8 @@ void table(struct mm_struct *mm)
 }
 /*
  * check-name: lock taken in a helper through a parameter
- * check-known-to-fail: cocci a lock passed as a parameter has no class without inter-procedural analysis
  *
  * check-output-start
-bug-lock-param.c:9:9: warning: lock struct mm_struct::context.lock taken with BH enabled here but with spin_lock_bh() elsewhere [mm-lock-bh-mixed]
+bug-lock-param.c:10:9: warning: lock struct mm_struct::context.lock taken with BH enabled here but with spin_lock_bh() elsewhere [mm-lock-bh-mixed]
  * check-output-end
  */

@@ -62,7 +62,6 @@ void rx_reset(struct rx_table *t)
 /*
  * check-name: an inline okfn that hands a function on to a queue
  * check-options: --all-locks
- * check-known-to-fail: cocci the per-file rule follows no calls through members or parameters
  *
  * check-output-start
  * check-output-end

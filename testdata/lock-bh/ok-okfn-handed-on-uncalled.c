@@ -62,7 +62,6 @@ void rx_reset(struct rx_table *t)
 /*
  * check-name: an okfn handed on to a member the kernel calls with BH disabled
  * check-options: --all-locks
- * check-known-to-fail: cocci the per-file rule follows no calls through members or parameters
  *
  * check-output-start
  * check-output-end
