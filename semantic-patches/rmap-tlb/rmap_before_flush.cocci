@@ -109,7 +109,29 @@ lk(\(P\|conv(P)\|&P->page\))
 ... when != ul(\(P\|conv(P)\|&P->page\))
 clr@pc(...)
 
-@script:python depends on (org || report) && !locked@
+// The clear and the dirtying on opposite sides of two tests of one value
+// (7.2 set_pmd_migration_entry(): the unflushed clear only when the entry
+// is not present, the dirtying only when it is): no path meets both.
+// Coccinelle relates no values; this is the one shape it is told.
+@correlated exists@
+identifier V;
+identifier r.clr, r.dirty;
+position r.pc, r.pd;
+statement S1;
+expression E, E2;
+@@
+
+(
+if (\(V\|likely(V)\)) S1 else { <+... clr@pc(...) ...+> }
+|
+if (\(!V\|unlikely(!V)\)) { <+... clr@pc(...) ...+> } else S1
+|
+if (\(!V\|unlikely(!V)\)) { <+... clr@pc(...) ...+> }
+)
+... when != V = E
+if (\(V\|likely(V)\|V && E2\)) { <+... dirty@pd(...) ...+> }
+
+@script:python depends on (org || report) && !locked && !correlated@
 pc << r.pc;
 pd << r.pd;
 pr << r.pr;
@@ -172,7 +194,29 @@ lk(\(P\|conv(P)\|&P->page\))
 ... when != ul(\(P\|conv(P)\|&P->page\))
 clr@pc(...)
 
-@script:python depends on (org || report) && !lockedh@
+// The clear and the dirtying on opposite sides of two tests of one value
+// (7.2 set_pmd_migration_entry(): the unflushed clear only when the entry
+// is not present, the dirtying only when it is): no path meets both.
+// Coccinelle relates no values; this is the one shape it is told.
+@correlatedh exists@
+identifier V;
+identifier rh.clr, rh.dirty;
+position rh.pc, rh.pd;
+statement S1;
+expression E, E2;
+@@
+
+(
+if (\(V\|likely(V)\)) S1 else { <+... clr@pc(...) ...+> }
+|
+if (\(!V\|unlikely(!V)\)) { <+... clr@pc(...) ...+> } else S1
+|
+if (\(!V\|unlikely(!V)\)) { <+... clr@pc(...) ...+> }
+)
+... when != V = E
+if (\(V\|likely(V)\|V && E2\)) { <+... dirty@pd(...) ...+> }
+
+@script:python depends on (org || report) && !lockedh && !correlatedh@
 pc << rh.pc;
 pd << rh.pd;
 pr << rh.pr;

@@ -34,7 +34,6 @@ int set_migration_entry(struct vm_area_struct *vma, struct folio *folio, struct 
 /*
  * check-name: an unflushed clear only where nothing is dirtied (correlated tests)
  * check-known-to-fail: clang-16 libclang before 17 names no operator, and gives a macro body's tokens the place of the expansion: likely()'s !! is not read
- * check-known-to-fail: cocci the two tests of present are not related: the path through the unflushed clear and the dirtying is taken to exist
  *
  * check-output-start
  * check-output-end
