@@ -73,6 +73,39 @@ mm_func_lines = True
 @@
 mm_mode = "org"
 
+@initialize:python@
+@@
+import re
+
+MMCHECK_DELAY_FIELDS = ['delayed_rmap']
+mm_delay_macros = set()
+
+// A macro of the file that stores to the rmap delay member delays like the
+// catalogue's rmap_delay functions (#define tlb_delay_rmap(tlb)
+// (((tlb)->delayed_rmap = 1), true), as 6.12 x86 builds it): dm in r and
+// rh.  Known by name from then on in the run, as a catalogue name is.
+@delay_macro@
+identifier M, t1, t2, t3;
+expression E;
+@@
+
+(
+#define M(t1) E
+|
+#define M(t1, t2) E
+|
+#define M(t1, t2, t3) E
+)
+
+@script:python@
+M << delay_macro.M;
+E << delay_macro.E;
+@@
+# A store of 0 resets the flag (tlb_flush_rmaps()): no delay.
+if any(re.search(r"(->|\.)\s*%s\s*=(?!=)(?!\s*(0|false)\b)" % f, E)
+       for f in MMCHECK_DELAY_FIELDS):
+    mm_delay_macros.add(M)
+
 // The clear that defers the flush, the dirtying of the page, and the rmap
 // removal of the same page, with no flush, reclaim-batch deferral or rmap
 // delay in between.  'exists': one such path is a bug.
@@ -82,6 +115,7 @@ identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|
 identifier dirty =~ "^(SetPageDirty|folio_mark_dirty|folio_mark_dirty_lock|folio_set_dirty|set_page_dirty|set_page_dirty_lock)$";
 identifier rm =~ "^(folio_remove_rmap_pmd|folio_remove_rmap_pte|folio_remove_rmap_ptes|folio_remove_rmap_pud|hugetlb_remove_rmap|page_remove_rmap|page_zap_pte_rmap)$";
 identifier fl =~ "^(flush_tlb_all|flush_tlb_mm|flush_tlb_mm_range|flush_tlb_page|flush_tlb_range|huge_ptep_clear_flush|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_invalidate|ptep_clear_flush|ptep_clear_flush_notify|pudp_huge_clear_flush|set_tlb_ubc_flush_pending|tlb_delay_rmap|tlb_finish_mmu|tlb_flush_mmu|tlb_flush_mmu_tlbonly|try_to_unmap_flush|try_to_unmap_flush_dirty)$";
+identifier dm : script:python() { dm in mm_delay_macros };
 identifier conv =~ "^(folio_page|page_folio|spinlock_check)$";
 expression P, E;
 position pc, pd, pr;
@@ -89,8 +123,10 @@ position pc, pd, pr;
 
 clr@pc(...)
 ... when != fl(...)
+    when != dm(...)
 dirty@pd(P, ...)
 ... when != fl(...)
+    when != dm(...)
     when != P = E
 * rm@pr(\(P\|conv(P)\|&P->page\), ...)
 
@@ -168,6 +204,7 @@ identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|
 identifier dirty =~ "^(SetPageDirty|folio_mark_dirty|folio_mark_dirty_lock|folio_set_dirty|set_page_dirty|set_page_dirty_lock)$";
 identifier helper.h;
 identifier fl =~ "^(flush_tlb_all|flush_tlb_mm|flush_tlb_mm_range|flush_tlb_page|flush_tlb_range|huge_ptep_clear_flush|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_invalidate|ptep_clear_flush|ptep_clear_flush_notify|pudp_huge_clear_flush|set_tlb_ubc_flush_pending|tlb_delay_rmap|tlb_finish_mmu|tlb_flush_mmu|tlb_flush_mmu_tlbonly|try_to_unmap_flush|try_to_unmap_flush_dirty)$";
+identifier dm : script:python() { dm in mm_delay_macros };
 identifier conv =~ "^(folio_page|page_folio|spinlock_check)$";
 expression list[helper.n] before;
 expression P, E;
@@ -176,8 +213,10 @@ position pc, pd, pr;
 
 clr@pc(...)
 ... when != fl(...)
+    when != dm(...)
 dirty@pd(P, ...)
 ... when != fl(...)
+    when != dm(...)
     when != P = E
 * h@pr(before, \(P\|conv(P)\|&P->page\), ...)
 

@@ -33,7 +33,6 @@ static void zap_bitfield_delay(struct gather *tlb, struct vm_area_struct *vma,
 /*
  * check-name: rmap delay through a macro that sets a one-bit bitfield
  * check-known-to-fail: clang-16 libclang before 17 names no operator, and gives a macro body's tokens the place of the expansion: the store to delayed_rmap in the macro is not read as one
- * check-known-to-fail: cocci the macro hides the delay from the text (gather_delay_rmap is not tlb_delay_rmap)
  *
  * check-output-start
  * check-output-end

@@ -31,7 +31,6 @@ static void gather_reset(struct gather *tlb)
 /*
  * check-name: rmap delay through a macro that stores tlb->delayed_rmap
  * check-known-to-fail: clang-16 libclang before 17 names no operator, and gives a macro body's tokens the place of the expansion: the store to delayed_rmap in the macro is not read as one
- * check-known-to-fail: cocci the macro hides the delay from the text (gather_delay_rmap is not tlb_delay_rmap)
  *
  * check-output-start
  * check-output-end
