@@ -17,7 +17,9 @@
 //# Acquisitions while BH is already off (inside a _bh or _irq section,
 //# after local_bh_disable(), under guard(spinlock_bh)) or in a softirq
 //# callback (timer, RCU, tasklet, NAPI poll, socket callback, BH work) or a hardirq
-//# handler are not plain.  Locks in arch/A and arch/B never meet in one
+//# handler are not plain; so are those in static helpers of the file that
+//# only such code reaches.  A lock handed to a helper of the file takes the
+//# class its callers pass.  Locks in arch/A and arch/B never meet in one
 //# kernel, so they are not matched.  By default only mm's lock classes are
 //# reported (an mm struct type, or a _bh user in mm code; run from the tree
 //# root so paths start with mm/ or arch/); -D all_locks reports every class.  Patch mode
