@@ -844,7 +844,8 @@ def mm_params_of(text, lines_at, defs):
             continue
         start, end = lines_at[first - 1], lines_at[min(last, len(lines_at) - 1)]
         body = text[start:end]
-        m = re.search(r"\b%s\s*\(" % re.escape(name), body)
+        # Patterns without names in them: compiled once, not per function.
+        m = next((m for m in re.finditer(r"\b(\w+)\s*\(", body) if m.group(1) == name), None)
         brace = body.find("{")
         if not m or brace < 0:
             continue
@@ -871,33 +872,44 @@ def mm_handed(text, params):
     each also through a function of the file it hands the parameter to."""
     calls, stores = set(), {}
     for name, (body, brace, names) in params.items():
-        for k, p in enumerate(names):
-            if not p:
+        index = dict((p, k) for k, p in enumerate(names) if p)
+        if not index:
+            continue
+        code = body[brace:]
+        for m in re.finditer(r"\b(\w+)\s*\(", code):
+            if m.group(1) in index:
+                calls.add((name, index[m.group(1)]))
+        for m in re.finditer(r"(?:->|\.)\s*(\w+)\s*=\s*&?\s*(\w+)\s*;", code):
+            if m.group(2) not in index:
                 continue
-            if re.search(r"\b%s\s*\(" % p, body[brace:]):
-                calls.add((name, k))
-            for m in re.finditer(r"(\w+)?\s*(?:->|\.)\s*(\w+)\s*=\s*&?\s*%s\s*;" % p,
-                                 body[brace:]):
-                ty = re.search(r"struct\s+(\w+)\s*\*?\s*\b%s\b" % m.group(1), body) \
-                    if m.group(1) else None
-                stores.setdefault((name, k), set()).add(
-                    (m.group(2), ty.group(1) if ty else None))
+            base = re.search(r"(\w+)\s*$", code[max(0, m.start() - 64):m.start()])
+            ty = base and re.search(r"struct\s+(\w+)\s*\*?\s*\b%s\b" % base.group(1), body)
+            stores.setdefault((name, index[m.group(2)]), set()).add(
+                (m.group(1), ty.group(1) if ty else None))
+    handed = {}  # (function, N) -> the (callee, M) it passes parameter N to
+    for name, (body, brace, names) in params.items():
+        index = dict((p, k) for k, p in enumerate(names) if p)
+        if not index:
+            continue
+        for m in re.finditer(r"\w+", body[brace:]):
+            if m.group(0) in index and \
+                    body[brace + m.end():brace + m.end() + 64].lstrip()[:1] in ",)":
+                to = mm_enclosing_call(body, brace + m.start())
+                if to:
+                    handed.setdefault((name, index[m.group(0)]), set()).add(to)
     more = True
     while more:
         more = False
-        for name, (body, brace, names) in params.items():
-            for k, p in enumerate(names):
-                for m in re.finditer(r"\b%s\b" % p, body[brace:]) if p else ():
-                    at = brace + m.end()
-                    if body[at:at + 64].lstrip()[:1] not in ",)":
-                        continue
-                    to = mm_enclosing_call(body, brace + m.start())
-                    if to in calls and (name, k) not in calls:
-                        calls.add((name, k))
-                        more = True
-                    if to in stores and not stores[to] <= stores.get((name, k), set()):
-                        stores.setdefault((name, k), set()).update(stores[to])
-                        more = True
+        for at, tos in handed.items():
+            if at not in calls and tos & calls:
+                calls.add(at)
+                more = True
+            got = set()
+            for to in tos & set(stores):
+                got |= stores[to]
+            if not got <= stores.get(at, set()):
+                stores.setdefault(at, set()).update(got)
+                more = True
     return calls, stores
 
 def mm_closure(softirq, defs, bh_mcalls):
