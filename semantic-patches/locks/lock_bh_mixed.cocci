@@ -871,6 +871,7 @@ def mm_handed(text, params):
     {(function, N): {(member, struct or None)}} where it stores parameter N,
     each also through a function of the file it hands the parameter to."""
     calls, stores = set(), {}
+    handed = {}  # (function, N) -> the (callee, M) it passes parameter N to
     for name, (body, brace, names) in params.items():
         index = dict((p, k) for k, p in enumerate(names) if p)
         if not index:
@@ -886,12 +887,7 @@ def mm_handed(text, params):
             ty = base and re.search(r"struct\s+(\w+)\s*\*?\s*\b%s\b" % base.group(1), body)
             stores.setdefault((name, index[m.group(2)]), set()).add(
                 (m.group(1), ty.group(1) if ty else None))
-    handed = {}  # (function, N) -> the (callee, M) it passes parameter N to
-    for name, (body, brace, names) in params.items():
-        index = dict((p, k) for k, p in enumerate(names) if p)
-        if not index:
-            continue
-        for m in re.finditer(r"\w+", body[brace:]):
+        for m in re.finditer(r"\w+", code):
             if m.group(0) in index and \
                     body[brace + m.end():brace + m.end() + 64].lstrip()[:1] in ",)":
                 to = mm_enclosing_call(body, brace + m.start())
