@@ -1248,7 +1248,10 @@ static int process_cut(struct mm_lockgraph *g, int below, int callee)
  * With BH enabled at entry, in process context (bh_on): such a function
  * that no known function calls (its callers are outside the facts) or
  * whose address is taken (it may be called from anywhere), and whatever
- * such a function calls with BH enabled.  A function only ever called
+ * such a function calls with BH enabled.  Also a function a softirq
+ * callback reaches, when its address escapes too: whoever it was handed
+ * to may call it with BH enabled (lock-bh/bug-softirq-helper-escapes.c).
+ * Not a callback itself: its registration says where it runs.  A function only ever called
  * inside local_bh_disable() or a _bh lock, directly or through others
  * (inet_put_port() around __inet_put_port()), runs with BH disabled: its
  * plain acquisitions are no SOFTIRQ-ON usage.
@@ -1341,7 +1344,8 @@ static void mark_process(struct mm_lockgraph *g, int bh_on)
 	for (i = 0; i < g->nfn; i++) {
 		struct lg_fn *f = &g->fn[i];
 
-		if (!f->softirq && !f->hardirq && (f->name[0] != '*' || f->ncallers) &&
+		if ((!f->softirq || (bh_on && f->escapes && f->parent >= 0)) && !f->hardirq &&
+		    (f->name[0] != '*' || f->ncallers) &&
 		    (!bh_on || ((!f->ncallers || f->escapes) && !f->bh_off_entry))) {
 			*MARK(f) = 1;
 			queue[tail++] = i;

@@ -43,7 +43,6 @@ void tbl_reset(struct tbl *t)
 }
 /*
  * check-name: a helper of an RCU callback whose address escapes the file
- * check-known-to-fail: gcc,sparse,clang a function reached from softirq is no process-context root even when its address escapes; making it one adds 37 findings to each of the 6.1 and 6.12 wide runs and 28 to 7.2's, not yet judged
  * check-options: --all-locks
  *
  * check-output-start
