@@ -1251,10 +1251,10 @@ static int process_cut(struct mm_lockgraph *g, int below, int callee)
  * such a function calls with BH enabled.  Also a function a softirq
  * callback reaches, when its address escapes too: whoever it was handed
  * to may call it with BH enabled (lock-bh/bug-softirq-helper-escapes.c).
- * Not a callback itself: its registration says where it runs.  A function only ever called
- * inside local_bh_disable() or a _bh lock, directly or through others
- * (inet_put_port() around __inet_put_port()), runs with BH disabled: its
- * plain acquisitions are no SOFTIRQ-ON usage.
+ * Not a callback itself: its registration says where it runs.  A function
+ * only ever called inside local_bh_disable() or a _bh lock, directly or
+ * through others (inet_put_port() around __inet_put_port()), runs with BH
+ * disabled: its plain acquisitions are no SOFTIRQ-ON usage.
  *
  * A call through a parameter (okfn() in NF_HOOK()) reaches a function only
  * once the function that passed it is reached: arp_xmit() passes
