@@ -346,8 +346,11 @@ def file_findings(rules, top, blobs, opts, cache):
             found += [Finding.from_dict(d) for d in hit["findings"]]
             incomplete += [(path, r) for r in hit["incomplete"]]
     if todo:
+        # One file at a time, as the cache by blob needs: a helper of
+        # another file (cocci.helper_rows()) would make a file's result
+        # depend on which other files the change touched.
         fds, inc = cocci.analyse(rules, todo, opts.jobs, opts.timeout, ColumnMap(top),
-                                 opts.virtuals, cwd=top)
+                                 opts.virtuals, cwd=top, helpers=False)
         for path in todo:
             mine = [fd for fd in fds if fd.file == path]
             why = [r for f, r in inc if f == path]

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-from . import catalogue
+from . import catalogue, summaries
 from .findings import parse_report
 
 COCCI_DIR = os.path.join(catalogue.TOP, "semantic-patches")
@@ -52,18 +52,31 @@ def spatch_version():
     return m.group(1) if m else None
 
 
-def header_options(cocci):
-    """The '// Options:' line of a rule, as scripts/coccicheck reads it."""
+def header_field(cocci, field):
+    """The words of a rule's '// FIELD:' header line."""
     with open(cocci, encoding="utf-8") as f:
         for line in f:
-            if line.startswith("// Options:"):
+            if line.startswith("// %s:" % field):
                 return line.split(":", 1)[1].split()
     return []
 
 
-def needed_words(rule, entries):
-    """[[names...], ...]: a file must mention a name of every group."""
-    return [catalogue.names(entries, *group) for group in rule.needs]
+def header_options(cocci):
+    """The '// Options:' line of a rule, as scripts/coccicheck reads it."""
+    return header_field(cocci, "Options")
+
+
+def summary_kinds(rule):
+    """The kinds a helper of another file can stand for in the rule
+    ('// Summaries:', see summaries.py)."""
+    return header_field(os.path.join(COCCI_DIR, rule.cocci), "Summaries")
+
+
+def needed_words(rule, entries, helpers=()):
+    """[[names...], ...]: a file must mention a name of every group;
+    helpers: summary rows, whose names count for their kinds."""
+    return [catalogue.names(entries, *group) +
+            [r["name"] for r in helpers if r["kind"] in group] for group in rule.needs]
 
 
 def grep_files(files, words, whole_words=True, cwd=None):
@@ -89,9 +102,9 @@ def grep_files(files, words, whole_words=True, cwd=None):
     return hits
 
 
-def prefilter(rule, files, entries, cwd=None):
+def prefilter(rule, files, entries, cwd=None, helpers=()):
     keep = list(files)
-    for words in needed_words(rule, entries):
+    for words in needed_words(rule, entries, helpers):
         got = grep_files(keep, words, cwd=cwd)
         keep = [f for f in keep if f in got]
     return keep
@@ -118,11 +131,20 @@ class Batch:
         self.incomplete = []   # [(file, reason)]
 
 
-def _parse_errors(stderr, incomplete):
+def _parse_errors(stderr, incomplete, timeout):
     """spatch --parse-error-msg names each file it could not fully parse and
-    prints the offending lines after 'BAD:!!!!!'."""
+    prints the offending lines after 'BAD:!!!!!'.  Under --file-groups a
+    group that times out or raises does not stop the run: spatch says
+    'EXN: <exception> in <file>' and goes on with the next group."""
     cur = None
     for line in stderr.splitlines():
+        m = re.match(r"^EXN: (.+) in (.+)$", line)
+        if m:
+            why = ("analysis timed out after %d s" % timeout if m.group(1).endswith("Timeout")
+                   else "Coccinelle stopped on this file: %s" % m.group(1)[:200])
+            incomplete.append((m.group(2), why))
+            cur = None
+            continue
         m = re.match(r"^ = error in (.+); set verbose_parsing", line)
         if m:
             cur = m.group(1)
@@ -148,15 +170,31 @@ def _restore_names(text, files):
     return text
 
 
-def _spatch_cmd(rule, files, timeout, virtuals):
+def _spatch_cmd(rule, files, timeout, virtuals, groups):
+    """spatch's command line; groups: a file naming each file as a group of
+    its own.  Files named together on the command line are one group, and
+    a rule's bindings flow across a group's files: which helpers a file
+    saw would depend on its batch-mates."""
     cocci = os.path.join(COCCI_DIR, rule.cocci)
     with open(cocci, encoding="utf-8") as f:
         declared = set(re.findall(r"^virtual (\w+)", f.read(), re.M))
     extra = [x for v in virtuals if v in declared for x in ("-D", v)]
     python = ["--python", SPATCH_PYTHON] if SPATCH_PYTHON else []
+    inputs = ["--file-groups", groups] if groups else [_as_arg(f) for f in files]
     return ([SPATCH, "--sp-file", cocci, "-D", "report", "-D", "mmcheck", "--no-show-diff",
              "--parse-error-msg", "--timeout", str(timeout)] + python + extra +
-            header_options(cocci) + [_as_arg(f) for f in files])
+            header_options(cocci) + inputs)
+
+
+def _file_groups(files):
+    """A temporary --file-groups file with one group per file (None for
+    one file)."""
+    if len(files) < 2:
+        return None
+    with tempfile.NamedTemporaryFile("w", suffix=".groups", delete=False,
+                                     errors="surrogateescape") as g:
+        g.write("".join(_as_arg(f) + "\n\n" for f in files))
+    return g.name
 
 
 def _fatal(stderr):
@@ -171,8 +209,12 @@ def run_batch(batch):
     such as its Python failing on a file name that is not UTF-8), the
     batch is split until the file is alone: that file is reported as not
     analysed, the others' findings are kept."""
+    if len(batch.files) > 1 and any("\n" in f for f in batch.files):
+        return _split(batch)    # no --file-groups line can name it
+    groups = _file_groups(batch.files)
     try:
-        out = subprocess.run(_spatch_cmd(batch.rule, batch.files, batch.timeout, batch.virtuals),
+        out = subprocess.run(_spatch_cmd(batch.rule, batch.files, batch.timeout,
+                                         batch.virtuals, groups),
                              capture_output=True, text=True, errors="surrogateescape",
                              env=batch.env, cwd=batch.cwd,
                              timeout=batch.timeout * len(batch.files) + 60)
@@ -180,9 +222,12 @@ def run_batch(batch):
         stdout, stderr = (_restore_names(t, batch.files) for t in (out.stdout, out.stderr))
     except subprocess.TimeoutExpired:
         rc, stdout, stderr = -1, "", "timeout (we abort)"
+    finally:
+        if groups:
+            os.unlink(groups)
     if rc == 0:
         batch.stdout = stdout
-        _parse_errors(stderr, batch.incomplete)
+        _parse_errors(stderr, batch.incomplete, batch.timeout)
         return batch
     if "Fatal error" not in stderr and "timeout (we abort)" not in stderr:
         # not a file's fault: a broken rule or installation
@@ -196,6 +241,11 @@ def run_batch(batch):
                else "Coccinelle stopped on this file: %s" % _fatal(stderr))
         batch.incomplete.append((batch.files[0], why))
         return batch
+    return _split(batch)
+
+
+def _split(batch):
+    """The batch run file by file."""
     for f in batch.files:
         sub = run_batch(Batch(batch.rule, [f], batch.timeout, batch.env, batch.virtuals,
                               batch.cwd))
@@ -293,6 +343,31 @@ def run_rule(rule, files, jobs, timeout, entries, virtuals, cwd=None):
     return merge_facts(rule, text + more, timeout, virtuals), big + incomplete + inc
 
 
+def helper_rows(rule, files, entries, jobs, timeout, virtuals, cwd=None):
+    """(summary rows, incomplete): what the helpers of other files that the
+    rule's candidate files call do, in the rule's terms (summaries.py).
+    Candidates are the files that would qualify with such a helper; the
+    rule runs with -D summaries over the files defining one."""
+    kinds = summary_kinds(rule)
+    if not kinds:
+        return [], []
+    callers = list(files)
+    for group in rule.needs:
+        if not set(group) & set(kinds):
+            got = grep_files(callers, catalogue.names(entries, *group), cwd=cwd)
+            callers = [f for f in callers if f in got]
+    called = summaries.called_elsewhere(callers, cwd)
+    if not called:
+        return [], []
+    words = catalogue.names(entries, *kinds)
+    leaf = grep_files(files, words, cwd=cwd)
+    todo, big = within_size(summaries.defining([f for f in files if f in leaf], called, words,
+                                               cwd), cwd)
+    text, incomplete = run_files(rule, todo, jobs, timeout, dict(os.environ),
+                                 tuple(virtuals) + ("summaries",), cwd)
+    return summaries.rows(text, called), big + incomplete
+
+
 def merge_facts(rule, facts_text, timeout, virtuals):
     """One spatch run on an empty file whose finalize reads all facts."""
     with tempfile.TemporaryDirectory(prefix="mmcheck-") as tmp:
@@ -308,24 +383,36 @@ def merge_facts(rule, facts_text, timeout, virtuals):
         return batch.stdout
 
 
-def analyse(rules, files, jobs, timeout, colmap, virtuals=(), cwd=None):
+def analyse(rules, files, jobs, timeout, colmap, virtuals=(), cwd=None, helpers=True):
     """All findings of the chosen rules over files; virtuals: extra -D names
     (passed to the rules that declare them); relative paths are relative
-    to cwd.  The file rules' batches share one pool: a few files checked by
-    several rules keep every CPU busy."""
+    to cwd; helpers: follow the helpers of other files of the run
+    (helper_rows()).  The file rules' batches share one pool: a few files
+    checked by several rules keep every CPU busy."""
     entries = catalogue.load_api()
     by_id = {r.id: r for r in catalogue.load_rules()}
-    env = dict(os.environ)
-    todo = {rule.id: within_size(prefilter(rule, files, entries, cwd), cwd)
-            for rule in rules if rule.scope == "file"}
-    batches = [Batch(rule, small[i:i + BATCH_FILES], timeout, env, virtuals, cwd)
-               for rule in rules if rule.scope == "file"
-               for small in [todo[rule.id][0]]
-               for i in range(0, len(small), BATCH_FILES)]
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        done = list(pool.map(run_batch, batches))
+    file_rules = [r for r in rules if r.scope == "file"]
+    with tempfile.TemporaryDirectory(prefix="mmcheck-") as tmp:
+        todo, envs, incomplete = {}, {}, []
+        for rule in file_rules:
+            rows, inc = (helper_rows(rule, files, entries, jobs, timeout, virtuals, cwd)
+                         if helpers else ([], []))
+            incomplete += inc
+            envs[rule.id] = dict(os.environ)
+            if rows:
+                path = os.path.join(tmp, rule.id + ".json")
+                with open(path, "w") as f:
+                    json.dump(rows, f)
+                envs[rule.id]["MMCHECK_SUMMARIES_IN"] = path
+            todo[rule.id] = within_size(prefilter(rule, files, entries, cwd, rows), cwd)
+        batches = [Batch(rule, small[i:i + BATCH_FILES], timeout, envs[rule.id], virtuals, cwd)
+                   for rule in file_rules
+                   for small in [todo[rule.id][0]]
+                   for i in range(0, len(small), BATCH_FILES)]
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            done = list(pool.map(run_batch, batches))
     findings = [fd for b in done for fd in parse_report(b.stdout, "cocci", by_id, colmap)]
-    incomplete = [x for big in todo.values() for x in big[1]]
+    incomplete += [x for big in todo.values() for x in big[1]]
     incomplete += [x for b in done for x in b.incomplete]
     for rule in rules:
         if rule.scope == "run":
@@ -334,7 +421,7 @@ def analyse(rules, files, jobs, timeout, colmap, virtuals=(), cwd=None):
             incomplete += inc
     # spatch also complains about its own standard.h: keep the inputs only.
     inputs = set(files)
-    return findings, [(f, why) for f, why in incomplete if f in inputs]
+    return findings, sorted({(f, why) for f, why in incomplete if f in inputs})
 
 
 def split_facts(text):

@@ -79,6 +79,28 @@ def mm_emit(rule, p, msg, notes=()):
     out += [mm_line(mm_where(n), "note: " + text, rule) for n, text in notes]
     print("\n".join(out))
 
+# Summaries: what a function of one file does for the calls of another.
+# With -D summaries a rule prints each such helper; the driver gathers them
+# from the files of the run and hands them back in MMCHECK_SUMMARIES_IN.
+def mm_summary(kind, name, p, **keys):
+    import json
+    print("MMCHECK-SUMMARY " + json.dumps(dict(keys, kind=kind, name=name, where=mm_where(p))))
+
+def mm_load_summaries():
+    import json, os
+    path = os.environ.get("MMCHECK_SUMMARIES_IN")
+    if not path:
+        return []
+    with open(path) as f:
+        return json.load(f)
+
+mm_helpers = mm_load_summaries()
+
+def mm_summaries(kind, **keys):
+    """{name: where its body is} of the helpers of that kind (and keys)."""
+    return {r["name"]: tuple(r["where"]) for r in mm_helpers
+            if r["kind"] == kind and all(r.get(k) == v for k, v in keys.items())}
+
 @initialize:python depends on mmcheck@
 @@
 mm_func_lines = True

@@ -9,8 +9,11 @@
 ///
 //# The clear and the dirtying must be in one function; the removal may be
 //# too, or in a helper the same file defines that removes the rmap of one
-//# of its parameters (one level: a helper's helper is not followed, nor a
-//# helper of another file).  A flush inside a called helper is not seen.
+//# of its parameters (one level: a helper's helper is not followed).  Run
+//# through mmcheck, a helper of another file of the run that removes the
+//# rmap of its first parameter counts too (the summaries mode below); run
+//# alone or by make coccicheck, one file is read at a time.  A flush inside
+//# a called helper is not seen.
 //# Paths are not value-sensitive, but the rule needs the page to be marked
 //# dirty on the path, which keeps clean and anonymous pages out.
 //
@@ -19,11 +22,13 @@
 // URL: see docs/rules.md#mm-rmap-before-flush
 // Comments: rule mm-rmap-before-flush
 // Options: --no-includes --include-headers
+// Summaries: rmap_remove
 
 virtual context
 virtual org
 virtual report
 virtual mmcheck
+virtual summaries
 
 // ---- mmcheck output helper, pasted into every rule by tools/gen-cocci so
 // each .cocci stays self-contained.
@@ -65,6 +70,28 @@ def mm_emit(rule, p, msg, notes=()):
     out += [mm_line(mm_where(n), "note: " + text, rule) for n, text in notes]
     print("\n".join(out))
 
+# Summaries: what a function of one file does for the calls of another.
+# With -D summaries a rule prints each such helper; the driver gathers them
+# from the files of the run and hands them back in MMCHECK_SUMMARIES_IN.
+def mm_summary(kind, name, p, **keys):
+    import json
+    print("MMCHECK-SUMMARY " + json.dumps(dict(keys, kind=kind, name=name, where=mm_where(p))))
+
+def mm_load_summaries():
+    import json, os
+    path = os.environ.get("MMCHECK_SUMMARIES_IN")
+    if not path:
+        return []
+    with open(path) as f:
+        return json.load(f)
+
+mm_helpers = mm_load_summaries()
+
+def mm_summaries(kind, **keys):
+    """{name: where its body is} of the helpers of that kind (and keys)."""
+    return {r["name"]: tuple(r["where"]) for r in mm_helpers
+            if r["kind"] == kind and all(r.get(k) == v for k, v in keys.items())}
+
 @initialize:python depends on mmcheck@
 @@
 mm_func_lines = True
@@ -79,6 +106,10 @@ import re
 
 MMCHECK_DELAY_FIELDS = ['delayed_rmap']
 mm_delay_macros = set()
+mm_rm = re.compile("^(folio_remove_rmap_pmd|folio_remove_rmap_pte|folio_remove_rmap_ptes|folio_remove_rmap_pud|hugetlb_remove_rmap|page_remove_rmap|page_zap_pte_rmap)$")
+# Helpers of other files that remove the rmap of their first parameter,
+# as the driver found them with -D summaries: {name: file of the body}.
+mm_rm_helpers = mm_summaries("rmap_remove")
 
 // A macro of the file that stores to the rmap delay member delays like the
 // catalogue's rmap_delay functions (#define tlb_delay_rmap(tlb)
@@ -113,7 +144,7 @@ if any(re.search(r"(->|\.)\s*%s\s*=(?!=)(?!\s*(0|false)\b)" % f, E)
 iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|ptep_clear|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_get_and_clear_full)$";
 identifier dirty =~ "^(SetPageDirty|folio_mark_dirty|folio_mark_dirty_lock|folio_set_dirty|set_page_dirty|set_page_dirty_lock)$";
-identifier rm =~ "^(folio_remove_rmap_pmd|folio_remove_rmap_pte|folio_remove_rmap_ptes|folio_remove_rmap_pud|hugetlb_remove_rmap|page_remove_rmap|page_zap_pte_rmap)$";
+identifier rm : script:python() { bool(mm_rm.match(rm)) or rm in mm_rm_helpers };
 identifier fl =~ "^(flush_tlb_all|flush_tlb_mm|flush_tlb_mm_range|flush_tlb_page|flush_tlb_range|huge_ptep_clear_flush|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_invalidate|ptep_clear_flush|ptep_clear_flush_notify|pudp_huge_clear_flush|set_tlb_ubc_flush_pending|tlb_delay_rmap|tlb_finish_mmu|tlb_flush_mmu|tlb_flush_mmu_tlbonly|try_to_unmap_flush|try_to_unmap_flush_dirty)$";
 identifier dm : script:python() { dm in mm_delay_macros };
 identifier conv =~ "^(folio_page|page_folio|spinlock_check)$";
@@ -173,10 +204,16 @@ pd << r.pd;
 pr << r.pr;
 rm << r.rm;
 @@
-mm_emit("mm-rmap-before-flush", pr,
-        "rmap of a dirty file page removed by %s() before the deferred TLB flush" % rm,
-        [(pc, "PTE cleared here; its TLB flush is deferred"),
-         (pd, "page marked dirty here; a stale TLB entry can dirty it again after folio_mkclean()")])
+notes = [(pc, "PTE cleared here; its TLB flush is deferred"),
+         (pd, "page marked dirty here; a stale TLB entry can dirty it again after folio_mkclean()")]
+body = mm_rm_helpers.get(rm) if not mm_rm.match(rm) else None
+if body:
+    notes.append((body, "%s() removes the rmap of its first argument" % rm))
+# A helper of this very file: rh reports it, with its own note.
+if not body or body[0] != pr[0].file:
+    mm_emit("mm-rmap-before-flush", pr,
+            "rmap of a dirty file page removed by %s() before the deferred TLB flush" % rm,
+            notes)
 
 // A helper of this file that removes the rmap of its parameter n + 1
 // (drop_rmap(page, vma) { page_remove_rmap(page, vma, false); }), on a
@@ -196,6 +233,16 @@ h@ph(ps, T p, ...) {
   rm(\(p\|conv(p)\|&p->page\), ...)
   ... when any
 }
+
+// Summaries mode: print such a helper when the page is its first parameter,
+// for the calls of other files (the driver: lib/mmcheck/cocci.py).
+@script:python depends on summaries@
+h << helper.h;
+n << helper.n;
+ph << helper.ph;
+@@
+if int(n) == 0:
+    mm_summary("rmap_remove", h, ph)
 
 // The same path as r's, with the removal a call to such a helper.
 @rh exists@

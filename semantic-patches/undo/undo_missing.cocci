@@ -23,11 +23,13 @@
 // URL: see docs/rules.md#mm-undo-missing
 // Comments: rule mm-undo-missing
 // Options: --no-includes --include-headers
+// Summaries: pte_restore undo
 
 virtual context
 virtual org
 virtual report
 virtual mmcheck
+virtual summaries
 
 // ---- mmcheck output helper, pasted into every rule by tools/gen-cocci so
 // each .cocci stays self-contained.
@@ -69,6 +71,28 @@ def mm_emit(rule, p, msg, notes=()):
     out += [mm_line(mm_where(n), "note: " + text, rule) for n, text in notes]
     print("\n".join(out))
 
+# Summaries: what a function of one file does for the calls of another.
+# With -D summaries a rule prints each such helper; the driver gathers them
+# from the files of the run and hands them back in MMCHECK_SUMMARIES_IN.
+def mm_summary(kind, name, p, **keys):
+    import json
+    print("MMCHECK-SUMMARY " + json.dumps(dict(keys, kind=kind, name=name, where=mm_where(p))))
+
+def mm_load_summaries():
+    import json, os
+    path = os.environ.get("MMCHECK_SUMMARIES_IN")
+    if not path:
+        return []
+    with open(path) as f:
+        return json.load(f)
+
+mm_helpers = mm_load_summaries()
+
+def mm_summaries(kind, **keys):
+    """{name: where its body is} of the helpers of that kind (and keys)."""
+    return {r["name"]: tuple(r["where"]) for r in mm_helpers
+            if r["kind"] == kind and all(r.get(k) == v for k, v in keys.items())}
+
 @initialize:python depends on mmcheck@
 @@
 mm_func_lines = True
@@ -79,6 +103,21 @@ mm_mode = "org"
 
 @initialize:python@
 @@
+import re
+
+mm_rs = re.compile("^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$")
+# Helpers of other files, as the driver found them with -D summaries: those
+# that put back the PTE value of their 4th parameter, and those that call
+# an undo of a pair (and so are that undo for their callers).
+mm_rs_helpers = mm_summaries("pte_restore")
+mm_undo_helpers = {d: mm_summaries("undo", pair=d) for d in ['arch_unmap_one', 'folio_dup_swap', 'swap_duplicate']}
+
+def mm_restores(rs):
+    return bool(mm_rs.match(rs)) or rs in mm_rs_helpers
+
+def mm_undoes(u, do, undos):
+    return bool(re.match(undos, u)) or u in mm_undo_helpers[do]
+
 def mm_undo(d, pd, pa, undos):
     names = ", ".join(n + "()" for n in undos.strip("^$()").split("|"))
     mm_emit("mm-undo-missing", pa, "abort path after %s() succeeded does not undo it" % d,
@@ -89,15 +128,49 @@ def mm_failure(value):
     v = value.strip()
     return v.startswith("-") or v in ("false", "NULL")
 
+// Summaries mode: a function whose 4th parameter is stored back as a PTE
+// value, for the calls of other files (restore_pte(mm, addr, ptep, orig)).
+@restore_helper depends on summaries@
+identifier h, p;
+identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+parameter list[3] ps;
+type T;
+expression E1, E2, E3;
+position ph;
+@@
+
+h@ph(ps, T p, ...) { <+... rs(E1, E2, E3, p, ...) ...+> }
+
+@script:python depends on summaries@
+h << restore_helper.h;
+ph << restore_helper.ph;
+@@
+mm_summary("pte_restore", h, ph)
+
+// Summaries mode: a function that calls an undo of arch_unmap_one() is one.
+@undo_helper0 depends on summaries@
+identifier h;
+identifier u =~ "^(arch_remap_one)$";
+position ph;
+@@
+
+h@ph(...) { <+... u(...) ...+> }
+
+@script:python depends on summaries@
+h << undo_helper0.h;
+ph << undo_helper0.ph;
+@@
+mm_summary("undo", h, ph, pair="arch_unmap_one")
+
 // ---- arch_unmap_one() must be undone by one of ^(arch_remap_one)$
 // Success tested on the call itself: if (arch_unmap_one(...) < 0) fail; or not
 // tested at all: arch_unmap_one(...); assumes it succeeded.
 @restore0 exists@
 iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier d =~ "^arch_unmap_one$";
-identifier u =~ "^(arch_remap_one)$";
+identifier u : script:python() { mm_undoes(u, "arch_unmap_one", "^(arch_remap_one)$") };
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier rs : script:python() { mm_restores(rs) };
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
 identifier V;
 type T;
@@ -133,9 +206,9 @@ d@pd(...);
 // Success tested through a variable: err = arch_unmap_one(...); if (err) fail;
 @restorev0 exists@
 identifier d =~ "^arch_unmap_one$";
-identifier u =~ "^(arch_remap_one)$";
+identifier u : script:python() { mm_undoes(u, "arch_unmap_one", "^(arch_remap_one)$") };
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier rs : script:python() { mm_restores(rs) };
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
 identifier V;
 type T;
@@ -167,8 +240,8 @@ if (\(ret\|ret < 0\|ret != 0\)) S
 // A failure returned after success: return -ENOMEM; return false; return NULL;
 @return0 exists@
 identifier d =~ "^arch_unmap_one$";
-identifier u =~ "^(arch_remap_one)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier u : script:python() { mm_undoes(u, "arch_unmap_one", "^(arch_remap_one)$") };
+identifier rs : script:python() { mm_restores(rs) };
 expression F;
 statement S;
 position pd, pa;
@@ -198,8 +271,8 @@ if mm_failure(F):
 // ... or through a variable set after it: ret = false; goto out; ... return ret;
 @returnv0 exists@
 identifier d =~ "^arch_unmap_one$";
-identifier u =~ "^(arch_remap_one)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier u : script:python() { mm_undoes(u, "arch_unmap_one", "^(arch_remap_one)$") };
+identifier rs : script:python() { mm_restores(rs) };
 identifier V;
 expression F, E;
 statement S;
@@ -235,8 +308,8 @@ if mm_failure(F):
 // ... or through a variable set before it: int err = -ENOMEM; ... return err;
 @returnb0 exists@
 identifier d =~ "^arch_unmap_one$";
-identifier u =~ "^(arch_remap_one)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier u : script:python() { mm_undoes(u, "arch_unmap_one", "^(arch_remap_one)$") };
+identifier rs : script:python() { mm_restores(rs) };
 identifier V;
 type T;
 expression F, E;
@@ -286,15 +359,30 @@ pa << restorev0.pa;
 @@
 mm_undo(d, pd, pa, "^(arch_remap_one)$")
 
+// Summaries mode: a function that calls an undo of swap_duplicate() is one.
+@undo_helper1 depends on summaries@
+identifier h;
+identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
+position ph;
+@@
+
+h@ph(...) { <+... u(...) ...+> }
+
+@script:python depends on summaries@
+h << undo_helper1.h;
+ph << undo_helper1.ph;
+@@
+mm_summary("undo", h, ph, pair="swap_duplicate")
+
 // ---- swap_duplicate() must be undone by one of ^(folio_put_swap|swap_free|swap_free_nr)$
 // Success tested on the call itself: if (swap_duplicate(...) < 0) fail; or not
 // tested at all: swap_duplicate(...); assumes it succeeded.
 @restore1 exists@
 iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier d =~ "^swap_duplicate$";
-identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
+identifier u : script:python() { mm_undoes(u, "swap_duplicate", "^(folio_put_swap|swap_free|swap_free_nr)$") };
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier rs : script:python() { mm_restores(rs) };
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
 identifier V;
 type T;
@@ -330,9 +418,9 @@ d@pd(...);
 // Success tested through a variable: err = swap_duplicate(...); if (err) fail;
 @restorev1 exists@
 identifier d =~ "^swap_duplicate$";
-identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
+identifier u : script:python() { mm_undoes(u, "swap_duplicate", "^(folio_put_swap|swap_free|swap_free_nr)$") };
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier rs : script:python() { mm_restores(rs) };
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
 identifier V;
 type T;
@@ -364,8 +452,8 @@ if (\(ret\|ret < 0\|ret != 0\)) S
 // A failure returned after success: return -ENOMEM; return false; return NULL;
 @return1 exists@
 identifier d =~ "^swap_duplicate$";
-identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier u : script:python() { mm_undoes(u, "swap_duplicate", "^(folio_put_swap|swap_free|swap_free_nr)$") };
+identifier rs : script:python() { mm_restores(rs) };
 expression F;
 statement S;
 position pd, pa;
@@ -395,8 +483,8 @@ if mm_failure(F):
 // ... or through a variable set after it: ret = false; goto out; ... return ret;
 @returnv1 exists@
 identifier d =~ "^swap_duplicate$";
-identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier u : script:python() { mm_undoes(u, "swap_duplicate", "^(folio_put_swap|swap_free|swap_free_nr)$") };
+identifier rs : script:python() { mm_restores(rs) };
 identifier V;
 expression F, E;
 statement S;
@@ -432,8 +520,8 @@ if mm_failure(F):
 // ... or through a variable set before it: int err = -ENOMEM; ... return err;
 @returnb1 exists@
 identifier d =~ "^swap_duplicate$";
-identifier u =~ "^(folio_put_swap|swap_free|swap_free_nr)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier u : script:python() { mm_undoes(u, "swap_duplicate", "^(folio_put_swap|swap_free|swap_free_nr)$") };
+identifier rs : script:python() { mm_restores(rs) };
 identifier V;
 type T;
 expression F, E;
@@ -483,15 +571,30 @@ pa << restorev1.pa;
 @@
 mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$")
 
+// Summaries mode: a function that calls an undo of folio_dup_swap() is one.
+@undo_helper2 depends on summaries@
+identifier h;
+identifier u =~ "^(folio_put_swap)$";
+position ph;
+@@
+
+h@ph(...) { <+... u(...) ...+> }
+
+@script:python depends on summaries@
+h << undo_helper2.h;
+ph << undo_helper2.ph;
+@@
+mm_summary("undo", h, ph, pair="folio_dup_swap")
+
 // ---- folio_dup_swap() must be undone by one of ^(folio_put_swap)$
 // Success tested on the call itself: if (folio_dup_swap(...) < 0) fail; or not
 // tested at all: folio_dup_swap(...); assumes it succeeded.
 @restore2 exists@
 iterator name scoped_cond_guard, scoped_guard;  // parse scoped_guard() { } (catalogue)
 identifier d =~ "^folio_dup_swap$";
-identifier u =~ "^(folio_put_swap)$";
+identifier u : script:python() { mm_undoes(u, "folio_dup_swap", "^(folio_put_swap)$") };
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier rs : script:python() { mm_restores(rs) };
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
 identifier V;
 type T;
@@ -527,9 +630,9 @@ d@pd(...);
 // Success tested through a variable: err = folio_dup_swap(...); if (err) fail;
 @restorev2 exists@
 identifier d =~ "^folio_dup_swap$";
-identifier u =~ "^(folio_put_swap)$";
+identifier u : script:python() { mm_undoes(u, "folio_dup_swap", "^(folio_put_swap)$") };
 identifier clr =~ "^(clear_full_ptes|get_and_clear_full_ptes|get_and_clear_ptes|huge_ptep_clear_flush|huge_ptep_get_and_clear|pmdp_huge_clear_flush|pmdp_huge_clear_flush_notify|pmdp_huge_get_and_clear|pmdp_huge_get_and_clear_full|pmdp_invalidate|ptep_clear|ptep_clear_flush|ptep_clear_flush_notify|ptep_get_and_clear|ptep_get_and_clear_full|pudp_huge_clear_flush|pudp_huge_get_and_clear_full)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier rs : script:python() { mm_restores(rs) };
 identifier l =~ "^(abort|bail|err|fail|out_abort|out_err|out_fail|restore|undo)";
 identifier V;
 type T;
@@ -561,8 +664,8 @@ if (\(ret\|ret < 0\|ret != 0\)) S
 // A failure returned after success: return -ENOMEM; return false; return NULL;
 @return2 exists@
 identifier d =~ "^folio_dup_swap$";
-identifier u =~ "^(folio_put_swap)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier u : script:python() { mm_undoes(u, "folio_dup_swap", "^(folio_put_swap)$") };
+identifier rs : script:python() { mm_restores(rs) };
 expression F;
 statement S;
 position pd, pa;
@@ -592,8 +695,8 @@ if mm_failure(F):
 // ... or through a variable set after it: ret = false; goto out; ... return ret;
 @returnv2 exists@
 identifier d =~ "^folio_dup_swap$";
-identifier u =~ "^(folio_put_swap)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier u : script:python() { mm_undoes(u, "folio_dup_swap", "^(folio_put_swap)$") };
+identifier rs : script:python() { mm_restores(rs) };
 identifier V;
 expression F, E;
 statement S;
@@ -629,8 +732,8 @@ if mm_failure(F):
 // ... or through a variable set before it: int err = -ENOMEM; ... return err;
 @returnb2 exists@
 identifier d =~ "^folio_dup_swap$";
-identifier u =~ "^(folio_put_swap)$";
-identifier rs =~ "^(set_huge_pte_at|set_pmd_at|set_pte_at|set_ptes)$";
+identifier u : script:python() { mm_undoes(u, "folio_dup_swap", "^(folio_put_swap)$") };
+identifier rs : script:python() { mm_restores(rs) };
 identifier V;
 type T;
 expression F, E;

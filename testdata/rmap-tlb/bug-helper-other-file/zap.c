@@ -1,5 +1,8 @@
-/* The rmap removal is in a helper that another file defines: only the
- * whole-build check (the units' facts) sees both. */
+/*
+ * The rmap removal is in a helper that another file defines: the compiled
+ * engines see it through the units' facts, Coccinelle through the driver's
+ * summaries of the run's other files (-D summaries).
+ */
 void drop_file_rmap(struct page *page, struct vm_area_struct *vma);
 
 void zap_one(struct mmu_gather *tlb, struct vm_area_struct *vma, struct page *page,
@@ -14,9 +17,8 @@ void zap_one(struct mmu_gather *tlb, struct vm_area_struct *vma, struct page *pa
 }
 /*
  * check-name: rmap removed in a helper of another file, called before the flush
- * check-known-to-fail: cocci a semantic patch reads one file at a time: the helper's body is in another
  *
  * check-output-start
-zap.c:12:9: warning: rmap of a dirty file page removed by drop_file_rmap() before the deferred TLB flush [mm-rmap-before-flush]
+zap.c:15:9: warning: rmap of a dirty file page removed by drop_file_rmap() before the deferred TLB flush [mm-rmap-before-flush]
  * check-output-end
  */

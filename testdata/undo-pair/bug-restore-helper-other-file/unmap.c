@@ -16,7 +16,6 @@ void unmap_via_helper(struct mm_struct *mm, struct vm_area_struct *vma, pte_t *p
 }
 /*
  * check-name: abort restore in a helper of another file after arch_unmap_one() succeeded
- * check-known-to-fail: cocci a semantic patch reads one file at a time: the helper's body is in another
  *
  * check-output-start
 unmap.c:15:17: warning: abort path after arch_unmap_one() succeeded does not undo it [mm-undo-missing]
