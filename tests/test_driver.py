@@ -142,6 +142,43 @@ class BadInput(unittest.TestCase):
             self.assertError(run("--suppress", f.name, CASE), f.name, "verdict")
 
 
+class OtherFiles(unittest.TestCase):
+    """Coccinelle reads one file at a time; the driver hands it the helpers
+    that other files of the run define (lib/mmcheck/summaries.py)."""
+    ZAP = ("void drop(struct page *page, struct vm_area_struct *vma);\n"
+           "void zap(struct mmu_gather *tlb, struct vm_area_struct *vma, struct page *page,\n"
+           "\t pte_t *pte, unsigned long addr)\n{\n"
+           "\tpte_t ptent = ptep_get_and_clear_full(tlb->mm, addr, pte, tlb->fullmm);\n\n"
+           "\tif (pte_dirty(ptent))\n\t\tset_page_dirty(page);\n"
+           "\tdrop(page, vma);\n\ttlb_flush_mmu(tlb);\n}\n")
+    HELPER = ("%svoid drop(struct page *page, struct vm_area_struct *vma)\n{\n"
+              "\tpage_remove_rmap(page, vma, false);\n}\n")
+
+    def check(self, helper, comment=""):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "zap.c"), "w") as f:
+                f.write(comment + self.ZAP)
+            with open(os.path.join(d, "helper.c"), "w") as f:
+                f.write(helper)
+            return run("-e", "cocci", "-r", "mm-rmap-before-flush", "helper.c", "zap.c", cwd=d)
+
+    def test_helper_of_another_file(self):
+        r = self.check(self.HELPER % "")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("zap.c:9:9: warning: rmap of a dirty file page removed by drop()", r.stdout)
+        self.assertIn("helper.c:1:6: note: drop() removes the rmap of its first argument",
+                      r.stdout)
+
+    def test_static_function_of_another_file_is_no_helper(self):
+        """Nor does a batch-mate's static function leak into a file: each
+        file is its own spatch group."""
+        helper = self.HELPER % "static " + self.ZAP.replace("void zap(", "void zap_here(")
+        # The comment puts zap.c in the rule's prefilter, in helper.c's batch.
+        r = self.check(helper, "/* drop() is not page_remove_rmap() */\n")
+        self.assertNotIn("zap.c:", r.stdout)
+        self.assertIn("helper.c:", r.stdout)   # its own caller, through the rule's helper
+
+
 class Output(unittest.TestCase):
     def test_output_file_is_atomic(self):
         with tempfile.TemporaryDirectory() as d:
