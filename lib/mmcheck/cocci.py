@@ -1,9 +1,9 @@
 """The Coccinelle engine: runs the semantic patches over files with spatch.
 
-spatch aborts a whole run when one file times out (even under --jobs), so
-this driver schedules its own batches: a batch that times out is split and
-retried file by file, and only the file that really times out is reported
-as not analysed.  Rules of SCOPE run (the lock rule) print facts per batch;
+Each file of a batch is its own spatch file group: a group that times out
+or raises is named on stderr and the others go on.  Other errors stop a
+whole run, so a batch that stops is split and retried file by file, and
+only the file that really fails is reported as not analysed.  Rules of SCOPE run (the lock rule) print facts per batch;
 one last spatch run over those facts does the cross-file matching, so the
 matching code lives only in the .cocci.
 """
@@ -131,18 +131,19 @@ class Batch:
         self.incomplete = []   # [(file, reason)]
 
 
-def _parse_errors(stderr, incomplete, timeout):
+def _parse_errors(stderr, incomplete, timeout, files):
     """spatch --parse-error-msg names each file it could not fully parse and
     prints the offending lines after 'BAD:!!!!!'.  Under --file-groups a
     group that times out or raises does not stop the run: spatch says
     'EXN: <exception> in <file>' and goes on with the next group."""
     cur = None
     for line in stderr.splitlines():
-        m = re.match(r"^EXN: (.+) in (.+)$", line)
-        if m:
-            why = ("analysis timed out after %d s" % timeout if m.group(1).endswith("Timeout")
-                   else "Coccinelle stopped on this file: %s" % m.group(1)[:200])
-            incomplete.append((m.group(2), why))
+        stopped = [f for f in files if line.startswith("EXN: ") and line.endswith(" in " + f)]
+        if stopped:
+            exn = line[len("EXN: "):-len(" in " + stopped[0])]
+            why = ("analysis timed out after %d s" % timeout if exn.endswith("Timeout")
+                   else "Coccinelle stopped on this file: %s" % exn[:200])
+            incomplete.append((stopped[0], why))
             cur = None
             continue
         m = re.match(r"^ = error in (.+); set verbose_parsing", line)
@@ -227,7 +228,7 @@ def run_batch(batch):
             os.unlink(groups)
     if rc == 0:
         batch.stdout = stdout
-        _parse_errors(stderr, batch.incomplete, batch.timeout)
+        _parse_errors(stderr, batch.incomplete, batch.timeout, batch.files)
         return batch
     if "Fatal error" not in stderr and "timeout (we abort)" not in stderr:
         # not a file's fault: a broken rule or installation

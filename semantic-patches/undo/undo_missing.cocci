@@ -118,10 +118,12 @@ def mm_restores(rs):
 def mm_undoes(u, do, undos):
     return bool(re.match(undos, u)) or u in mm_undo_helpers[do]
 
-def mm_undo(d, pd, pa, undos):
+def mm_undo(d, pd, pa, undos, rs=""):
     names = ", ".join(n + "()" for n in undos.strip("^$()").split("|"))
-    mm_emit("mm-undo-missing", pa, "abort path after %s() succeeded does not undo it" % d,
-            [(pd, "%s() succeeded here; the abort needs %s" % (d, names))])
+    notes = [(pd, "%s() succeeded here; the abort needs %s" % (d, names))]
+    if rs in mm_rs_helpers and not mm_rs.match(rs):
+        notes.append((mm_rs_helpers[rs], "%s() puts back the PTE value it is given" % rs))
+    mm_emit("mm-undo-missing", pa, "abort path after %s() succeeded does not undo it" % d, notes)
 
 def mm_failure(value):
     """Is a returned expression, as written, a failure value?"""
@@ -349,15 +351,17 @@ if mm_failure(F):
 d << restore0.d;
 pd << restore0.pd;
 pa << restore0.pa;
+rs << restore0.rs = "";
 @@
-mm_undo(d, pd, pa, "^(arch_remap_one)$")
+mm_undo(d, pd, pa, "^(arch_remap_one)$", rs)
 
 @script:python depends on org || report@
 d << restorev0.d;
 pd << restorev0.pd;
 pa << restorev0.pa;
+rs << restorev0.rs = "";
 @@
-mm_undo(d, pd, pa, "^(arch_remap_one)$")
+mm_undo(d, pd, pa, "^(arch_remap_one)$", rs)
 
 // Summaries mode: a function that calls an undo of swap_duplicate() is one.
 @undo_helper1 depends on summaries@
@@ -561,15 +565,17 @@ if mm_failure(F):
 d << restore1.d;
 pd << restore1.pd;
 pa << restore1.pa;
+rs << restore1.rs = "";
 @@
-mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$")
+mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$", rs)
 
 @script:python depends on org || report@
 d << restorev1.d;
 pd << restorev1.pd;
 pa << restorev1.pa;
+rs << restorev1.rs = "";
 @@
-mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$")
+mm_undo(d, pd, pa, "^(folio_put_swap|swap_free|swap_free_nr)$", rs)
 
 // Summaries mode: a function that calls an undo of folio_dup_swap() is one.
 @undo_helper2 depends on summaries@
@@ -773,13 +779,15 @@ if mm_failure(F):
 d << restore2.d;
 pd << restore2.pd;
 pa << restore2.pa;
+rs << restore2.rs = "";
 @@
-mm_undo(d, pd, pa, "^(folio_put_swap)$")
+mm_undo(d, pd, pa, "^(folio_put_swap)$", rs)
 
 @script:python depends on org || report@
 d << restorev2.d;
 pd << restorev2.pd;
 pa << restorev2.pa;
+rs << restorev2.rs = "";
 @@
-mm_undo(d, pd, pa, "^(folio_put_swap)$")
+mm_undo(d, pd, pa, "^(folio_put_swap)$", rs)
 
