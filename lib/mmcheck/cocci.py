@@ -102,9 +102,9 @@ def grep_files(files, words, whole_words=True, cwd=None):
     return hits
 
 
-def prefilter(rule, files, entries, cwd=None, helpers=()):
+def prefilter(rule, files, entries, cwd=None):
     keep = list(files)
-    for words in needed_words(rule, entries, helpers):
+    for words in needed_words(rule, entries):
         got = grep_files(keep, words, cwd=cwd)
         keep = [f for f in keep if f in got]
     return keep
@@ -273,8 +273,8 @@ def printed_needles(text):
     return sorted(out)
 
 
-def grep_matches(files, words, cwd=None):
-    """{file: set of the words it contains} (plain substrings)."""
+def grep_matches(files, words, cwd=None, whole_words=False):
+    """{file: set of the words it contains} (plain substrings, or whole words)."""
     found = {}
     if not files or not words:
         return found
@@ -282,13 +282,15 @@ def grep_matches(files, words, cwd=None):
         w.write("\n".join(words) + "\n")
     try:
         for i in range(0, len(files), 2000):
-            out = subprocess.run(["grep", "-oHF", "-f", w.name, "--"] + files[i:i + 2000],
-                                 capture_output=True, text=True, errors="replace", cwd=cwd)
+            out = subprocess.run(["grep", "-owHFZ" if whole_words else "-oHFZ", "-f", w.name,
+                                  "--"] + files[i:i + 2000],
+                                 capture_output=True, text=True, errors="surrogateescape",
+                                 cwd=cwd)
             if out.returncode > 1:
                 raise EngineError("grep failed: %s" % out.stderr.strip())
-            for line in out.stdout.splitlines():
-                f, _, word = line.rpartition(":")
-                found.setdefault(f, set()).add(word)
+            # "file\0word\n": a file name may hold a newline, a word not
+            for m in re.finditer(r"([^\0]*)\0([^\n]*)\n", out.stdout):
+                found.setdefault(m.group(1), set()).add(m.group(2))
     finally:
         os.unlink(w.name)
     return found
@@ -344,29 +346,54 @@ def run_rule(rule, files, jobs, timeout, entries, virtuals, cwd=None):
     return merge_facts(rule, text + more, timeout, virtuals), big + incomplete + inc
 
 
-def helper_rows(rule, files, entries, jobs, timeout, virtuals, cwd=None):
-    """(summary rows, incomplete): what the helpers of other files that the
-    rule's candidate files call do, in the rule's terms (summaries.py).
-    Candidates are the files that would qualify with such a helper; the
-    rule runs with -D summaries over the files defining one."""
+def mentions(rules, files, entries, cwd=None):
+    """{file: the catalogue names of the rules' NEEDS and Summaries kinds it
+    mentions}: one grep of the run's files for every file rule, where each
+    rule's prefilter would grep the whole run once or more."""
+    words = set()
+    for rule in rules:
+        words.update(w for group in needed_words(rule, entries) for w in group)
+        words.update(catalogue.names(entries, *summary_kinds(rule)))
+    return grep_matches(files, sorted(words), cwd, whole_words=True)
+
+
+def mentioning(files, have, groups):
+    """Of files, those that mention a name of every group (have: mentions())."""
+    groups = [set(g) for g in groups]
+    return [f for f in files if all(have.get(f, set()) & g for g in groups)]
+
+
+def helper_files(rule, files, entries, have, cwd=None):
+    """(files, called): the files whose helpers the rule is asked about
+    (-D summaries), and the names its candidate files call without defining
+    them.  Candidates are the files that would qualify with such a helper
+    (summaries.py)."""
     kinds = summary_kinds(rule)
     if not kinds:
-        return [], []
-    callers = list(files)
-    for group in rule.needs:
-        if not set(group) & set(kinds):
-            got = grep_files(callers, catalogue.names(entries, *group), cwd=cwd)
-            callers = [f for f in callers if f in got]
+        return [], set()
+    callers = mentioning(files, have, [catalogue.names(entries, *g) for g in rule.needs
+                                       if not set(g) & set(kinds)])
     called = summaries.called_elsewhere(callers, cwd)
-    if not called:
-        return [], []
     words = catalogue.names(entries, *kinds)
-    leaf = grep_files(files, words, cwd=cwd)
-    todo, big = within_size(summaries.defining([f for f in files if f in leaf], called, words,
-                                               cwd), cwd)
-    text, incomplete = run_files(rule, todo, jobs, timeout, dict(os.environ),
-                                 tuple(virtuals) + ("summaries",), cwd)
-    return summaries.rows(text, called), big + incomplete
+    leaf = mentioning(files, have, [words]) if called else []
+    return summaries.defining(leaf, called, words, cwd), called
+
+
+def helper_rows(rules, files, entries, have, jobs, timeout, virtuals, cwd=None):
+    """({rule id: summary rows}, incomplete): what the helpers of other
+    files that each rule's candidate files call do, in the rule's terms;
+    one spatch run per file, all rules in one pool."""
+    batches, called = [], {}
+    for rule in rules:
+        todo, called[rule.id] = helper_files(rule, files, entries, have, cwd)
+        batches += [Batch(rule, [f], timeout, dict(os.environ),
+                          tuple(virtuals) + ("summaries",), cwd)
+                    for f in within_size(todo, cwd)[0]]
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        done = list(pool.map(run_batch, batches))
+    rows = {rule.id: summaries.rows("".join(b.stdout for b in done if b.rule is rule),
+                                    called[rule.id]) for rule in rules}
+    return rows, [x for b in done for x in b.incomplete]
 
 
 def merge_facts(rule, facts_text, timeout, virtuals):
@@ -388,24 +415,28 @@ def analyse(rules, files, jobs, timeout, colmap, virtuals=(), cwd=None, helpers=
     """All findings of the chosen rules over files; virtuals: extra -D names
     (passed to the rules that declare them); relative paths are relative
     to cwd; helpers: follow the helpers of other files of the run
-    (helper_rows()).  The file rules' batches share one pool: a few files
+    (helper_rows(); each rule's notes name them).  The file rules' batches share one pool: a few files
     checked by several rules keep every CPU busy."""
     entries = catalogue.load_api()
     by_id = {r.id: r for r in catalogue.load_rules()}
     file_rules = [r for r in rules if r.scope == "file"]
+    have = mentions(file_rules, files, entries, cwd)
+    rows, incomplete = (helper_rows(file_rules, files, entries, have, jobs, timeout, virtuals,
+                                    cwd) if helpers else ({}, []))
     with tempfile.TemporaryDirectory(prefix="mmcheck-") as tmp:
-        todo, envs, incomplete = {}, {}, []
+        todo, envs = {}, {}
         for rule in file_rules:
-            rows, inc = (helper_rows(rule, files, entries, jobs, timeout, virtuals, cwd)
-                         if helpers else ([], []))
-            incomplete += inc
+            mine = rows.get(rule.id)
             envs[rule.id] = dict(os.environ)
-            if rows:
+            if mine:
                 path = os.path.join(tmp, rule.id + ".json")
                 with open(path, "w") as f:
-                    json.dump(rows, f)
+                    json.dump(mine, f)
                 envs[rule.id]["MMCHECK_SUMMARIES_IN"] = path
-            todo[rule.id] = within_size(prefilter(rule, files, entries, cwd, rows), cwd)
+                known = grep_matches(list(have), [r["name"] for r in mine], cwd, True)
+                have = {f: have[f] | known.get(f, set()) for f in have}
+            todo[rule.id] = within_size(mentioning(files, have,
+                                                   needed_words(rule, entries, mine or ())), cwd)
         batches = [Batch(rule, small[i:i + BATCH_FILES], timeout, envs[rule.id], virtuals, cwd)
                    for rule in file_rules
                    for small in [todo[rule.id][0]]
