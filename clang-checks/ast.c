@@ -274,6 +274,12 @@ const char *operator_of(CXCursor c)
 				op[1] = '\0';
 			return op;
 		}
+		/* inside a macro's body the place is the expansion's, but the
+		 * types tell one: a pointer made an int was negated (!p, a
+		 * conditional guard's !__guard_ptr(name)(&scope)) */
+		if (clang_getCanonicalType(clang_getCursorType(k.c[0])).kind == CXType_Pointer &&
+		    clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Int)
+			return "!";
 		/* postfix: x++ ends in it */
 		text = spelled_at(clang_getRangeEnd(clang_getCursorExtent(c)), &offset, &size);
 		if (text && offset >= 2 && offset <= size && is_op_char(text[offset - 1]))

@@ -436,6 +436,7 @@ static void hold(struct xl *x, int var, CXCursor value)
 }
 
 static CXCursor variable(CXCursor e);
+static CXCursor address_of(CXCursor e);
 
 static CXCursor held_value(struct xl *x, CXCursor e)
 {
@@ -808,10 +809,14 @@ static int translate_call(struct xl *x, CXCursor call, int result)
 	if (!direct && k.n)
 		expr(x, k.c[0]);		/* ops->fn(): what computes the pointer */
 	for (i = 1; i < k.n && i <= MAX_ARGS; i++) {
+		CXCursor v;
+
 		cv.arg[i - 1] = k.c[i];
 		x->no_addr++;
 		cv.value[i - 1] = expr(x, k.c[i]);
 		x->no_addr--;
+		if (!clang_Cursor_isNull(v = address_of(k.c[i])))
+			cv.value[i - 1] = var_id(v);	/* &var: var, as the plugin's ids */
 	}
 	c.nargs = i - 1;
 	if (c.name && !strncmp(c.name, "__builtin_", 10)) {
@@ -839,6 +844,31 @@ static int translate_call(struct xl *x, CXCursor call, int result)
 	if (same != MM_CALL_DONE && same < c.nargs)
 		return cv.value[same];
 	return c.result;
+}
+
+/*
+ * The variable e takes the address of (&scope in a conditional guard's
+ * class_NAME_lock_ptr(&scope)), or a null cursor.  Told by the types,
+ * which every libclang gives, rather than by the operator, which libclang
+ * 16 does not name inside a macro's body.
+ */
+static CXCursor address_of(CXCursor e)
+{
+	CXCursor v;
+	CXType t;
+	struct kids k;
+
+	e = strip(e);
+	if (clang_getCursorKind(e) != CXCursor_UnaryOperator)
+		return clang_getNullCursor();
+	children(e, &k);
+	v = k.n == 1 ? variable(k.c[0]) : clang_getNullCursor();
+	t = clang_getCursorType(e);
+	if (clang_Cursor_isNull(v) || t.kind != CXType_Pointer ||
+	    !clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(t)),
+			      clang_getCanonicalType(clang_getCursorType(k.c[0]))))
+		return clang_getNullCursor();
+	return v;
 }
 
 /* A cleanup attribute's call where its scope is left: fn(&var). */

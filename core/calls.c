@@ -220,6 +220,14 @@ int mm_translate_call(const struct mm_catalogue *cat, struct mm_func *fn, int b,
 	size_t i;
 	int plain = plain_call(cat, c, kinds);
 
+	if (c->name && !kinds && c->nargs && mm_cat_guard_test(cat, c->name)) {
+		/* __guard_ptr(name)(&scope): nonzero only if scope is */
+		struct mm_event ev = { .kind = MM_EV_COPY, .obj = c->result,
+				       .result = arg_value(c, 0), .loc = c->loc };
+
+		mm_event_add(fn, b, &ev);
+		return MM_CALL_DONE;
+	}
 	if (c->name && !kinds && mm_cat_guard(cat, c->name, &flavour, &release, &cls)) {
 		/* named as written, guard(spinlock_bh), not as its constructor */
 		struct mm_event ev = { .kind = release ? MM_EV_UNLOCK : MM_EV_LOCK, .name = cls,

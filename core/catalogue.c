@@ -369,6 +369,18 @@ int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavo
 	return 0;
 }
 
+int mm_cat_guard_test(const struct mm_catalogue *cat, const char *name)
+{
+	char middle[128];
+	int g;
+
+	for (g = 0; g < cat->nguards; g++)
+		if (!strcmp(cat->e[cat->guards[g]].kind, "guard_test") &&
+		    match_pattern(cat->e[cat->guards[g]].name, name, middle, sizeof(middle)))
+			return 1;
+	return 0;
+}
+
 const char *mm_cat_guard_dtor(const struct mm_catalogue *cat, const char *type, char *buf,
 			      size_t n)
 {

@@ -13,7 +13,10 @@
  * interrupt context: if (in_softirq()) spin_lock(); else spin_lock_bh();
  * (7.2's page_pool_producer_lock()).  The test's value is followed
  * through copies (bool in_softirq = in_softirq(); if (in_softirq)) until
- * the variable is assigned again.
+ * the variable is assigned again.  The result of a call that leaves BH
+ * disabled exactly when it is nonzero is such a value too:
+ * if (!(t = lock_timer(id))) return; and 7.2's scoped_cond_guard() of
+ * lock_timer, whose class constructor returns what lock_timer() does.
  * The state is a small counter and the values that hold a test, so the
  * one path walker explores each block once per nesting depth and test.
  */
@@ -46,7 +49,12 @@ struct bh_walk {
 	mm_bh_effect_fn effect;	/* what a call leaves behind, or NULL */
 	void *effect_ctx;
 	unsigned char ends;	/* SEEN_* of the states paths end in */
+	unsigned char returns;	/* RET_* of the returns the walk met */
 };
+
+/* How the returns of a function relate its result to the BH state. */
+#define RET_OFF		1	/* a nonzero result with BH disabled (or a test's value) */
+#define RET_BAD		2	/* maybe nonzero with BH enabled */
 
 static void init(void *p)
 {
@@ -58,14 +66,22 @@ static void init_plain(void *p)
 	memset(p, 0, offsetof(struct bh_state, ntests));
 }
 
+/* What a call leaves behind (mm_bh_effect_fn), 0 for another event. */
+static int call_effect(const struct mm_event *ev, mm_bh_effect_fn effect, void *effect_ctx)
+{
+	return ev->kind == MM_EV_CALL && effect ? effect(ev->name, effect_ctx) : 0;
+}
+
 /* +1 for an event that disables BH, -1 for one that enables it again. */
 static int bh_delta(const struct mm_event *ev, mm_bh_effect_fn effect, void *effect_ctx)
 {
 	int bh = ev->flavour == MM_BH || ev->flavour == MM_IRQ;
+	int d;
 
 	switch (ev->kind) {
 	case MM_EV_CALL:
-		return effect ? effect(ev->name, effect_ctx) : 0;
+		d = call_effect(ev, effect, effect_ctx);
+		return d == MM_BH_IF_RESULT ? 0 : d;
 	case MM_EV_LOCK:
 		return bh;
 	case MM_EV_UNLOCK:
@@ -102,11 +118,12 @@ static void add_test(struct bh_state *s, int value)
 
 /* Which values hold a context test: the test's result, its copies; a
  * variable assigned again holds what it is given. */
-static void track_tests(struct bh_state *s, const struct mm_event *ev)
+static void track_tests(struct bh_state *s, const struct mm_event *ev, const struct bh_walk *w)
 {
 	int i;
 
-	if (ev->kind == MM_EV_BH_TEST)
+	if (ev->kind == MM_EV_BH_TEST ||
+	    call_effect(ev, w->effect, w->effect_ctx) == MM_BH_IF_RESULT)
 		add_test(s, ev->result);
 	else if (ev->kind == MM_EV_ASSIGN && (i = test_index(s, ev->obj)) >= 0) {
 		s->test[i] = s->test[--s->ntests];
@@ -130,6 +147,17 @@ static int edge(void *p, const struct mm_edge *e, void *ctx)
 	return 1;
 }
 
+/* Does a return say its result is nonzero only with BH disabled?  A
+ * constant 0 says nothing; a test's value is nonzero only in context. */
+static int returned(const struct bh_state *s, const struct mm_event *ev, int tests)
+{
+	int test = tests && test_index(s, ev->obj) >= 0;
+
+	if (ev->constant == MM_CONST_ZERO)
+		return 0;
+	return s->off || s->in_context || test ? RET_OFF : RET_BAD;
+}
+
 /* Forward, a site is recorded before its own change (a _bh lock is taken
  * with BH as it was); backward, after it, which is the same point. */
 static int event(void *p, const struct mm_event *ev, void *ctx)
@@ -139,7 +167,9 @@ static int event(void *p, const struct mm_event *ev, void *ctx)
 	int d = bh_delta(ev, w->effect, w->effect_ctx) * (w->backward ? -1 : 1);
 
 	if (w->tests && !w->backward)
-		track_tests(s, ev);
+		track_tests(s, ev, w);
+	if (ev->kind == MM_EV_RETURN && !w->backward)
+		w->returns |= returned(s, ev, w->tests);
 	if (is_site(ev) && !w->backward)
 		w->seen[ev->seq] |= s->off || s->in_context ? SEEN_OFF : SEEN_ON;
 	if (d > 0 && s->off < MAX_DEPTH)
@@ -171,13 +201,14 @@ static const struct mm_walker bh_walker_plain = {
 	.init = init_plain, .event = event, .end = end,
 };
 
-static int has_tests(const struct mm_func *fn)
+static int has_tests(const struct mm_func *fn, mm_bh_effect_fn effect, void *effect_ctx)
 {
 	int b, i;
 
 	for (b = 0; b < fn->nb; b++)
 		for (i = 0; i < fn->b[b].nev; i++)
-			if (fn->b[b].ev[i].kind == MM_EV_BH_TEST)
+			if (fn->b[b].ev[i].kind == MM_EV_BH_TEST ||
+			    call_effect(&fn->b[b].ev[i], effect, effect_ctx) == MM_BH_IF_RESULT)
 				return 1;
 	return 0;
 }
@@ -213,7 +244,9 @@ static void reverse(const struct mm_func *fn, struct mm_func *r)
  * the entry reaches it so and some path from it to an exit agrees.
  * The ends of the two walks say what fn leaves behind (*leaves): every
  * path returns with BH disabled (+1), or enables BH at its entry's
- * expense (-1: the backward walk reaches the entry owing an enable).
+ * expense (-1: the backward walk reaches the entry owing an enable), or
+ * every return of a nonzero result has BH disabled and some does
+ * (MM_BH_IF_RESULT).
  * The caller frees the returned per-event flags.
  */
 static unsigned char *walk_bh(const struct mm_func *fn, mm_bh_effect_fn effect,
@@ -221,7 +254,7 @@ static unsigned char *walk_bh(const struct mm_func *fn, mm_bh_effect_fn effect,
 {
 	unsigned char *seen = calloc(fn->nev ? fn->nev : 1, 1);
 	unsigned char *later = calloc(fn->nev ? fn->nev : 1, 1);
-	int tests = has_tests(fn);
+	int tests = has_tests(fn, effect, effect_ctx);
 	struct bh_walk forward = { .seen = seen, .backward = 0, .tests = tests,
 				   .effect = effect, .effect_ctx = effect_ctx };
 	struct bh_walk backward = { .seen = later, .backward = 1,
@@ -243,7 +276,8 @@ static unsigned char *walk_bh(const struct mm_func *fn, mm_bh_effect_fn effect,
 		if (later[i] == SEEN_OFF && seen[i])
 			seen[i] = SEEN_OFF;
 	free(later);
-	*leaves = forward.ends == SEEN_OFF ? 1 : backward.ends == SEEN_OFF ? -1 : 0;
+	*leaves = forward.ends == SEEN_OFF ? 1 : backward.ends == SEEN_OFF ? -1 :
+		  forward.returns == RET_OFF ? MM_BH_IF_RESULT : 0;
 	return seen;
 }
 
@@ -253,7 +287,8 @@ int mm_bh_touches(const struct mm_func *fn, mm_bh_effect_fn effect, void *effect
 
 	for (b = 0; b < fn->nb; b++)
 		for (i = 0; i < fn->b[b].nev; i++)
-			if (bh_delta(&fn->b[b].ev[i], effect, effect_ctx))
+			if (bh_delta(&fn->b[b].ev[i], effect, effect_ctx) ||
+			    call_effect(&fn->b[b].ev[i], effect, effect_ctx) == MM_BH_IF_RESULT)
 				return 1;
 	return 0;
 }

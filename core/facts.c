@@ -411,10 +411,10 @@ static void leaves_records(struct mm_facts *f, const struct mm_facts_fn *u)
 	struct assumed a = { f, u->leaves ? NULL : wrapped(f, &u->fn) };
 	int leaves;
 
-	if (u->leaves > 0)
+	if (u->leaves == 1)
 		record(f, "leaves", u->id, "-", (char *)NULL);
 	else if (a.callee && !mm_bh_sites(&u->fn, assumed_effect, &a, NULL, NULL, &leaves) &&
-		 leaves > 0)
+		 leaves == 1)
 		record(f, "leaves", u->id, a.callee, (char *)NULL);
 }
 

@@ -51,7 +51,7 @@ struct mm_catalogue {
 	int *index;		/* hash of name -> its first entry */
 	unsigned long long *index_kinds;	/* per slot: the kinds of its name */
 	int nindex;
-	int guards[8];		/* entries of kind guard_ctor/guard_dtor */
+	int guards[8];		/* entries of kind guard_* with a '%' pattern */
 	int nguards;
 };
 
@@ -116,6 +116,10 @@ int mm_cat_guard(const struct mm_catalogue *cat, const char *name, enum mm_flavo
  * attribute's function (libclang, inside a macro). */
 const char *mm_cat_guard_dtor(const struct mm_catalogue *cat, const char *type, char *buf,
 			      size_t n);
+
+/* Is name a conditional guard's test of its variable (catalogue guard_test:
+ * class_lock_timer_lock_ptr(&scope)), of any class? */
+int mm_cat_guard_test(const struct mm_catalogue *cat, const char *name);
 
 struct mm_loc {
 	const char *file;
@@ -445,8 +449,11 @@ enum mm_bh { MM_BH_ENABLED, MM_BH_DISABLED };
 typedef void (*mm_site_fn)(const struct mm_event *ev, enum mm_bh bh, void *ctx);
 /* What a call to callee (its id) leaves behind: +1 BH disabled (it returns
  * holding a _bh or _irqsave lock on every path: a lock helper), -1 BH
- * enabled that it did not disable (an unlock helper), 0 neither. */
+ * enabled that it did not disable (an unlock helper), MM_BH_IF_RESULT BH
+ * disabled when its result is nonzero (it returns NULL or 0 where it did
+ * not take the lock: 7.2's lock_timer()), 0 none of these. */
 typedef int (*mm_bh_effect_fn)(const char *callee, void *ctx);
+#define MM_BH_IF_RESULT 2
 /* Returns 0, or -1 if the walk hit its bound (then nothing is reported).
  * effect (may be NULL) says what the calls fn makes leave behind; cb may
  * be NULL; *leaves: what fn itself leaves behind, in the same terms. */

@@ -418,6 +418,54 @@ static void test_callee_effects(int with_unlock_helper, int calls, const char *w
 	mm_facts_free(&f);
 }
 
+/*
+ * A result that says BH is disabled (7.2's lock_timer()): lock_obj()
+ * returns the object it found after spin_lock_irq() of it, or NULL; del()
+ * takes a plain lock where the result is nonzero.  With locked = 0 the
+ * object comes back unlocked, and the lock is taken with BH enabled.
+ */
+static void call_then_test(struct mm_func *fn, const char *id, const char *callee, int result,
+			   int line)
+{
+	mm_func_init(fn, id);
+	mm_block_add(fn);
+	mm_block_add(fn);	/* 1: the result is nonzero */
+	mm_block_add(fn);	/* 2: it is zero */
+	ev(fn, 0, MM_EV_CALL, callee, -1, result, line);
+	mm_edge_add(fn, 0, 1, MM_COND_FAILURE, result);
+	mm_edge_add(fn, 0, 2, MM_COND_SUCCESS, result);
+}
+
+static void test_result_effect(int locked, const char *want, const char *name)
+{
+	struct mm_facts f;
+	struct mm_func fn;
+	struct mm_event ret = { .kind = MM_EV_RETURN, .obj = 7, .result = -1,
+				.loc = { "test.c", 6, 1 } };
+	char err[256], got[32] = "";
+
+	mm_facts_begin(&f, "/tree", "obj.c");
+	call_then_test(&fn, "lock_obj", "find", 7, 4);
+	if (locked)
+		lock_ev(&fn, 1, MM_EV_LOCK, MM_IRQ, 5);
+	mm_event_add(&fn, 1, &ret);
+	ret.obj = -1;
+	ret.constant = MM_CONST_ZERO;
+	ret.loc.line = 7;
+	mm_event_add(&fn, 2, &ret);
+	mm_facts_function(&f, "lock_obj", &fn, NULL, 0);
+	call_then_test(&fn, "del", "lock_obj", 9, 10);
+	lock_ev(&fn, 1, MM_EV_LOCK, MM_PLAIN, 11);
+	lock_ev(&fn, 1, MM_EV_UNLOCK, MM_PLAIN, 12);
+	mm_facts_function(&f, "del", &fn, NULL, 0);
+	mm_facts_end(&f, NULL, NULL);
+	ok(!mm_facts_parse(f.buf, f.len, "obj.o", acq_state, got, err, sizeof(err)) &&
+	   !strcmp(got, want), name);
+	if (strcmp(got, want))
+		printf("#   want: '%s'\n#   got:  '%s'\n", want, got);
+	mm_facts_free(&f);
+}
+
 struct fact_count {
 	int header, acq, call, reg, end;
 };
@@ -744,6 +792,8 @@ int main(int argc, char **argv)
 	test_callee_effects(1, 1, "bh-off", "facts: a lock taken before an unlock helper");
 	test_callee_effects(0, 2, "bh-off", "facts: a lock taken after a lock helper");
 	test_callee_effects(0, 1, "bh-on", "facts: a call to an unknown function changes nothing");
+	test_result_effect(1, "bh-off", "facts: a nonzero result says its callee took an IRQ lock");
+	test_result_effect(0, "bh-on", "facts: a result returned unlocked says nothing");
 	test_lockgraph_entry_bh("bh-on", "mm-lock-softirq-unsafe@20 ",
 				"lockgraph: a lock taken in a function called with BH enabled");
 	test_lockgraph_lockarg();

@@ -136,10 +136,18 @@ static unsigned long shape(pseudo_t p, int depth)
 		      (def->opcode >= OP_UNOP && def->opcode <= OP_UNOP_END)))
 		return p->nr * 40503u;
 	h = def->opcode * 31u + (def->opcode == OP_LOAD ? def->offset : 0);
-	h = h * 1000003u ^ shape(def->src1, depth + 1);
+	h = h * 1000003u ^ shape(def->src1, depth + 1);	/* a load: load_id() */
 	if (def->opcode >= OP_BINARY && def->opcode <= OP_BINARY_END)
 		h = h * 1000003u ^ shape(def->src2, depth + 1);
 	return h;
+}
+
+/* The value id of a load from offset of addr (value_id() of its target). */
+static int load_id(pseudo_t addr, int offset)
+{
+	unsigned long h = (OP_LOAD * 31u + offset) * 1000003u ^ shape(addr, 1);
+
+	return (1 << 30) + (int)(h & 0x3fffffff);
 }
 
 static int value_id(pseudo_t p)
@@ -483,9 +491,22 @@ struct call_view {
 	struct symbol *callee;
 };
 
+static int in_memory_local(pseudo_t p)
+{
+	return p && p->type == PSEUDO_SYM && p->sym &&
+	       !(p->sym->ctype.modifiers & (MOD_TOPLEVEL | MOD_STATIC | MOD_EXTERN));
+}
+
+/* &var of a local kept in memory is var's value, what store_local() says
+ * its loads give (the plugin, too, names var for &var). */
 static int arg_value(void *fe, int i)
 {
-	return value_id(nth_pseudo(((struct call_view *)fe)->insn->arguments, i));
+	pseudo_t p = nth_pseudo(((struct call_view *)fe)->insn->arguments, i);
+	struct instruction *d = def_of(p);
+
+	if (d && d->opcode == OP_SYMADDR && in_memory_local(d->src))
+		return load_id(d->src, 0);
+	return value_id(p);
 }
 
 /* The global variable argument i reads (queue_work(system_bh_wq, ...)),
@@ -884,6 +905,27 @@ static void stored_values(pseudo_t value, const struct member_site *site, int de
 	}
 }
 
+/*
+ * A store to a local that stays in memory (its address is taken): what its
+ * loads give is the value stored, until the next store.  A conditional
+ * guard's scope variable, which class_NAME_lock_ptr(&scope) tests (sparse
+ * inlines that test into a load of scope).
+ */
+static void store_local(struct mm_func *fn, int b, struct instruction *insn)
+{
+	int loaded = load_id(insn->src, insn->offset);
+	struct mm_event ev = { .kind = MM_EV_ASSIGN, .name = "=", .obj = loaded,
+			       .result = MM_NO_VALUE, .loc = loc_of(insn->pos),
+			       .constant = constant_of(insn->target, insn->size) };
+
+	mm_event_add(fn, b, &ev);
+	if (value_id(insn->target) == MM_NO_VALUE)
+		return;
+	ev.kind = MM_EV_COPY;
+	ev.result = value_id(insn->target);
+	mm_event_add(fn, b, &ev);
+}
+
 static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 {
 	const char *set = set_member(insn);
@@ -896,6 +938,8 @@ static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 	}
 	if (!checker.facts_dir)
 		return;
+	if (in_memory_local(insn->src))
+		store_local(fn, b, insn);
 	site.t = points_into(insn->src, &site.offset, &global);	/* sk->sk_data_ready = f */
 	site.offset += insn->offset;
 	stored_values(insn->target, &site, 0);
@@ -1163,6 +1207,23 @@ static pseudo_t truth_of(struct instruction *insn)
 	       insn->src1 : NULL;
 }
 
+static int zero_value(pseudo_t p)
+{
+	return p && p->type == PSEUDO_VAL && !p->value;
+}
+
+/* The value a definition copies for the tests the walk follows: x = y;
+ * x = y != 0; and x = c ? NULL : y, which is nonzero only if y is (a
+ * conditional guard's test, inlined: IS_ERR(p) ? NULL : p). */
+static pseudo_t copied_of(struct instruction *insn)
+{
+	if (insn->opcode == OP_COPY)
+		return insn->src;
+	if (insn->opcode == OP_SEL && (zero_value(insn->src2) || zero_value(insn->src3)))
+		return zero_value(insn->src2) ? insn->src3 : insn->src2;
+	return truth_of(insn);
+}
+
 /* The mask a context test computes (in_softirq(): preempt_count() &
  * SOFTIRQ_MASK), where the catalogue's bh_test macro is written: its
  * value is the test's. */
@@ -1234,8 +1295,7 @@ static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 	if (insn->opcode != OP_CALL && insn->opcode != OP_PHI && insn->opcode != OP_PHISOURCE &&
 	    insn->target && insn->target->type == PSEUDO_REG && insn->target->ident &&
 	    insn->opcode != OP_STORE)
-		assign(fn, b, insn->target, insn->opcode == OP_COPY ? insn->src : truth_of(insn),
-		       insn->pos, insn->size);
+		assign(fn, b, insn->target, copied_of(insn), insn->pos, insn->size);
 
 	switch (insn->opcode) {
 	case OP_AND:

@@ -63,7 +63,7 @@ def load_api(path=API_FILE):
         if fields[0].endswith("_path"):
             if not re.match(r"^[\w*./-]+$", fields[1]):
                 raise CatalogueError("%s:%d: '%s' is not a path glob" % (path, num, fields[1]))
-        elif fields[0] in ("guard_ctor", "guard_dtor", "guard_type"):
+        elif fields[0] in ("guard_ctor", "guard_dtor", "guard_type", "guard_test"):
             if not re.match(r"^[A-Za-z_]\w*%\w*$", fields[1]):
                 raise CatalogueError("%s:%d: '%s' is not a name with one '%%'" % (path, num, fields[1]))
         elif fields[0] == "called_after":
