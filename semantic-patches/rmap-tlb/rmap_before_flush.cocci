@@ -184,19 +184,20 @@ clr@pc(...)
 identifier V;
 identifier r.clr, r.dirty;
 position r.pc, r.pd;
+identifier hint =~ "^(likely|unlikely)$";
 statement S1;
 expression E, E2;
 @@
 
 (
-if (\(V\|likely(V)\)) S1 else { <+... clr@pc(...) ...+> }
+if (\(V\|hint(V)\)) S1 else { <+... clr@pc(...) ...+> }
 |
-if (\(!V\|unlikely(!V)\)) { <+... clr@pc(...) ...+> } else S1
+if (\(!V\|hint(!V)\)) { <+... clr@pc(...) ...+> } else S1
 |
-if (\(!V\|unlikely(!V)\)) { <+... clr@pc(...) ...+> }
+if (\(!V\|hint(!V)\)) { <+... clr@pc(...) ...+> }
 )
 ... when != V = E
-if (\(V\|likely(V)\|V && E2\)) { <+... dirty@pd(...) ...+> }
+if (\(V\|hint(V)\|V && E2\)) { <+... dirty@pd(...) ...+> }
 
 @script:python depends on (org || report) && !locked && !correlated@
 pc << r.pc;
@@ -288,19 +289,20 @@ clr@pc(...)
 identifier V;
 identifier rh.clr, rh.dirty;
 position rh.pc, rh.pd;
+identifier hint =~ "^(likely|unlikely)$";
 statement S1;
 expression E, E2;
 @@
 
 (
-if (\(V\|likely(V)\)) S1 else { <+... clr@pc(...) ...+> }
+if (\(V\|hint(V)\)) S1 else { <+... clr@pc(...) ...+> }
 |
-if (\(!V\|unlikely(!V)\)) { <+... clr@pc(...) ...+> } else S1
+if (\(!V\|hint(!V)\)) { <+... clr@pc(...) ...+> } else S1
 |
-if (\(!V\|unlikely(!V)\)) { <+... clr@pc(...) ...+> }
+if (\(!V\|hint(!V)\)) { <+... clr@pc(...) ...+> }
 )
 ... when != V = E
-if (\(V\|likely(V)\|V && E2\)) { <+... dirty@pd(...) ...+> }
+if (\(V\|hint(V)\|V && E2\)) { <+... dirty@pd(...) ...+> }
 
 @script:python depends on (org || report) && !lockedh && !correlatedh@
 pc << rh.pc;
