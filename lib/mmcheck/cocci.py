@@ -396,6 +396,19 @@ def helper_rows(rules, files, entries, have, jobs, timeout, virtuals, cwd=None):
     return rows, [x for b in done for x in b.incomplete]
 
 
+def with_helpers(tmp, rule, rows, have, cwd=None):
+    """(environment, mentions): the rule's run given its summary rows (a
+    file in tmp), and have with the helpers' names each file mentions."""
+    env = dict(os.environ)
+    if not rows:
+        return env, have
+    env["MMCHECK_SUMMARIES_IN"] = os.path.join(tmp, rule.id + ".json")
+    with open(env["MMCHECK_SUMMARIES_IN"], "w") as f:
+        json.dump(rows, f)
+    known = grep_matches(list(have), [r["name"] for r in rows], cwd, True)
+    return env, {f: have[f] | known.get(f, set()) for f in have}
+
+
 def merge_facts(rule, facts_text, timeout, virtuals):
     """One spatch run on an empty file whose finalize reads all facts."""
     with tempfile.TemporaryDirectory(prefix="mmcheck-") as tmp:
@@ -415,7 +428,7 @@ def analyse(rules, files, jobs, timeout, colmap, virtuals=(), cwd=None, helpers=
     """All findings of the chosen rules over files; virtuals: extra -D names
     (passed to the rules that declare them); relative paths are relative
     to cwd; helpers: follow the helpers of other files of the run
-    (helper_rows(); each rule's notes name them).  The file rules' batches share one pool: a few files
+    (helper_rows()).  The file rules' batches share one pool: a few files
     checked by several rules keep every CPU busy."""
     entries = catalogue.load_api()
     by_id = {r.id: r for r in catalogue.load_rules()}
@@ -426,17 +439,10 @@ def analyse(rules, files, jobs, timeout, colmap, virtuals=(), cwd=None, helpers=
     with tempfile.TemporaryDirectory(prefix="mmcheck-") as tmp:
         todo, envs = {}, {}
         for rule in file_rules:
-            mine = rows.get(rule.id)
-            envs[rule.id] = dict(os.environ)
-            if mine:
-                path = os.path.join(tmp, rule.id + ".json")
-                with open(path, "w") as f:
-                    json.dump(mine, f)
-                envs[rule.id]["MMCHECK_SUMMARIES_IN"] = path
-                known = grep_matches(list(have), [r["name"] for r in mine], cwd, True)
-                have = {f: have[f] | known.get(f, set()) for f in have}
+            mine = rows.get(rule.id, [])
+            envs[rule.id], have = with_helpers(tmp, rule, mine, have, cwd)
             todo[rule.id] = within_size(mentioning(files, have,
-                                                   needed_words(rule, entries, mine or ())), cwd)
+                                                   needed_words(rule, entries, mine)), cwd)
         batches = [Batch(rule, small[i:i + BATCH_FILES], timeout, envs[rule.id], virtuals, cwd)
                    for rule in file_rules
                    for small in [todo[rule.id][0]]
