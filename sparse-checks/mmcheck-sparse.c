@@ -907,9 +907,9 @@ static void stored_values(pseudo_t value, const struct member_site *site, int de
 
 /*
  * A store to a local that stays in memory (its address is taken): what its
- * loads give is the value stored, until the next store.  A conditional
- * guard's scope variable, which class_NAME_lock_ptr(&scope) tests (sparse
- * inlines that test into a load of scope).
+ * loads give is the value stored, until the next store, and arg_value()
+ * gives &var the same id.  A conditional guard's scope variable, which
+ * class_NAME_lock_ptr(&scope) tests.
  */
 static void store_local(struct mm_func *fn, int b, struct instruction *insn)
 {
@@ -1207,23 +1207,6 @@ static pseudo_t truth_of(struct instruction *insn)
 	       insn->src1 : NULL;
 }
 
-static int zero_value(pseudo_t p)
-{
-	return p && p->type == PSEUDO_VAL && !p->value;
-}
-
-/* The value a definition copies for the tests the walk follows: x = y;
- * x = y != 0; and x = c ? NULL : y, which is nonzero only if y is (a
- * conditional guard's test, inlined: IS_ERR(p) ? NULL : p). */
-static pseudo_t copied_of(struct instruction *insn)
-{
-	if (insn->opcode == OP_COPY)
-		return insn->src;
-	if (insn->opcode == OP_SEL && (zero_value(insn->src2) || zero_value(insn->src3)))
-		return zero_value(insn->src2) ? insn->src3 : insn->src2;
-	return truth_of(insn);
-}
-
 /* The mask a context test computes (in_softirq(): preempt_count() &
  * SOFTIRQ_MASK), where the catalogue's bh_test macro is written: its
  * value is the test's. */
@@ -1295,7 +1278,8 @@ static void translate_insn(struct mm_func *fn, int b, struct instruction *insn)
 	if (insn->opcode != OP_CALL && insn->opcode != OP_PHI && insn->opcode != OP_PHISOURCE &&
 	    insn->target && insn->target->type == PSEUDO_REG && insn->target->ident &&
 	    insn->opcode != OP_STORE)
-		assign(fn, b, insn->target, copied_of(insn), insn->pos, insn->size);
+		assign(fn, b, insn->target, insn->opcode == OP_COPY ? insn->src : truth_of(insn),
+		       insn->pos, insn->size);
 
 	switch (insn->opcode) {
 	case OP_AND:
