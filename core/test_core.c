@@ -399,31 +399,33 @@ static void unit_fn(struct mm_facts *f, const char *id, enum mm_ev kind, int wit
 	mm_facts_function(f, id, &fn, NULL, 0);
 }
 
+/* Ends the unit's facts and checks the BH state of del()'s acquisition. */
+static void expect_del_acq(struct mm_facts *f, const char *want, const char *name)
+{
+	char err[256], got[32] = "";
+
+	mm_facts_end(f, NULL, NULL);
+	ok(!mm_facts_parse(f->buf, f->len, "obj.o", acq_state, got, err, sizeof(err)) &&
+	   !strcmp(got, want), name);
+	if (strcmp(got, want))
+		printf("#   want: '%s'\n#   got:  '%s'\n", want, got);
+	mm_facts_free(f);
+}
+
 static void test_callee_effects(int with_unlock_helper, int calls, const char *want,
 				const char *name)
 {
 	struct mm_facts f;
-	char err[256], got[32] = "";
 
 	mm_facts_begin(&f, "/tree", "obj.c");
 	unit_fn(&f, "del", MM_EV_LOCK, calls);
 	unit_fn(&f, "lock_obj", MM_EV_LOCK, 0);
 	if (with_unlock_helper)
 		unit_fn(&f, "unlock_obj", MM_EV_UNLOCK, 0);
-	mm_facts_end(&f, NULL, NULL);
-	ok(!mm_facts_parse(f.buf, f.len, "obj.o", acq_state, got, err, sizeof(err)) &&
-	   !strcmp(got, want), name);
-	if (strcmp(got, want))
-		printf("#   want: '%s'\n#   got:  '%s'\n", want, got);
-	mm_facts_free(&f);
+	expect_del_acq(&f, want, name);
 }
 
-/*
- * A result that says BH is disabled (7.2's lock_timer()): lock_obj()
- * returns the object it found after spin_lock_irq() of it, or NULL; del()
- * takes a plain lock where the result is nonzero.  With locked = 0 the
- * object comes back unlocked, and the lock is taken with BH enabled.
- */
+/* fn calls callee at line, then branches on its result. */
 static void call_then_test(struct mm_func *fn, const char *id, const char *callee, int result,
 			   int line)
 {
@@ -436,13 +438,18 @@ static void call_then_test(struct mm_func *fn, const char *id, const char *calle
 	mm_edge_add(fn, 0, 2, MM_COND_SUCCESS, result);
 }
 
+/*
+ * A result that says BH is disabled (7.2's lock_timer()): lock_obj()
+ * returns the object it found after spin_lock_irq() of it, or NULL; del()
+ * takes a plain lock where the result is nonzero.  With locked = 0 the
+ * object comes back unlocked, and the lock is taken with BH enabled.
+ */
 static void test_result_effect(int locked, const char *want, const char *name)
 {
 	struct mm_facts f;
 	struct mm_func fn;
 	struct mm_event ret = { .kind = MM_EV_RETURN, .obj = 7, .result = -1,
 				.loc = { "test.c", 6, 1 } };
-	char err[256], got[32] = "";
 
 	mm_facts_begin(&f, "/tree", "obj.c");
 	call_then_test(&fn, "lock_obj", "find", 7, 4);
@@ -458,12 +465,7 @@ static void test_result_effect(int locked, const char *want, const char *name)
 	lock_ev(&fn, 1, MM_EV_LOCK, MM_PLAIN, 11);
 	lock_ev(&fn, 1, MM_EV_UNLOCK, MM_PLAIN, 12);
 	mm_facts_function(&f, "del", &fn, NULL, 0);
-	mm_facts_end(&f, NULL, NULL);
-	ok(!mm_facts_parse(f.buf, f.len, "obj.o", acq_state, got, err, sizeof(err)) &&
-	   !strcmp(got, want), name);
-	if (strcmp(got, want))
-		printf("#   want: '%s'\n#   got:  '%s'\n", want, got);
-	mm_facts_free(&f);
+	expect_del_acq(&f, want, name);
 }
 
 struct fact_count {
