@@ -41,6 +41,7 @@
 #include "expand.h"
 
 #include "../core/mmcore.h"
+#include "cleanups.h"
 
 static const char usage[];		/* below, with the options */
 static struct mm_checker checker = { "mmcheck-sparse", usage };
@@ -1481,6 +1482,7 @@ static struct symbol_list *parse_file(char *file)
 
 	clears_flush = unit_clears_flush();
 	note_errors();
+	write_cleanups(list);
 	FOR_EACH_PTR(file_scope->symbols, sym) {
 		if (sym->ctype.modifiers & MOD_INLINE) {
 			sym->ctype.modifiers &= ~MOD_INLINE;
@@ -1562,6 +1564,7 @@ MM_CHECKER_OPTIONS_HELP
 int main(int argc, char **argv)
 {
 	struct string_list *filelist = NULL;
+	struct symbol_list *includes;
 	struct symbol *sym;
 	char *file;
 
@@ -1572,7 +1575,9 @@ int main(int argc, char **argv)
 	do_output = 0;		/* like sparse: -o FILE is ignored */
 	/* the command line's -include files are sparse's to check; their
 	 * inline functions stay calls like the unit's own */
-	FOR_EACH_PTR(sparse_initialize(argc, argv, &filelist), sym) {
+	includes = sparse_initialize(argc, argv, &filelist);
+	write_cleanups(includes);
+	FOR_EACH_PTR(includes, sym) {
 		if (sym->ctype.modifiers & MOD_INLINE) {
 			sym->ctype.modifiers &= ~MOD_INLINE;
 			add_symbol(&inlines, sym);

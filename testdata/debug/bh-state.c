@@ -40,7 +40,6 @@ void table_walk(struct table *t, int busy)
 		local_bh_enable();
 }
 /*
- * check-known-to-fail: sparse sparse (0.6.4, and 0.6.5~rc1 which still calls itself 0.6.4) does not run __attribute__((cleanup)) destructors: a guard is never released
  * check-name: BH state after _bh, irqsave, local_irq_save, guards, and on two paths
  *
  * check-output-start
