@@ -19,8 +19,9 @@
 //# callback (timer, RCU, tasklet, NAPI poll, socket callback, BH work) or a hardirq
 //# handler are not plain; so are those in static helpers of the file that
 //# only such code reaches.  A lock handed to a helper of the file takes the
-//# class its callers pass.  Locks in arch/A and arch/B never meet in one
-//# kernel, so they are not matched.  By default only mm's lock classes are
+//# class its callers pass; what a static function does only under if (P),
+//# with NULL or 0 as P in every call of the file, never runs.  Locks in
+//# arch/A and arch/B never meet in one kernel, so they are not matched.  By default only mm's lock classes are
 //# reported (an mm struct type, or a _bh user in mm code; run from the tree
 //# root so paths start with mm/ or arch/); -D all_locks reports every class.  Patch mode
 //# converts the plain acquisitions of the member paths given with
@@ -1005,6 +1006,107 @@ def mm_closure(softirq, defs, bh_mcalls):
                     more = True
 
 mm_closure(softirq, flat(defs), set(flat(bh_mcalls)))
+
+def mm_args(text, at):
+    """The arguments of the call whose ( is at offset at, as text."""
+    depth, args, i = 0, [""], at + 1
+    while i < len(text):
+        c = text[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                return [a.strip() for a in args]
+            depth -= 1
+        elif c == "," and depth == 0:
+            args.append("")
+            i += 1
+            continue
+        args[-1] += c
+        i += 1
+    return None
+
+def mm_statement_end(text, at):
+    """Where the statement that starts at offset at ends: its block, or
+    its first ; outside brackets."""
+    depth, i = 0, at
+    while i < len(text):
+        c = text[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0 and c == "}" and text[at] == "{":
+                return i + 1
+        elif c == ";" and depth == 0:
+            return i + 1
+        i += 1
+    return len(text)
+
+def mm_dead(acq, defs):
+    """acq without what never runs, one call deep within a file: the
+    statement under if (P) of a static function that every call in its
+    file passes NULL or 0 as P (6.12 pfifo_fast_destroy() calls
+    ptr_ring_cleanup(&q->ring, NULL), which consumes the ring only if
+    (destroy)), and the static functions named only in such statements.
+    As the compiled engines, which call a copy of the function without
+    what the constant rules out."""
+    by_file = {}
+    for path, name, first, last in defs:
+        if 1 <= first <= last:
+            by_file.setdefault(path, []).append((name, first, last))
+    dead = set()
+    for path, fdefs in by_file.items():
+        if not any(a[0] == path for a in acq):
+            continue
+        text = mm_code(path)
+        if text is None:
+            continue
+        lines_at = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        line_of = lambda at: bisect.bisect_right(lines_at, at)
+        static = set(m.group(1) for m in re.finditer(
+            r"^[ \t]*static\b[^;{}()=]*?\b(\w+)\s*\(", text, re.M))
+        params = mm_params_of(text, lines_at, fdefs)
+        ranges = []
+        for name, first, last in fdefs:
+            if name not in static or name not in params:
+                continue
+            body, brace, names = params[name]
+            start = lines_at[first - 1]
+            calls = [m for m in re.finditer(r"\b%s\b" % re.escape(name), text)
+                     if not start <= m.start() < start + brace]
+            argss = [mm_args(text, m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()))
+                     if text[m.end():].lstrip()[:1] == "(" else None for m in calls]
+            if not calls or None in argss:
+                continue
+            for k, p in enumerate(names):
+                if not p or not all(len(a) > k and a[k] in ("NULL", "0") for a in argss):
+                    continue
+                for m in re.finditer(r"\bif\s*\(\s*%s\s*\)\s*" % re.escape(p), body[brace:]):
+                    at = start + brace + m.end()
+                    ranges.append((line_of(at), line_of(mm_statement_end(text, at))))
+        if not ranges:
+            continue
+        in_dead = lambda line: any(a <= line <= b for a, b in ranges)
+        gone = set()
+        more = True
+        while more:
+            more = False
+            for name, first, last in fdefs:
+                if name not in static or name in gone:
+                    continue
+                uses = [line_of(m.start()) for m in re.finditer(r"\b%s\b" % re.escape(name), text)
+                        if not first <= line_of(m.start()) <= first + 1]
+                owner = lambda line: next((n for n, a, b in fdefs if a <= line <= b), None)
+                if uses and all(in_dead(u) or owner(u) in gone for u in uses):
+                    gone.add(name)
+                    more = True
+        for a in acq:
+            if a[0] == path and (in_dead(a[1]) or a[4] in gone):
+                dead.add(a)
+    return [a for a in acq if a not in dead]
+
+acq = mm_dead(acq, flat(defs))
 
 def mm_params(acq, lparams, largs):
     """The acquisitions through a lock parameter (lock_it(spinlock_t *l)

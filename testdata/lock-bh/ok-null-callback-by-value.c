@@ -44,7 +44,6 @@ void fifo_destroy(struct ring *r)
 /*
  * check-name: a NULL callback rules out the calls made only with one
  * check-options: --all-locks
- * check-known-to-fail: cocci values are not followed: fifo_destroy() passes destroy = NULL
  *
  * check-output-start
  * check-output-end
