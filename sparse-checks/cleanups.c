@@ -13,9 +13,13 @@
  *   - before each return inside its scope;
  *   - before a break or continue, for the variables declared inside the
  *     loop or switch it leaves;
- * innermost first.  A goto out of the variable's block is not followed:
- * the calls then run where the block ends on its other paths only.
+ *   - before a goto, for the variables in scope there but not at its label
+ *     (a first walk notes what is in scope at each label);
+ * innermost first.  A computed goto is not followed.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "lib.h"
 #include "allocate.h"
 #include "token.h"
@@ -30,6 +34,54 @@
 /* The variables with a cleanup in scope, outermost first. */
 static struct symbol *live[MAX_CLEANUPS];
 static int n_live;
+
+/* The first walk only notes, for each label, what is in scope there. */
+static int noting;
+struct label_scope {
+	struct symbol *label;
+	int n;
+	struct symbol *live[MAX_CLEANUPS];
+	struct label_scope *next;
+};
+static struct label_scope *labels;
+
+static void note_label(struct symbol *label)
+{
+	struct label_scope *l = calloc(1, sizeof(*l));
+
+	if (!l)
+		die("out of memory");
+	l->label = label;
+	l->n = n_live;
+	memcpy(l->live, live, n_live * sizeof(live[0]));
+	l->next = labels;
+	labels = l;
+}
+
+/* The first of live[] not in scope at label: a goto to it leaves them. */
+static int goto_base(struct symbol *label)
+{
+	struct label_scope *l;
+	int i;
+
+	for (l = labels; l && l->label != label; l = l->next)
+		;
+	if (!l)
+		return n_live;
+	for (i = 0; i < n_live && i < l->n && live[i] == l->live[i]; i++)
+		;
+	return i;
+}
+
+static void forget_labels(void)
+{
+	struct label_scope *next;
+
+	for (; labels; labels = next) {
+		next = labels->next;
+		free(labels);
+	}
+}
 
 static void enter(struct symbol_list *decls)
 {
@@ -67,6 +119,8 @@ static void add_calls(struct statement_list **list, int from, struct position po
 {
 	int i;
 
+	if (noting)
+		return;
 	for (i = n_live - 1; i >= from; i--)
 		add_statement(list, cleanup_call(live[i], pos));
 }
@@ -76,7 +130,7 @@ static struct statement *after_calls(struct statement *s, int from)
 {
 	struct statement *block;
 
-	if (n_live <= from)
+	if (noting || n_live <= from)
 		return s;
 	block = alloc_statement(s->pos, STMT_COMPOUND);
 	add_calls(&block->stmts, from, s->pos);
@@ -93,13 +147,17 @@ static void walk_block(struct statement *block, int loop_base, int break_base)
 	int base = n_live;
 
 	FOR_EACH_PTR(block->stmts, s) {
-		add_statement(&out, walk(s, loop_base, break_base));
+		struct statement *w = walk(s, loop_base, break_base);
+
+		if (!noting)
+			add_statement(&out, w);
 		if (s->type == STMT_DECLARATION)
 			enter(s->declaration);
 		last = s;
 	} END_FOR_EACH_PTR(s);
 	add_calls(&out, base, last->pos);
-	block->stmts = out;
+	if (!noting)
+		block->stmts = out;
 	n_live = base;
 }
 
@@ -112,8 +170,10 @@ static struct statement *walk_loop(struct statement *s, int loop_base, int break
 
 	enter(s->iterator_syms);
 	s->iterator_statement = walk(s->iterator_statement, n_live, n_live);
-	if (n_live == base)
+	if (noting || n_live == base) {
+		n_live = base;
 		return s;
+	}
 	block = alloc_statement(s->pos, STMT_COMPOUND);
 	add_statement(&block->stmts, s);
 	add_calls(&block->stmts, base, s->pos);
@@ -145,6 +205,8 @@ static struct statement *walk(struct statement *s, int loop_base, int break_base
 		s->case_statement = walk(s->case_statement, loop_base, break_base);
 		return s;
 	case STMT_LABEL:
+		if (noting)
+			note_label(s->label_identifier);
 		s->label_statement = walk(s->label_statement, loop_base, break_base);
 		return s;
 	case STMT_RETURN:
@@ -155,6 +217,8 @@ static struct statement *walk(struct statement *s, int loop_base, int break_base
 			return after_calls(s, break_base);
 		if (label == &continue_ident)
 			return after_calls(s, loop_base);
+		if (s->goto_label && !s->goto_expression)
+			return after_calls(s, goto_base(s->goto_label));
 		return s;
 	default:
 		return s;
@@ -169,7 +233,12 @@ void write_cleanups(struct symbol_list *list)
 		fn = sym->ctype.base_type;
 		if (sym->type != SYM_NODE || !fn || fn->type != SYM_FN || !fn->stmt)
 			continue;
+		noting = 1;
+		n_live = 0;
+		walk(fn->stmt, 0, 0);
+		noting = 0;
 		n_live = 0;
 		fn->stmt = walk(fn->stmt, 0, 0);
+		forget_labels();
 	} END_FOR_EACH_PTR(sym);
 }
