@@ -310,6 +310,7 @@ void mm_facts_function(struct mm_facts *f, const char *id, struct mm_func *fn, v
 		if (!f->fns)
 			abort();
 	}
+	mm_func_compact(fn);	/* kept till the unit's end */
 	f->fns[f->nfns].id = id;
 	f->fns[f->nfns].fn = *fn;
 	f->fns[f->nfns].cookie = cookie;

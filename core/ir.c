@@ -42,36 +42,99 @@ void mm_func_free(struct mm_func *fn)
 {
 	int i;
 
-	for (i = 0; i < fn->nb; i++) {
+	for (i = 0; !fn->packed && i < fn->nb; i++) {
 		free(fn->b[i].ev);
 		free(fn->b[i].succ);
 	}
 	free(fn->b);
-	free(fn->argv);
+	if (!fn->packed)
+		free(fn->argv);
 	memset(fn, 0, sizeof(*fn));
 }
 
-void mm_func_copy(struct mm_func *dst, const struct mm_func *src)
+/* A packed function is only read (see pack()). */
+static void unpacked(const struct mm_func *fn)
 {
-	int i, b;
+	if (fn->packed) {
+		fputs("mmcheck: internal error: packed IR built on\n", stderr);
+		abort();
+	}
+}
 
+/*
+ * src packed into dst: blocks, events, edges and arguments in one
+ * allocation, with no room to spare.  A unit keeps three of each of its
+ * functions until its end (its copy, its summary, its facts), and a
+ * builder's doubling and a malloc() per block gave most of them room for
+ * 8 events they never get: on 6.12 mm/memory.c that was most of the
+ * plugin's memory.  renumber: events numbered in block order (a copy),
+ * else as in src.
+ */
+static void pack(struct mm_func *dst, const struct mm_func *src, int renumber)
+{
+	size_t nev = 0, nsucc = 0;
+	struct mm_event *ev;
+	struct mm_edge *succ;
+	int b, seq = 0;
+
+	for (b = 0; b < src->nb; b++) {
+		nev += src->b[b].nev;
+		nsucc += src->b[b].nsucc;
+	}
 	mm_func_init(dst, src->name);
 	memcpy(dst->param, src->param, sizeof(dst->param));
 	dst->nparam = src->nparam;
 	dst->ret = src->ret;
-	for (b = 0; b < src->nb; b++)
-		mm_block_add(dst);
-	for (b = 0; b < src->nb; b++) {
-		for (i = 0; i < src->b[b].nev; i++)
-			mm_event_add(dst, b, &src->b[b].ev[i]);
-		for (i = 0; i < src->b[b].nsucc; i++) {
-			const struct mm_edge *e = &src->b[b].succ[i];
-
-			mm_edge_add_test(dst, b, e->to, e->cond, e->value, e->sign);
-		}
-	}
+	dst->packed = 1;
+	dst->nb = dst->cap_b = src->nb;
+	dst->nev = src->nev;
+	dst->nargv = dst->cap_argv = src->nargv;
+	/* widest alignment first: blocks and events hold pointers */
+	dst->b = mm_xrealloc(NULL, src->nb * sizeof(*dst->b) + nev * sizeof(*ev) +
+			     nsucc * sizeof(*succ) + src->nargv * sizeof(*dst->argv));
+	ev = (struct mm_event *)(dst->b + src->nb);
+	succ = (struct mm_edge *)(ev + nev);
+	dst->argv = src->nargv ? (int *)(succ + nsucc) : NULL;
 	if (src->nargv)
-		mm_func_push_args(dst, src->argv, src->nargv);
+		memcpy(dst->argv, src->argv, src->nargv * sizeof(*dst->argv));
+	for (b = 0; b < src->nb; b++) {
+		struct mm_block *d = &dst->b[b];
+		const struct mm_block *s = &src->b[b];
+		int i;
+
+		memset(d, 0, sizeof(*d));
+		d->nev = d->cap_ev = s->nev;
+		d->ev = s->nev ? ev : NULL;
+		for (i = 0; i < s->nev; i++) {
+			*ev = s->ev[i];
+			if (renumber)
+				ev->seq = seq++;
+			ev++;
+		}
+		d->nsucc = d->cap_succ = s->nsucc;
+		d->succ = s->nsucc ? succ : NULL;
+		if (s->nsucc)
+			memcpy(succ, s->succ, s->nsucc * sizeof(*succ));
+		succ += s->nsucc;
+	}
+	if (renumber)
+		dst->nev = seq;
+}
+
+void mm_func_compact(struct mm_func *fn)
+{
+	struct mm_func packed;
+
+	if (fn->packed)
+		return;
+	pack(&packed, fn, 0);
+	mm_func_free(fn);
+	*fn = packed;
+}
+
+void mm_func_copy(struct mm_func *dst, const struct mm_func *src)
+{
+	pack(dst, src, 1);
 }
 
 int mm_func_push_args(struct mm_func *fn, const int *v, int n)
@@ -80,6 +143,7 @@ int mm_func_push_args(struct mm_func *fn, const int *v, int n)
 
 	if (n <= 0)
 		return at;	/* memcpy() of NULL is undefined, even of nothing */
+	unpacked(fn);
 	fn->argv = grow(fn->argv, &fn->cap_argv, fn->nargv + n, sizeof(*fn->argv));
 	memcpy(fn->argv + at, v, n * sizeof(*v));
 	fn->nargv += n;
@@ -88,6 +152,7 @@ int mm_func_push_args(struct mm_func *fn, const int *v, int n)
 
 int mm_block_add(struct mm_func *fn)
 {
+	unpacked(fn);
 	fn->b = grow(fn->b, &fn->cap_b, fn->nb + 1, sizeof(*fn->b));
 	memset(&fn->b[fn->nb], 0, sizeof(fn->b[0]));
 	return fn->nb++;
@@ -97,6 +162,7 @@ void mm_event_add(struct mm_func *fn, int block, const struct mm_event *ev)
 {
 	struct mm_block *b = &fn->b[block];
 
+	unpacked(fn);
 	b->ev = grow(b->ev, &b->cap_ev, b->nev + 1, sizeof(*b->ev));
 	b->ev[b->nev] = *ev;
 	b->ev[b->nev++].seq = fn->nev++;
@@ -107,6 +173,7 @@ void mm_edge_add_test(struct mm_func *fn, int from, int to, enum mm_cond cond, i
 {
 	struct mm_block *b = &fn->b[from];
 
+	unpacked(fn);
 	b->succ = grow(b->succ, &b->cap_succ, b->nsucc + 1, sizeof(*b->succ));
 	b->succ[b->nsucc].to = to;
 	b->succ[b->nsucc].cond = cond;

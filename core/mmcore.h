@@ -224,11 +224,15 @@ struct mm_func {
 	enum mm_ret ret;	/* how its result says it failed */
 	int *argv;		/* the arguments of its CALL events */
 	int nargv, cap_argv;
+	int packed;		/* one allocation, read only (mm_func_compact()) */
 };
 
 /* Builders: a front end adds blocks, then events and edges to them. */
 void mm_func_init(struct mm_func *fn, const char *name);
 void mm_func_free(struct mm_func *fn);
+/* fn packed into one allocation with no room to spare, for IR kept till
+ * the unit's end (its facts, its summaries); then it is only read. */
+void mm_func_compact(struct mm_func *fn);
 int mm_block_add(struct mm_func *fn);
 void mm_event_add(struct mm_func *fn, int block, const struct mm_event *ev);
 void mm_edge_add(struct mm_func *fn, int from, int to, enum mm_cond cond, int value);

@@ -593,6 +593,7 @@ static void visit(struct mm_unit *u, int i, const struct mm_catalogue *cat,
 	if (partial && incomplete)
 		incomplete(f->cookie, r->ctx);
 	summarise(&expanded, &f->sum);
+	mm_func_compact(&f->sum);	/* kept till the unit's end */
 	if (u->facts)
 		export(u, f, &expanded);
 	mm_func_free(&expanded);

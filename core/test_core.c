@@ -54,10 +54,14 @@ static void ev(struct mm_func *fn, int b, enum mm_ev kind, const char *name, int
 
 enum { PTE = 1, OLD, PAGE, NEXT, RET };
 
-/* clear; dirty; rmap removed: the 6.1 zap_pte_range() shape, in a loop. */
-static void test_zap_loop(int flush_first, int delay, const char *want, const char *name)
+enum packing { AS_BUILT, COMPACTED, COPIED };
+
+/* clear; dirty; rmap removed: the 6.1 zap_pte_range() shape, in a loop;
+ * checked as built, packed in place, or as a (packed) copy. */
+static void zap_loop(int flush_first, int delay, enum packing packing, const char *want,
+		     const char *name)
 {
-	struct mm_func fn;
+	struct mm_func fn, copy;
 	int head, body, out;
 
 	mm_func_init(&fn, "zap");
@@ -77,7 +81,19 @@ static void test_zap_loop(int flush_first, int delay, const char *want, const ch
 	ev(&fn, body, MM_EV_RMAP_REMOVE, "page_remove_rmap", PAGE, -1, 14);
 	mm_edge_add(&fn, body, head, MM_COND_NONE, 0);
 	ev(&fn, out, MM_EV_TLB_FLUSH, "tlb_flush_mmu_tlbonly", -1, -1, 20);
+	if (packing == COMPACTED)
+		mm_func_compact(&fn);
+	if (packing == COPIED) {
+		mm_func_copy(&copy, &fn);
+		mm_func_free(&fn);
+		fn = copy;
+	}
 	expect(name, &fn, want);
+}
+
+static void test_zap_loop(int flush_first, int delay, const char *want, const char *name)
+{
+	zap_loop(flush_first, delay, AS_BUILT, want, name);
 }
 
 static void test_rmap_other_page(void)
@@ -768,6 +784,10 @@ int main(int argc, char **argv)
 	test_zap_loop(1, 0, "", "rmap: flush between dirtying and removal");
 	test_zap_loop(0, 1, "mm-delay-rmap-anon@13(1 notes) ",
 		      "rmap: removal delayed with tlb_delay_rmap(), but with no anon test");
+	zap_loop(0, 0, COMPACTED, "mm-rmap-before-flush@14(2 notes) ",
+		 "ir: a function packed in place is checked as built");
+	zap_loop(0, 1, COPIED, "mm-delay-rmap-anon@13(1 notes) ",
+		 "ir: a packed copy is checked as its original");
 	test_rmap_other_page();
 	test_rmap_folio_locked();
 	test_undo("arch_unmap_one", NULL, 1, "mm-undo-missing@16(1 notes) ",
