@@ -511,16 +511,69 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class(((struct call_view *)fe)->x, ((struct call_view *)fe)->arg[i]);
 }
 
-/* The global variable argument i reads (queue_work(system_bh_wq, ...)),
- * or NULL. */
-static const char *arg_global(void *fe, int i)
+/* A global or a member, named as a lock is (system_bh_wq, "rx_wq@unit",
+ * "struct usb_dev::rxwq"), or NULL: where a workqueue is kept. */
+static const char *kept_in(struct xl *x, CXCursor e)
 {
-	CXCursor e = strip(((struct call_view *)fe)->arg[i]), d;
+	e = strip(e);
+	if (clang_getCursorKind(e) == CXCursor_MemberRefExpr ||
+	    (clang_getCursorKind(e) == CXCursor_DeclRefExpr &&
+	     is_global(clang_getCursorReferenced(e))))
+		return object_class(x, e);
+	return NULL;
+}
 
-	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
-		return NULL;
-	d = clang_getCursorReferenced(e);
-	return clang_getCursorKind(d) == CXCursor_VarDecl && is_global(d) ? spelling(d) : NULL;
+/* Where argument i was loaded from (queue_work(system_bh_wq, ...),
+ * queue_work(h->wq, ...)), or NULL. */
+static const char *arg_loaded(void *fe, int i)
+{
+	return kept_in(((struct call_view *)fe)->x, ((struct call_view *)fe)->arg[i]);
+}
+
+/* Argument i of the call *fe (its children: the callee, then the
+ * arguments) as a constant: alloc_workqueue()'s flags. */
+static int call_bits(void *fe, int i, unsigned long long *v)
+{
+	struct kids k;
+	long long n;
+
+	children(*(CXCursor *)fe, &k);
+	if (i + 1 >= k.n || !constant_value(k.c[i + 1], &n))
+		return 0;
+	*v = n;
+	return 1;
+}
+
+static int is_bh_wq_call(CXCursor c)
+{
+	CXCursor callee = clang_getCursorReferenced(c);
+	struct kids k;
+
+	if (clang_getCursorKind(c) != CXCursor_CallExpr ||
+	    clang_getCursorKind(callee) != CXCursor_FunctionDecl)
+		return 0;
+	children(c, &k);
+	return mm_cat_bh_wq_alloc(&checker.catalogue, spelling(callee), k.n - 1, call_bits, &c);
+}
+
+static enum CXChildVisitResult find_bh_wq_call(CXCursor c, CXCursor parent, CXClientData found)
+{
+	if (!is_bh_wq_call(c))
+		return CXChildVisit_Recurse;
+	*(int *)found = 1;
+	return CXChildVisit_Break;
+}
+
+/* Is e a call that makes a BH workqueue (catalogue bh_workqueue_alloc),
+ * or holds one: 7.2's alloc_hooks() is a statement expression that keeps
+ * the result in a local first. */
+static int makes_bh_wq(CXCursor e)
+{
+	int found = is_bh_wq_call(strip(e));
+
+	if (!found)
+		clang_visitChildren(e, find_bh_wq_call, &found);
+	return found;
 }
 
 /* Does argument i point to a lock: a struct whose tag is a lock_struct
@@ -801,7 +854,7 @@ static int translate_call(struct xl *x, CXCursor call, int result)
 	children(call, &k);
 	c.constant = arg_constant;
 	c.lock_ptr = arg_lock_ptr;
-	c.global = arg_global;
+	c.loaded = arg_loaded;
 	c.clears_flush = clears_flush;
 	c.name = direct ? spelling(callee) : NULL;
 	if (c.name && !strcmp(c.name, "__builtin_expect") && k.n > 1)
@@ -953,6 +1006,7 @@ static int assignment(struct xl *x, CXCursor lhs_var, CXCursor lhs, CXCursor rhs
 		      struct mm_loc at)
 {
 	CXCursor r = strip(rhs), src;
+	const char *kept;
 	int var, v;
 	long long k;
 
@@ -974,6 +1028,8 @@ static int assignment(struct xl *x, CXCursor lhs_var, CXCursor lhs, CXCursor rhs
 		return var;
 	}
 	lhs = strip(lhs);
+	if (facts_here(x) && (kept = kept_in(x, lhs)) && makes_bh_wq(rhs))
+		mm_facts_bhwq(&facts, kept, &at);
 	x->no_addr += clang_getCursorKind(lhs) == CXCursor_MemberRefExpr;
 	v = expr(x, rhs);
 	x->no_addr -= clang_getCursorKind(lhs) == CXCursor_MemberRefExpr;

@@ -146,22 +146,32 @@ static void call_event(struct mm_func *fn, int b, const struct mm_call *c)
  * &h->w) with wq a BH workqueue (system_bh_wq, 6.9+) makes that class's
  * functions run in softirq.  The kernel's INIT_WORK() is a macro that
  * stores fn in h->w.func: the front ends write the same record from the
- * store (mm_cat_work_field()).
+ * store (mm_cat_work_field()).  A workqueue of the code's own (a variable
+ * or member that alloc_workqueue(..., WQ_BH, ...) may have filled, in
+ * this unit or another) is written as such (wqwork), for the analysis.
  */
 static void work_facts(const struct mm_catalogue *cat, const struct mm_call *c,
 		       unsigned long long kinds, struct mm_facts *facts)
 {
 	const struct mm_cat_entry *e;
 	const char *wq;
+	int w;
 
 	if ((kinds & mm_cat_bits(cat, "work_init")) && c->nargs >= 2 &&
 	    (e = mm_cat_find(cat, "work_init", c->name)) && e->arg && e->arg <= c->nargs)
 		mm_facts_work(facts, c->lock_class(c->fe, 0), c->function(c->fe, e->arg - 1),
 			      &c->loc);
-	if ((kinds & mm_cat_bits(cat, "work_queue")) && c->global && c->nargs >= 2 &&
-	    (e = mm_cat_find(cat, "work_queue", c->name)) && e->arg && e->arg <= c->nargs &&
-	    (wq = c->global(c->fe, 0)) && mm_cat_find(cat, "bh_workqueue", wq))
+	if (!(kinds & mm_cat_bits(cat, "work_queue")) || !c->loaded ||
+	    !(e = mm_cat_find(cat, "work_queue", c->name)))
+		return;
+	w = e->wq ? e->wq : 1;
+	if (e->arg < 1 || e->arg > c->nargs || w < 1 || w > c->nargs ||
+	    !(wq = c->loaded(c->fe, w - 1)))
+		return;
+	if (mm_cat_find(cat, "bh_workqueue", wq))
 		mm_facts_bhwork(facts, c->caller, c->lock_class(c->fe, e->arg - 1), &c->loc);
+	else
+		mm_facts_wqwork(facts, c->caller, wq, c->lock_class(c->fe, e->arg - 1), &c->loc);
 }
 
 /*

@@ -62,6 +62,7 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 	memset(e, 0, sizeof(*e));
 	e->kind = dup_field(f[0], strlen(f[0]));
 	e->name = dup_field(f[1], strlen(f[1]));
+	e->bit = -1;
 	for (i = 2; i < nf; i++) {
 		if (!strncmp(f[i], "pair=", 5))
 			set_key(&e->pair, f[i] + 5);
@@ -83,6 +84,10 @@ static int add_entry(struct mm_catalogue *cat, char **f, int nf)
 			set_key(&e->from, f[i] + 5);
 		else if (!strncmp(f[i], "path=", 5))
 			set_key(&e->path, f[i] + 5);
+		else if (!strncmp(f[i], "bit=", 4))
+			e->bit = atoi(f[i] + 4);
+		else if (!strncmp(f[i], "wq=", 3))
+			e->wq = atoi(f[i] + 3);
 	}
 	return e->kind && e->name ? 0 : -1;
 }
@@ -528,6 +533,26 @@ int mm_cat_work_field(const struct mm_catalogue *cat, const char *type, const ch
 
 	snprintf(name, sizeof(name), "%s.%s", type ? type : "", member ? member : "");
 	return type && member && mm_cat_find(cat, "work_field", name) != NULL;
+}
+
+/* bh_workqueue_alloc rows name what makes a workqueue, arg= its flags;
+ * bh_workqueue rows with bit= the flags that make its work run in softirq
+ * (WQ_BH, bit=0).  A compiler sees the flags as a number: the enum's
+ * names are gone, so the row carries the bit. */
+int mm_cat_bh_wq_alloc(const struct mm_catalogue *cat, const char *callee, int nargs,
+		       int (*value)(void *fe, int i, unsigned long long *v), void *fe)
+{
+	const struct mm_cat_entry *e = callee ? mm_cat_find(cat, "bh_workqueue_alloc", callee) : NULL;
+	unsigned long long flags;
+	int i;
+
+	if (!e || e->arg < 1 || e->arg > nargs || !value(fe, e->arg - 1, &flags))
+		return 0;
+	for (i = 0; i < cat->n; i++)
+		if (!strcmp(cat->e[i].kind, "bh_workqueue") && cat->e[i].bit >= 0 &&
+		    cat->e[i].bit < 64 && (flags >> cat->e[i].bit & 1))
+			return 1;
+	return 0;
 }
 
 /* The kinds a front end asks mm_cat_is_kind() of are a few literals: their

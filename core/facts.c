@@ -27,10 +27,11 @@
  * work and bhwork records; 7: xfn, xev and xedge records (the IR of
  * functions for the whole-tree path checks, crossunit.c); 8: the unit's
  * own name is left out of its static functions' ids ("f@") and of its
- * places (":12:5"), which were half the bytes of mm/memory.o's facts.
- * Only 8 is read: a 7 would name functions "f@" of no unit, a 6 has no
- * xfn records (and a bit flip turns 8 into 0 or 9). */
-#define VERSION "8"
+ * places (":12:5"), which were half the bytes of mm/memory.o's facts;
+ * 9: wqwork and bhwq records (work queued on a workqueue made with WQ_BH).
+ * Only 9 is read: an 8 says nothing of such workqueues, a 7 would name
+ * functions "f@" of no unit, a 6 has no xfn records. */
+#define VERSION "9"
 
 static const struct {
 	const char *type;
@@ -47,6 +48,8 @@ static const struct {
 	{ "lockarg", 4 },	/* caller callee argument class */
 	{ "work", 3 },		/* class fn file:line:col */
 	{ "bhwork", 3 },	/* caller class file:line:col */
+	{ "wqwork", 4 },	/* caller workqueue class file:line:col */
+	{ "bhwq", 2 },		/* workqueue file:line:col */
 	{ "xfn", 7 },		/* key id role name ret params nblocks */
 	{ "xev", 11 },		/* key block i kind name obj result constant
 				 * file:line:col in args */
@@ -581,6 +584,23 @@ void mm_facts_bhwork(struct mm_facts *f, const char *caller, const char *cls,
 
 	if (cls)
 		record(f, "bhwork", caller, cls, where(f, loc, at, sizeof(at)), (char *)NULL);
+}
+
+void mm_facts_wqwork(struct mm_facts *f, const char *caller, const char *wq, const char *cls,
+		     const struct mm_loc *loc)
+{
+	char at[512];
+
+	if (wq && cls)
+		record(f, "wqwork", caller, wq, cls, where(f, loc, at, sizeof(at)), (char *)NULL);
+}
+
+void mm_facts_bhwq(struct mm_facts *f, const char *wq, const struct mm_loc *loc)
+{
+	char at[512];
+
+	if (wq)
+		record(f, "bhwq", wq, where(f, loc, at, sizeof(at)), (char *)NULL);
 }
 
 /* The member as the facts name it: STRUCT.MEMBER, or MEMBER alone when

@@ -209,12 +209,14 @@ struct lg_lockarg {
 	const char *cls;
 };
 
-/* A work record (fn is the function of work items of class cls) or a
- * bhwork record (fn queues them on a BH workqueue, at loc). */
+/* A work record (fn is the function of work items of class cls), a
+ * bhwork record (fn queues them on a BH workqueue, at loc) or a wqwork
+ * record (fn queues them on the workqueue wq, at loc). */
 struct lg_work {
 	const char *cls;
 	int fn;
 	const char *loc;
+	const char *wq;
 };
 
 /* A leaves record: fn returns with BH disabled, if via (-1: always) does. */
@@ -250,8 +252,9 @@ struct mm_lockgraph {
 	int nleaves;
 	struct lg_lockarg *lockargs;
 	int nlockargs;
-	struct lg_work *works, *bhworks;
-	int nworks, nbhworks;
+	struct lg_work *works, *bhworks, *wqworks;
+	int nworks, nbhworks, nwqworks;
+	struct strmap bhwqs;	/* bhwq records: workqueues made with WQ_BH */
 	int full_chains;	/* notes show every call of a chain */
 	struct lg_fn *fn;
 	int nfn;
@@ -727,14 +730,22 @@ static void add_work(struct mm_lockgraph *g, struct lg_work **list, int *n, cons
 	(*list)[*n].cls = keep(g, cls);
 	(*list)[*n].fn = fn_id(g, fn);
 	(*list)[*n].loc = keep(g, loc);
+	(*list)[*n].wq = NULL;
 	(*n)++;
 }
 
 /* Work items queued on a BH workqueue run in softirq: each function of
- * their class is a softirq callback, registered where they are queued. */
+ * their class is a softirq callback, registered where they are queued.
+ * A workqueue of the code's own is one when some unit stores what
+ * alloc_workqueue(..., WQ_BH, ...) returns in it. */
 static void bh_work(struct mm_lockgraph *g)
 {
 	int i, j;
+
+	for (i = 0; i < g->nwqworks; i++)
+		if (contains(&g->bhwqs, g->wqworks[i].wq))
+			add_work(g, &g->bhworks, &g->nbhworks, g->wqworks[i].cls,
+				 g->fn[g->wqworks[i].fn].name, g->wqworks[i].loc);
 
 	for (i = 0; i < g->nbhworks; i++)
 		for (j = 0; j < g->nworks; j++)
@@ -788,6 +799,11 @@ static int add_fact(const struct mm_fact *fact, void *ctx)
 		add_work(g, &g->works, &g->nworks, fact->f[1], fact->f[2], fact->f[3]);
 	else if (!strcmp(fact->f[0], "bhwork"))
 		add_work(g, &g->bhworks, &g->nbhworks, fact->f[2], fact->f[1], fact->f[3]);
+	else if (!strcmp(fact->f[0], "wqwork")) {
+		add_work(g, &g->wqworks, &g->nwqworks, fact->f[3], fact->f[1], fact->f[4]);
+		g->wqworks[g->nwqworks - 1].wq = keep(g, fact->f[2]);
+	} else if (!strcmp(fact->f[0], "bhwq"))
+		lookup(&g->bhwqs, fact->f[1], 1, NULL);
 	return 0;
 }
 
@@ -1676,6 +1692,8 @@ void mm_lg_free(struct mm_lockgraph *g)
 	free(g->lockargs);
 	free(g->works);
 	free(g->bhworks);
+	free(g->wqworks);
+	free_map(&g->bhwqs);
 	free(g->acq);
 	free(g->reg);
 	free_map(&g->names);

@@ -39,6 +39,10 @@ struct mm_cat_entry {
 				 * in process context never reach this one */
 	char *path;		/* path=: lock_class_rekeyed rows, the code that
 				 * handles only the re-keyed objects */
+	int bit;		/* bit=: bh_workqueue rows that are a flag, its
+				 * bit; -1 if none */
+	int wq;			/* wq=: work_queue rows, the 1-based argument that
+				 * is the workqueue (0: the first) */
 	int kind_id;		/* index of kind in mm_catalogue.kinds */
 	int next;		/* the next entry of this name, or -1 */
 };
@@ -290,9 +294,10 @@ struct mm_call {
 	/* does argument i point to a lock (catalogue lock_struct)?  NULL: none
 	 * does (lockarg facts, for a callee that locks its parameter) */
 	int (*lock_ptr)(void *fe, int i);
-	/* the global variable argument i reads (system_bh_wq), or NULL;
-	 * NULL: none does */
-	const char *(*global)(void *fe, int i);
+	/* where argument i was loaded from, named as a lock is: a global
+	 * (system_bh_wq; a static one "rx_wq@unit") or a member ("struct
+	 * usb_dev::rxwq"), or NULL; NULL: not known for any argument */
+	const char *(*loaded)(void *fe, int i);
 };
 
 #define MM_CALL_DONE (-1)
@@ -544,12 +549,27 @@ void mm_facts_lockarg(struct mm_facts *f, const char *caller, const char *callee
 void mm_facts_work(struct mm_facts *f, const char *cls, const char *fn, const struct mm_loc *loc);
 void mm_facts_bhwork(struct mm_facts *f, const char *caller, const char *cls,
 		     const struct mm_loc *loc);
+/* caller queues work items of class cls on the workqueue wq, which is no
+ * catalogue bh_workqueue but a variable or member (named as a lock is:
+ * "rx_wq@", "struct usb_dev::rxwq"); wq holds a BH workqueue (it is
+ * assigned what alloc_workqueue(..., WQ_BH, ...) returns).  The analysis
+ * joins the two, over every unit: a bhwork where they meet. */
+void mm_facts_wqwork(struct mm_facts *f, const char *caller, const char *wq, const char *cls,
+		     const struct mm_loc *loc);
+void mm_facts_bhwq(struct mm_facts *f, const char *wq, const struct mm_loc *loc);
 /* Is name of kind (a lock_struct tag, a bh_test macro)?  O(1), as
  * mm_cat_mask(): what a front end asks per argument or expression. */
 int mm_cat_is_kind(const struct mm_catalogue *cat, const char *kind, const char *name);
 /* The member a work item's function is stored in (catalogue work_field:
  * work_struct.func), for a front end's member stores: type is the tag. */
 int mm_cat_work_field(const struct mm_catalogue *cat, const char *type, const char *member);
+/* Does this call of callee make a BH workqueue (alloc_workqueue("rx",
+ * WQ_BH | WQ_PERCPU, 0): catalogue bh_workqueue_alloc, bh_workqueue bit=)?
+ * value(fe, i, &v) gives argument i (0-based) as a constant, or returns 0
+ * when it is none.  The front end then names where the result is stored,
+ * as a lock is named, in a bhwq fact (mm_facts_bhwq()). */
+int mm_cat_bh_wq_alloc(const struct mm_catalogue *cat, const char *callee, int nargs,
+		       int (*value)(void *fe, int i, unsigned long long *v), void *fe);
 /* The pseudo-function a call through a pointer calls, for an MM_EV_CALL
  * (owned by f): "*STRUCT.MEMBER" for w->func(w), "*FN#N" for a call
  * through FN's parameter N (1-based), okfn(net, sk, skb) in NF_HOOK(). */

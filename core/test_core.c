@@ -556,7 +556,7 @@ static void count_report(const struct mm_finding *f, void *ctx)
 /* The facts of a small tree, as text; "%s" is the BH state of the call
  * from put_port() to __put_port(). */
 static const char lock_tree[] =
-	"mmcheck-facts\t8\t/tree\tnet.c\n"
+	"mmcheck-facts\t9\t/tree\tnet.c\n"
 	"reg\tsetup\tdestroy_rcu@net.c\tcall_rcu\tnet.c:5:2\n"
 	"call\tdestroy_rcu@net.c\tunhash@net.c\tbh-on\t-\t-\n"
 	"acq\tunhash@net.c\tstruct bucket::lock\tplain\tbh-on\tnet.c:10:2\tspin_lock\t-\n"
@@ -582,7 +582,7 @@ static void test_lockgraph_entry_bh(const char *bh, const char *want, const char
  * softirq callback takes with BH enabled elsewhere is reported, at the
  * helper's acquisition. */
 static const char lockarg_tree[] =
-	"mmcheck-facts\t8\t/tree\tmm.c\n"
+	"mmcheck-facts\t9\t/tree\tmm.c\n"
 	"acq\tlock_it@mm.c\t#1\tplain\tbh-on\tmm.c:4:2\tspin_lock\t-\n"
 	"call\tcaller\tpass_on@mm.c\tbh-on\t-\t-\n"
 	"lockarg\tcaller\tpass_on@mm.c\t1\tstruct mm_struct::context.lock\n"

@@ -556,16 +556,75 @@ static const char *arg_lock_class(void *fe, int i)
 	return lock_class(call_arg(fe, i), 0);
 }
 
-/* The global variable argument i reads (queue_work(system_bh_wq, ...)),
- * or NULL. */
-static const char *arg_global(void *fe, int i)
+/* A global or a member, named as a lock is (system_bh_wq, "rx_wq@unit",
+ * "struct usb_dev::rxwq"), or NULL: where a workqueue is kept. */
+static const char *kept_in(tree t)
+{
+	if ((VAR_P(t) && is_global_var(t)) || TREE_CODE(t) == COMPONENT_REF)
+		return lock_class(build_fold_addr_expr(t), 0);
+	return NULL;
+}
+
+/* Where argument i was loaded from (queue_work(system_bh_wq, ...),
+ * queue_work(h->wq, ...)), or NULL. */
+static const char *arg_loaded(void *fe, int i)
 {
 	tree t = call_arg(fe, i);
 	gimple *def = TREE_CODE(t) == SSA_NAME ? SSA_NAME_DEF_STMT(t) : NULL;
 
 	if (def && gimple_assign_single_p(def))
 		t = gimple_assign_rhs1(def);
-	return VAR_P(t) && is_global_var(t) && DECL_NAME(t) ? IDENTIFIER_POINTER(DECL_NAME(t)) : NULL;
+	return kept_in(t);
+}
+
+/* Argument i as a constant's value (alloc_workqueue()'s flags). */
+static int arg_bits(void *fe, int i, unsigned long long *v)
+{
+	tree t = call_arg(fe, i);
+
+	STRIP_NOPS(t);
+	if (TREE_CODE(t) != INTEGER_CST)
+		return 0;
+	*v = TREE_INT_CST_LOW(t);
+	return 1;
+}
+
+/*
+ * What holds a workqueue made with WQ_BH (catalogue bh_workqueue_alloc):
+ * the call's result, and the temporaries and locals it is copied to (7.2's
+ * alloc_hooks() stores it in a local of a statement expression first).
+ * Stored in a global or a member, it is a bhwq fact for the analysis.
+ */
+static hash_set<tree> *bh_wq_values;
+
+/* lhs now holds a BH workqueue: a temporary or local to follow, or the
+ * global or member it is kept in. */
+static void bh_wq_holds(tree lhs, location_t l)
+{
+	struct mm_loc at = loc_of(l);
+	const char *kept;
+
+	if (TREE_CODE(lhs) == SSA_NAME || (VAR_P(lhs) && !is_global_var(lhs))) {
+		if (!bh_wq_values)
+			bh_wq_values = new hash_set<tree>;
+		bh_wq_values->add(lhs);
+	} else if ((kept = kept_in(lhs))) {
+		mm_facts_bhwq(&facts, kept, &at);
+	}
+}
+
+static void bh_wq_call(gcall *call, const char *name, tree lhs, location_t l)
+{
+	if (lhs && facts_to &&
+	    mm_cat_bh_wq_alloc(&catalogue, name, (int)gimple_call_num_args(call), arg_bits, call))
+		bh_wq_holds(lhs, l);
+}
+
+static void bh_wq_copy(gassign *as)
+{
+	if (bh_wq_values && gimple_assign_single_p(as) &&
+	    bh_wq_values->contains(gimple_assign_rhs1(as)))
+		bh_wq_holds(gimple_assign_lhs(as), gimple_location(as));
 }
 
 /* Does argument i point to a lock: a struct whose tag is a lock_struct
@@ -882,7 +941,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 
 	c.constant = arg_constant;
 	c.lock_ptr = arg_lock_ptr;
-	c.global = arg_global;
+	c.loaded = arg_loaded;
 	translate_macro(fn, b, call);
 	/* an internal function (.DEFERRED_INIT of -ftrivial-auto-var-init)
 	 * has no callee expression at all */
@@ -901,6 +960,7 @@ static void translate_call(struct mm_func *fn, int b, gcall *call)
 	}
 	c.name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
 	c.clears_flush = unit_clears_flush();
+	bh_wq_call(call, c.name, lhs, l);
 	if (!fndecl_built_in_p(fndecl))	/* its summary, its facts */
 		c.callee_id = function_id(fndecl);
 	/* x = call(): what was known of x's old value no longer holds. */
@@ -956,6 +1016,7 @@ static void translate_assign(struct mm_func *fn, int b, gassign *as)
 	int copy = gimple_assign_single_p(as) && (DECL_P(rhs) || TREE_CODE(rhs) == SSA_NAME);
 	location_t l = gimple_location(as);
 
+	bh_wq_copy(as);
 	if (TREE_CODE(lhs) == SSA_NAME) {
 		enum tree_code code = gimple_assign_rhs_code(as);
 
@@ -1231,6 +1292,8 @@ static unsigned int mmcheck_execute(function *fun)
 	negations.truncate(0);
 	lock_ptrs.truncate(0);
 	lock_ptr_values.truncate(0);
+	if (bh_wq_values)
+		bh_wq_values->empty();
 	current_fn_id = function_id(fun->decl);
 	if (facts_to) {
 		begin_facts();

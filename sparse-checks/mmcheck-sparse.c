@@ -510,18 +510,16 @@ static int arg_value(void *fe, int i)
 	return value_id(p);
 }
 
-/* The global variable argument i reads (queue_work(system_bh_wq, ...)),
- * or NULL. */
-static const char *arg_global(void *fe, int i)
+static const char *kept_at(pseudo_t addr, long long off, struct symbol *want);
+
+/* Where argument i was loaded from (queue_work(system_bh_wq, ...),
+ * queue_work(h->wq, ...)), named as a lock is, or NULL. */
+static const char *arg_loaded(void *fe, int i)
 {
 	pseudo_t p = nth_pseudo(((struct call_view *)fe)->insn->arguments, i);
 	struct instruction *d = def_of(p);
 
-	if (!d || d->opcode != OP_LOAD || d->offset || d->src->type != PSEUDO_SYM ||
-	    !d->src->sym || !d->src->sym->ident ||
-	    !(d->src->sym->ctype.modifiers & MOD_TOPLEVEL))
-		return NULL;
-	return ident_name(d->src->sym->ident);
+	return d && d->opcode == OP_LOAD ? kept_at(d->src, d->offset, d->type) : NULL;
 }
 
 /* Does argument i point to a lock: the callee's parameter a pointer to a
@@ -699,7 +697,7 @@ static void translate_call(struct mm_func *fn, int b, struct instruction *insn)
 
 	c.constant = arg_constant;
 	c.lock_ptr = arg_lock_ptr;
-	c.global = arg_global;
+	c.loaded = arg_loaded;
 	if (insn->func->type != PSEUDO_SYM && checker.facts_dir) {
 		c.callee_id = pointer_target(insn->func);
 		mm_translate_call(&checker.catalogue, fn, b, &c, &facts);
@@ -927,6 +925,66 @@ static void store_local(struct mm_func *fn, int b, struct instruction *insn)
 	mm_event_add(fn, b, &ev);
 }
 
+/* Where a pointer at addr + off is kept (off: a load's or store's own
+ * offset; want: its type), named as a lock is: a global (system_bh_wq,
+ * "rx_wq@unit") or a member ("struct usb_dev::rxwq"), or NULL. */
+static const char *kept_at(pseudo_t addr, long long off, struct symbol *want)
+{
+	struct symbol *t, *global, *holder = NULL, *m;
+	char path[512] = "", *cls;
+	long long offset;
+
+	t = points_into(addr, &offset, &global);
+	offset += off;
+	if (global && !offset && t && t->type != SYM_STRUCT && t->type != SYM_UNION)
+		return function_id(global);
+	m = leaf_member(t, offset, &holder, want);
+	if (!m || !member_path(t, offset, strip_node(m->ctype.base_type), path, sizeof(path)))
+		return NULL;
+	if (!global)
+		return t->ident ? class_through_pointer(t, path) : NULL;
+	cls = malloc(strlen(path) + 256);
+	sprintf(cls, "%s.%s", function_id(global), path);
+	return cls;
+}
+
+/* Argument i of the call fe as a constant (alloc_workqueue()'s flags). */
+static int arg_bits(void *fe, int i, unsigned long long *v)
+{
+	long long x;
+
+	if (!const_value(nth_pseudo(((struct instruction *)fe)->arguments, i), &x, 0))
+		return 0;
+	*v = x;
+	return 1;
+}
+
+/* Is v what a call that makes a BH workqueue returns (catalogue
+ * bh_workqueue_alloc), through copies and phis (7.2's alloc_hooks() keeps
+ * it in a local of a statement expression first)? */
+static int holds_bh_wq(pseudo_t v, int depth)
+{
+	struct instruction *d = def_of(v), *src;
+	pseudo_t phi;
+
+	if (!d || depth > 4)
+		return 0;
+	if (d->opcode == OP_COPY)
+		return holds_bh_wq(d->src, depth + 1);
+	if (d->opcode == OP_PHI) {
+		FOR_EACH_PTR(d->phi_list, phi) {
+			src = phi && phi->type == PSEUDO_PHI ? phi->def : NULL;
+			if (src && src->opcode == OP_PHISOURCE && holds_bh_wq(src->phi_src, depth + 1))
+				return 1;
+		} END_FOR_EACH_PTR(phi);
+		return 0;
+	}
+	return d->opcode == OP_CALL && d->func->type == PSEUDO_SYM && d->func->sym &&
+	       d->func->sym->ident &&
+	       mm_cat_bh_wq_alloc(&checker.catalogue, ident_name(d->func->sym->ident),
+				  pseudo_list_size(d->arguments), arg_bits, d);
+}
+
 static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 {
 	const char *set = set_member(insn);
@@ -944,6 +1002,11 @@ static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 	site.t = points_into(insn->src, &site.offset, &global);	/* sk->sk_data_ready = f */
 	site.offset += insn->offset;
 	stored_values(insn->target, &site, 0);
+	if (holds_bh_wq(insn->target, 0)) {
+		struct mm_loc at = loc_of(insn->pos);
+
+		mm_facts_bhwq(&facts, kept_at(insn->src, insn->offset, insn->type), &at);
+	}
 }
 
 /* The function an initializer's value names (fn, &fn, (cast)fn), or NULL. */

@@ -25,7 +25,7 @@ def run(cmd, cwd=None):
     return subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=cwd)
 
 
-# Fields of each record in facts version 8 (docs/facts.md); the tests
+# Fields of each record in facts version 9 (docs/facts.md); the tests
 # write the older, shorter records and facts() pads them with '-'.
 FIELDS = {"acq": 7, "call": 5}
 
@@ -33,7 +33,7 @@ FIELDS = {"acq": 7, "call": 5}
 def facts(records, tree="/tree", unit="a.c", end=None):
     """A blob of lock facts as the compilers write it: header, records,
     and an end record with their count and the checksum of the text."""
-    lines = ["mmcheck-facts\t8\t%s\t%s" % (tree, unit)]
+    lines = ["mmcheck-facts\t9\t%s\t%s" % (tree, unit)]
     for r in records:
         f = r.split("\t")
         lines.append("\t".join(f + ["-"] * (FIELDS.get(f[0], 0) + 1 - len(f))))
@@ -50,6 +50,52 @@ def objects_with_facts(d, case=S390, names=("gmap", "pgalloc")):
         out = run(["gcc", "-O2", "-c", "-o", os.path.join(d, name + ".o"), "-fplugin=" + PLUGIN,
                    "-fplugin-arg-mmcheck-facts=section"] + INCLUDE + [name + ".c"], cwd=case)
         assert out.returncode == 0, out.stderr
+
+
+# A workqueue made with WQ_BH in one unit, its work queued in another:
+# the work function's plain acquisition runs in softirq (bhwq and wqwork
+# facts, joined by the analysis).  Without WQ_BH it meets the _bh one.
+WQ_INIT = """struct work_struct { unsigned long data; void (*func)(struct work_struct *w); };
+struct workqueue_struct;
+struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...);
+struct rx_ring { spinlock_t lock; struct work_struct rx_work; };
+struct workqueue_struct *rx_wq;
+void rx_work_fn(struct work_struct *t);
+
+int rx_init(struct rx_ring *r)
+{
+	r->rx_work.func = rx_work_fn;
+	rx_wq = alloc_workqueue("rx", FLAGS, 0);
+	return rx_wq ? 0 : -12;
+}
+"""
+WQ_USE = """struct work_struct { unsigned long data; void (*func)(struct work_struct *w); };
+struct workqueue_struct;
+bool queue_work(struct workqueue_struct *wq, struct work_struct *w);
+struct rx_ring { spinlock_t lock; struct work_struct rx_work; };
+extern struct workqueue_struct *rx_wq;
+
+void rx_work_fn(struct work_struct *t)
+{
+	struct rx_ring *r = (struct rx_ring *)t;
+
+	spin_lock(&r->lock);
+	spin_unlock(&r->lock);
+}
+
+void rx_kick(struct rx_ring *r)
+{
+	spin_lock_bh(&r->lock);
+	queue_work(rx_wq, &r->rx_work);
+	spin_unlock_bh(&r->lock);
+}
+"""
+
+
+def bh_workqueue_units(d, flags):
+    for name, text in (("init.c", WQ_INIT.replace("FLAGS", flags)), ("use.c", WQ_USE)):
+        with open(os.path.join(d, name), "w") as f:
+            f.write(text)
 
 
 class Locks(unittest.TestCase):
@@ -101,6 +147,20 @@ class Locks(unittest.TestCase):
         self.assertEqual([(f["line"], f["function"]) for f in found], [(9, "__put_port")])
         self.assertIn("__put_port() is called with BH enabled: put_port_fast() -> __put_port()",
                       [n["message"] for n in found[0]["notes"]])
+
+    def test_bh_workqueue_of_another_unit(self):
+        for flags, errors in (("1 | 16", 0), ("16", 1)):
+            with self.subTest(flags=flags), tempfile.TemporaryDirectory() as d:
+                bh_workqueue_units(d, flags)
+                for name in ("init", "use"):
+                    out = run(["gcc", "-O2", "-c", "-o", name + ".o", "-fplugin=" + PLUGIN,
+                               "-fplugin-arg-mmcheck-facts=section"] + INCLUDE + [name + ".c"],
+                              cwd=d)
+                    self.assertEqual(out.returncode, 0, out.stderr)
+                out = run([LOCKS, "-f", "json", d])
+                found = json.loads(out.stdout)["findings"]
+                self.assertEqual([(f["file"], f["line"]) for f in found],
+                                 [("use.c", 11)] * errors, out.stdout)
 
     def test_output_is_deterministic_and_atomic(self):
         objects_with_facts(self.dir)
@@ -362,7 +422,7 @@ class Locks(unittest.TestCase):
         the unit's name in full in each id: a build before it must be
         rebuilt, not read unchecked."""
         self.write("a.facts", "mmcheck-facts\t4\t/tree\ta.c\ncall\tf\tg\tbh-on\t-\t-\nend\t1\n")
-        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 8)",
+        self.assertBadInput(run([LOCKS, self.dir]), "a.facts", "version not supported (want 9)",
                             "rebuild")
 
     def test_two_trees_mixed(self):
@@ -463,6 +523,19 @@ class Sparse(unittest.TestCase):
             self.assertEqual(len(os.listdir(d)), 2)
             locks = run([LOCKS, d])
         self.assertIn("gmap.c:6:9: warning:", locks.stdout)
+
+    def test_bh_workqueue_of_another_unit(self):
+        for flags, errors in (("1 | 16", 0), ("16", 1)):
+            with self.subTest(flags=flags), tempfile.TemporaryDirectory() as d:
+                bh_workqueue_units(d, flags)
+                os.mkdir(os.path.join(d, "facts"))
+                out = run([SPARSE, "--mmcheck-facts=facts"] + INCLUDE + ["init.c", "use.c"],
+                          cwd=d)
+                self.assertEqual(out.returncode, 0, out.stderr)
+                out = run([LOCKS, "-f", "json", os.path.join(d, "facts")])
+                found = json.loads(out.stdout)["findings"]
+                self.assertEqual([(f["file"], f["line"]) for f in found],
+                                 [("use.c", 11)] * errors, out.stdout)
 
     def test_irqsave_class_as_gcc_names_it(self):
         """The kernel's spin_lock_irqsave() passes spinlock_check(lock),

@@ -130,7 +130,7 @@ class Plugin(unittest.TestCase):
         src = os.path.join(TOP, "testdata", "lock-bh", "bug-s390-context-lock", "gmap.c")
         with tempfile.TemporaryDirectory() as d:
             facts = self.facts_of(src, d, ["-fplugin-arg-mmcheck-tree=build-42"])
-        self.assertEqual(facts[0][:3], ["mmcheck-facts", "8", "build-42"])
+        self.assertEqual(facts[0][:3], ["mmcheck-facts", "9", "build-42"])
 
     def test_facts_directory_not_writable(self):
         out = gcc("-c", "-o", os.devnull, "-fplugin=" + PLUGIN,

@@ -85,6 +85,11 @@ def load_api(path=API_FILE):
             raise CatalogueError("%s:%d: '%s' has no from=FUNCTION" % (path, num, fields[1]))
         elif not re.match(r"^[A-Za-z_]\w*$", fields[1]):
             raise CatalogueError("%s:%d: '%s' is not a C identifier" % (path, num, fields[1]))
+        if fields[0] == "bh_workqueue" and "bit" in keys and \
+                not re.match(r"^([0-9]|[1-5][0-9]|6[0-3])$", keys["bit"]):
+            raise CatalogueError("%s:%d: '%s' has bit= out of 0..63" % (path, num, fields[1]))
+        if fields[0] == "bh_workqueue_alloc" and not re.match(r"^[1-9]$", keys.get("arg", "")):
+            raise CatalogueError("%s:%d: '%s' has no arg=N" % (path, num, fields[1]))
         entries.append(Entry(fields[0], fields[1], keys))
     return entries
 

@@ -125,6 +125,7 @@ coccinelle.mm_acq = []        # one tuple per acquisition, see mm_record()
 coccinelle.mm_typed = {}      # position -> (struct type, base expression)
 coccinelle.mm_bhoff = set()   # positions where BH is already disabled
 coccinelle.mm_softirq = set() # (file, function) run in softirq context
+coccinelle.mm_bh_work = set() # (file, member) work items queued on a BH workqueue
 coccinelle.mm_static = set()  # (file, name) of file-local lock variables
 coccinelle.mm_defs = []       # (file, function, first line, last line)
 coccinelle.mm_lparam = set()  # (file, function, lock parameter, its index)
@@ -427,18 +428,89 @@ f << softirq_entry.f;
 @@
 coccinelle.mm_softirq.add((p[0].file, f))
 
-@bh_queue@
-identifier q =~ "^(queue_work)$";
-identifier wq =~ "^(system_bh_highpri_wq|system_bh_wq)$";
-expression E;
-identifier fld;
+// Work queued on a BH workqueue: system_bh_wq, or one the file makes with
+// WQ_BH (alloc_workqueue(..., WQ_BH | ..., 0)) and keeps in a variable
+// (the same expression where it is queued) or a member (any object's).
+@bh_alloc@
+identifier alloc =~ "^(alloc_workqueue|alloc_workqueue_noprof)$";
+identifier flag =~ "^(WQ_BH|system_bh_highpri_wq|system_bh_wq)$";
+expression W;
 @@
 
-q(wq, &E->fld)
+W = alloc(..., <+... flag ...+>, ...)
+
+@bh_alloc_member@
+identifier alloc =~ "^(alloc_workqueue|alloc_workqueue_noprof)$";
+identifier flag =~ "^(WQ_BH|system_bh_highpri_wq|system_bh_wq)$";
+expression P;
+identifier m;
+@@
+
+P->m = alloc(..., <+... flag ...+>, ...)
+
+@bh_queue@
+identifier q =~ "^(queue_work|queue_work_on)$";
+identifier wq =~ "^(WQ_BH|system_bh_highpri_wq|system_bh_wq)$";
+expression E, C;
+identifier fld;
+position p;
+@@
+
+(
+q(wq, &E->fld@p)
+|
+q(C, wq, &E->fld@p)
+)
+
+@bh_queue_alloc@
+identifier q =~ "^(queue_work|queue_work_on)$";
+expression bh_alloc.W;
+expression E, C;
+identifier fld;
+position p;
+@@
+
+(
+q(W, &E->fld@p)
+|
+q(C, W, &E->fld@p)
+)
+
+@bh_queue_member@
+identifier q =~ "^(queue_work|queue_work_on)$";
+identifier bh_alloc_member.m;
+expression P, E, C;
+identifier fld;
+position p;
+@@
+
+(
+q(P->m, &E->fld@p)
+|
+q(C, P->m, &E->fld@p)
+)
+
+@script:python@
+p << bh_queue.p;
+fld << bh_queue.fld;
+@@
+coccinelle.mm_bh_work.add((p[0].file, fld))
+
+@script:python@
+p << bh_queue_alloc.p;
+fld << bh_queue_alloc.fld;
+@@
+coccinelle.mm_bh_work.add((p[0].file, fld))
+
+@script:python@
+p << bh_queue_member.p;
+fld << bh_queue_member.fld;
+@@
+coccinelle.mm_bh_work.add((p[0].file, fld))
 
 @bh_work@
 identifier init =~ "^(INIT_WORK)$";
-identifier bh_queue.fld;
+identifier fld;
 identifier f;
 expression E;
 position p;
@@ -448,9 +520,11 @@ init(&E->fld, f@p)
 
 @script:python@
 p << bh_work.p;
+fld << bh_work.fld;
 f << bh_work.f;
 @@
-coccinelle.mm_softirq.add((p[0].file, f))
+if (p[0].file, fld) in coccinelle.mm_bh_work:
+    coccinelle.mm_softirq.add((p[0].file, f))
 
 @hardirq@
 identifier f;
