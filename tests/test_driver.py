@@ -265,6 +265,30 @@ class Ledger(unittest.TestCase):
             self.assertIn("unexpected:", r.stdout)
 
 
+class CatalogueRows(unittest.TestCase):
+    """The keys of the BH workqueue rows are checked where the catalogue is
+    read: a flag's bit must fit the flags' 64 bits, an allocator must say
+    which argument holds them."""
+
+    def load(self, text):
+        sys.path.insert(0, os.path.join(TOP, "lib"))
+        from mmcheck import catalogue
+        with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as f:
+            f.write(text)
+        self.addCleanup(os.remove, f.name)
+        return catalogue, f.name
+
+    def test_bh_workqueue_rows(self):
+        catalogue, path = self.load("bh_workqueue\tWQ_BH\tbit=0\n"
+                                    "bh_workqueue\tsystem_bh_wq\n"
+                                    "bh_workqueue_alloc\talloc_workqueue\targ=2\n")
+        self.assertEqual(len(catalogue.load_api(path)), 3)
+        for bad in ("bh_workqueue\tWQ_BH\tbit=64\n", "bh_workqueue_alloc\talloc_workqueue\n"):
+            catalogue, path = self.load(bad)
+            with self.assertRaises(catalogue.CatalogueError):
+                catalogue.load_api(path)
+
+
 class Install(unittest.TestCase):
     """make install: every program, found through PREFIX/bin, finds the
     installed catalogue and runs without the source tree's Makefiles."""
