@@ -967,7 +967,7 @@ static const char *work_item_class(struct xl *x, CXCursor base)
  * parameter's pseudo-function (p->okfn = okfn), either of a conditional's
  * (po->prot_hook.func = rx_ring ? tpacket_rcv : packet_rcv). */
 static void init_list_facts(const char *holder_id, struct mm_loc at, CXCursor list, CXType type,
-			    const char *outer, int depth);
+			    const char *obj, const char *outer, int depth);
 
 static void stored_values(struct xl *x, CXCursor lhs, CXCursor v, const char *holder,
 			  const char *member, struct mm_loc at, int depth)
@@ -997,7 +997,7 @@ static void stored_values(struct xl *x, CXCursor lhs, CXCursor v, const char *ho
 		 * udp_err }: GCC stores each member, and so do the facts */
 		children(v, &k);
 		if (k.n && clang_getCursorKind(k.c[k.n - 1]) == CXCursor_InitListExpr)
-			init_list_facts(x->id, at, k.c[k.n - 1], clang_getCursorType(v), NULL, 0);
+			init_list_facts(x->id, at, k.c[k.n - 1], clang_getCursorType(v), NULL, NULL, 0);
 	}
 }
 
@@ -1796,11 +1796,27 @@ static const char *field_holder(CXCursor f, const char *outer)
 	return outer;
 }
 
+/* The class of obj's member name (an anonymous one's: obj's own), as
+ * object_class() names it; NULL for an array's elements. */
+static const char *member_of(const char *obj, int array, const char *name)
+{
+	char tmp[512];
+
+	if (!obj || array)
+		return NULL;
+	if (!name)
+		return obj;
+	snprintf(tmp, sizeof(tmp), "%s.%s", obj, name);
+	return intern(tmp);
+}
+
 /* The functions an initializer list stores, by who stores them (holder_id:
  * a variable whose initializer it is, or the function that assigns a
- * compound literal) and where. */
+ * compound literal) and where.  obj: the class of the object the list
+ * initializes (NULL in an array), so that a work item's function
+ * (DECLARE_WORK(): .func of a static work_struct) is the item's. */
 static void init_list_facts(const char *holder_id, struct mm_loc at, CXCursor list, CXType type,
-			    const char *outer, int depth)
+			    const char *obj, const char *outer, int depth)
 {
 	struct fields fs = { .n = 0 };
 	struct kids k, d;
@@ -1833,15 +1849,17 @@ static void init_list_facts(const char *holder_id, struct mm_loc at, CXCursor li
 		}
 		if (clang_getCursorKind(strip(value)) == CXCursor_InitListExpr) {
 			/* an array's elements, an anonymous member: the same holder */
-			init_list_facts(holder_id, at, strip(value), ft, !name ? holder : NULL,
-					depth + 1);
+			init_list_facts(holder_id, at, strip(value), ft, member_of(obj, array, name),
+					!name ? holder : NULL, depth + 1);
 			continue;
 		}
 		fn = function_named(value);
-		if (!clang_Cursor_isNull(fn)) {
-			want(fn);
-			mm_facts_stored(&facts, holder_id, holder, name, function_id(fn), &at);
-		}
+		if (clang_Cursor_isNull(fn))
+			continue;
+		want(fn);
+		mm_facts_stored(&facts, holder_id, holder, name, function_id(fn), &at);
+		if (obj && mm_cat_work_field(&checker.catalogue, holder, name))
+			mm_facts_work(&facts, obj, function_id(fn), &at);
 	}
 }
 
@@ -1853,7 +1871,8 @@ static void initializer_facts(CXCursor var, CXCursor init, CXType type, int dept
 	children(var, &k);
 	for (i = 0; i < k.n; i++)
 		if (clang_getCursorKind(k.c[i]) == CXCursor_InitListExpr)
-			init_list_facts(function_id(var), loc_of(var), k.c[i], type, NULL, depth);
+			init_list_facts(function_id(var), loc_of(var), k.c[i], type,
+					function_id(var), NULL, depth);
 }
 
 /* ---- reporting ------------------------------------------------------------------------ */

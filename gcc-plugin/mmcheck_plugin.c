@@ -803,10 +803,13 @@ static void member_store(tree lhs, tree rhs, location_t l)
  * static const struct net_protocol tcp_protocol = { .handler = tcp_v4_rcv }:
  * each function an initializer stores, by the struct and member that hold
  * it, so that an ops table's handlers are targets of the calls through
- * those members (and softirq callbacks for a softirq_field).  outer: the
- * tag of the struct around an anonymous union's initializer.
+ * those members (and softirq callbacks for a softirq_field).  obj: the
+ * object ctor initializes (NULL_TREE in an array), so that a work item's
+ * function (DECLARE_WORK(): .func of a static work_struct) is the item's,
+ * named as a lock there is.  outer: the tag of the struct around an
+ * anonymous union's initializer.
  */
-static void initializer_facts(tree ctor, const char *holder, const struct mm_loc *at,
+static void initializer_facts(tree ctor, tree obj, const char *holder, const struct mm_loc *at,
 			      const char *outer, int depth)
 {
 	unsigned HOST_WIDE_INT i;
@@ -815,21 +818,27 @@ static void initializer_facts(tree ctor, const char *holder, const struct mm_loc
 	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value) {
 		int field = index && TREE_CODE(index) == FIELD_DECL;
 		const char *type = field ? struct_tag(DECL_CONTEXT(index), 1) : NULL;
+		const char *member = field && DECL_NAME(index) ?
+				     IDENTIFIER_POINTER(DECL_NAME(index)) : NULL;
 
 		if (!type)
 			type = outer;
 		if (TREE_CODE(value) == CONSTRUCTOR && depth < 16) {
+			tree part = obj && field ? build3(COMPONENT_REF, TREE_TYPE(index), obj,
+							  index, NULL_TREE) : NULL_TREE;
+
 			/* an array's elements, an anonymous member: the same holder */
-			initializer_facts(value, holder, at,
-					  !field || !DECL_NAME(index) ? type : NULL, depth + 1);
+			initializer_facts(value, part, holder, at, !member ? type : NULL, depth + 1);
 			continue;
 		}
 		fn = function_addressed(value);
-		if (fn)
-			mm_facts_stored(&facts, holder, type,
-					field && DECL_NAME(index) ?
-					IDENTIFIER_POINTER(DECL_NAME(index)) : NULL,
-					function_id(fn), at);
+		if (!fn)
+			continue;
+		mm_facts_stored(&facts, holder, type, member, function_id(fn), at);
+		if (obj && mm_cat_work_field(&catalogue, type, member))
+			/* not build_fold_addr_expr(): it makes the object addressable */
+			mm_facts_work(&facts, lock_class(build1(ADDR_EXPR, ptr_type_node, obj), 0),
+				      function_id(fn), at);
 	}
 }
 
@@ -853,7 +862,7 @@ static void finish_decl(void *gcc_data, void *user_data)
 		return;
 	begin_facts();
 	at = loc_of(DECL_SOURCE_LOCATION(decl));
-	initializer_facts(DECL_INITIAL(decl), function_id(decl), &at, NULL, 0);
+	initializer_facts(DECL_INITIAL(decl), decl, function_id(decl), &at, NULL, 0);
 }
 
 /* A callback by its signature (the catalogue decides): a struct

@@ -335,10 +335,22 @@ static const char *class_through_pointer(struct symbol *t, const char *path)
 	return cls;
 }
 
+/* An object in a global, named as a lock there is: "g", or "g.path". */
+static const char *in_global(struct symbol *global, const char *path)
+{
+	char *cls;
+
+	if (!*path)
+		return function_id(global);
+	cls = malloc(strlen(path) + 256);
+	sprintf(cls, "%s.%s", function_id(global), path);
+	return cls;
+}
+
 static const char *lock_class_of(pseudo_t p, struct symbol *lock)
 {
 	struct symbol *t, *global;
-	char path[512] = "", *cls;
+	char path[512] = "";
 	long long offset;
 
 	t = points_into(p, &offset, &global);
@@ -349,13 +361,9 @@ static const char *lock_class_of(pseudo_t p, struct symbol *lock)
 	if (!member_path(t, offset, lock, path, sizeof(path)) || (!global && !t->ident))
 		return NULL;
 	same_object_member(path);
-	if (!*path)	/* the spinlock itself: a global's, or unknown */
-		return global ? function_id(global) : NULL;
-	if (!global)
-		return class_through_pointer(t, path);
-	cls = malloc(strlen(path) + 256);
-	sprintf(cls, "%s.%s", function_id(global), path);
-	return cls;
+	if (global)
+		return in_global(global, path);
+	return *path ? class_through_pointer(t, path) : NULL;
 }
 
 /* The class of the object of type obj at offset in an object of type t
@@ -849,12 +857,31 @@ static struct symbol *leaf_member(struct symbol *t, long long offset, struct sym
 
 /* Where a store or an initializer puts a value: at offset of an object of
  * type t (NULL: not into a member), by an access of type want (may be
- * NULL). */
+ * NULL); global: when that object is a global (an initializer's, or one a
+ * store names), the global. */
 struct member_site {
 	struct symbol *t, *want;
 	long long offset;
 	struct position pos;
+	struct symbol *global;
 };
+
+/* The class of the work item whose member m (of container) the site
+ * stores into: INIT_WORK(&h->w, fn) gives "struct host::w", DECLARE_WORK(w,
+ * fn) the global's own name, as a global lock has. */
+static const char *work_item_class(const struct member_site *site, struct symbol *container,
+				   struct symbol *m)
+{
+	long long item = site->offset - m->offset;
+	char path[512] = "";
+
+	if (!site->global)
+		return object_class(site->t, item, container);
+	if (site->t == container && !item)
+		return function_id(site->global);
+	return member_path(site->t, item, container, path, sizeof(path)) ?
+	       in_global(site->global, path) : NULL;
+}
 
 /* The function fn stored at site, by holder. */
 static void stored_function(const struct member_site *site, const char *fn,
@@ -870,8 +897,7 @@ static void stored_function(const struct member_site *site, const char *fn,
 	if (m && container && container->ident &&
 	    mm_cat_work_field(&checker.catalogue, ident_name(container->ident),
 			      ident_name(m->ident)))
-		mm_facts_work(&facts, object_class(site->t, site->offset - m->offset, container),
-			      fn, &at);
+		mm_facts_work(&facts, work_item_class(site, container, m), fn, &at);
 }
 
 /* Each function a stored value may be: fn, or either of a conditional's
@@ -988,7 +1014,7 @@ static int holds_bh_wq(pseudo_t v, int depth)
 static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 {
 	const char *set = set_member(insn);
-	struct member_site site = { NULL, insn->type, 0, insn->pos };
+	struct member_site site = { NULL, insn->type, 0, insn->pos, NULL };
 	struct symbol *global;
 
 	if (set && (mm_cat_mask(&checker.catalogue, set) & delay_field_bits)) {
@@ -1001,6 +1027,7 @@ static void translate_store(struct mm_func *fn, int b, struct instruction *insn)
 		store_local(fn, b, insn);
 	site.t = points_into(insn->src, &site.offset, &global);	/* sk->sk_data_ready = f */
 	site.offset += insn->offset;
+	site.global = global;
 	stored_values(insn->target, &site, 0);
 	if (holds_bh_wq(insn->target, 0)) {
 		struct mm_loc at = loc_of(insn->pos);
@@ -1048,7 +1075,7 @@ static void initializer_facts(struct symbol *var, struct expression *e, long lon
 	} else if (e->type == EXPR_POS) {
 		initializer_facts(var, e->init_expr, offset + e->init_offset, depth + 1);
 	} else if ((fn = function_in(e)) != NULL) {
-		struct member_site site = { var->ctype.base_type, e->ctype, offset, var->pos };
+		struct member_site site = { var->ctype.base_type, e->ctype, offset, var->pos, var };
 
 		stored_function(&site, address_taken(fn), function_id(var));
 	}

@@ -53,14 +53,17 @@ def objects_with_facts(d, case=S390, names=("gmap", "pgalloc")):
 
 
 # A workqueue made with WQ_BH in one unit, its work queued in another:
-# the work function's plain acquisition runs in softirq (bhwq and wqwork
-# facts, joined by the analysis).  Without WQ_BH it meets the _bh one.
+# the work functions' plain acquisitions run in softirq (bhwq and wqwork
+# facts, joined by the analysis), a member's and a global's that
+# DECLARE_WORK() defines.  Without WQ_BH they meet the _bh one.
 WQ_INIT = """struct work_struct { unsigned long data; void (*func)(struct work_struct *w); };
 struct workqueue_struct;
 struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...);
 struct rx_ring { spinlock_t lock; struct work_struct rx_work; };
 struct workqueue_struct *rx_wq;
 void rx_work_fn(struct work_struct *t);
+void tx_work_fn(struct work_struct *t);
+DECLARE_WORK(tx_work, tx_work_fn);
 
 int rx_init(struct rx_ring *r)
 {
@@ -74,6 +77,7 @@ struct workqueue_struct;
 bool queue_work(struct workqueue_struct *wq, struct work_struct *w);
 struct rx_ring { spinlock_t lock; struct work_struct rx_work; };
 extern struct workqueue_struct *rx_wq;
+extern struct work_struct tx_work;
 
 void rx_work_fn(struct work_struct *t)
 {
@@ -87,7 +91,16 @@ void rx_kick(struct rx_ring *r)
 {
 	spin_lock_bh(&r->lock);
 	queue_work(rx_wq, &r->rx_work);
+	queue_work(rx_wq, &tx_work);
 	spin_unlock_bh(&r->lock);
+}
+
+extern struct rx_ring *tx_ring;
+
+void tx_work_fn(struct work_struct *t)
+{
+	spin_lock(&tx_ring->lock);
+	spin_unlock(&tx_ring->lock);
 }
 """
 
@@ -160,7 +173,7 @@ class Locks(unittest.TestCase):
                 out = run([LOCKS, "-f", "json", d])
                 found = json.loads(out.stdout)["findings"]
                 self.assertEqual([(f["file"], f["line"]) for f in found],
-                                 [("use.c", 11)] * errors, out.stdout)
+                                 [("use.c", 12), ("use.c", 28)] * errors, out.stdout)
 
     def test_output_is_deterministic_and_atomic(self):
         objects_with_facts(self.dir)
@@ -535,7 +548,7 @@ class Sparse(unittest.TestCase):
                 out = run([LOCKS, "-f", "json", os.path.join(d, "facts")])
                 found = json.loads(out.stdout)["findings"]
                 self.assertEqual([(f["file"], f["line"]) for f in found],
-                                 [("use.c", 11)] * errors, out.stdout)
+                                 [("use.c", 12), ("use.c", 28)] * errors, out.stdout)
 
     def test_irqsave_class_as_gcc_names_it(self):
         """The kernel's spin_lock_irqsave() passes spinlock_check(lock),

@@ -431,6 +431,8 @@ coccinelle.mm_softirq.add((p[0].file, f))
 // Work queued on a BH workqueue: system_bh_wq, or one the file makes with
 // WQ_BH (alloc_workqueue(..., WQ_BH | ..., 0)) and keeps in a variable
 // (the same expression where it is queued) or a member (any object's).
+// The work item is a member (keyed by its name) or a global (DECLARE_WORK()
+// or INIT_WORK() at run time: keyed by the variable's name).
 @bh_alloc@
 identifier alloc =~ "^(alloc_workqueue|alloc_workqueue_noprof)$";
 identifier flag =~ "^(WQ_BH|system_bh_highpri_wq|system_bh_wq)$";
@@ -460,6 +462,10 @@ position p;
 q(wq, &E->fld@p)
 |
 q(C, wq, &E->fld@p)
+|
+q(wq, &fld@p)
+|
+q(C, wq, &fld@p)
 )
 
 @bh_queue_alloc@
@@ -474,6 +480,10 @@ position p;
 q(W, &E->fld@p)
 |
 q(C, W, &E->fld@p)
+|
+q(W, &fld@p)
+|
+q(C, W, &fld@p)
 )
 
 @bh_queue_member@
@@ -488,6 +498,10 @@ position p;
 q(P->m, &E->fld@p)
 |
 q(C, P->m, &E->fld@p)
+|
+q(P->m, &fld@p)
+|
+q(C, P->m, &fld@p)
 )
 
 @script:python@
@@ -509,14 +523,18 @@ fld << bh_queue_member.fld;
 coccinelle.mm_bh_work.add((p[0].file, fld))
 
 @bh_work@
-identifier init =~ "^(INIT_WORK)$";
+identifier init =~ "^(DECLARE_WORK|INIT_WORK)$";
 identifier fld;
 identifier f;
 expression E;
 position p;
 @@
 
+(
 init(&E->fld, f@p)
+|
+init(&fld, f@p)
+)
 
 @script:python@
 p << bh_work.p;
@@ -524,6 +542,22 @@ fld << bh_work.fld;
 f << bh_work.f;
 @@
 if (p[0].file, fld) in coccinelle.mm_bh_work:
+    coccinelle.mm_softirq.add((p[0].file, f))
+
+@bh_work_decl@
+declarer init =~ "^(DECLARE_WORK|INIT_WORK)$";
+identifier w, f;
+position p;
+@@
+
+init(w, f@p);
+
+@script:python@
+p << bh_work_decl.p;
+w << bh_work_decl.w;
+f << bh_work_decl.f;
+@@
+if (p[0].file, w) in coccinelle.mm_bh_work:
     coccinelle.mm_softirq.add((p[0].file, f))
 
 @hardirq@

@@ -47,6 +47,10 @@ struct timer_list { unsigned long expires; void (*function)(struct timer_list *)
 /* linux/timer.h: a static timer, its callback in the initializer */
 #define DEFINE_TIMER(_name, _function) \
 	struct timer_list _name = { .function = (_function) }
+/* linux/workqueue.h: a static work item, its function in the initializer
+ * (the snippets that use it define struct work_struct with .func) */
+#define __WORK_INITIALIZER(n, f)	{ .data = 0, .func = (f) }
+#define DECLARE_WORK(n, f)		struct work_struct n = __WORK_INITIALIZER(n, f)
 struct tasklet_struct { unsigned long state; };
 struct napi_struct { int weight; };
 struct net_device { int ifindex; };
