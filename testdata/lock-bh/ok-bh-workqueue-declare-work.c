@@ -69,6 +69,7 @@ int proc_init(void)
 /*
  * check-name: plain acquisition in a DECLARE_WORK() item's function, queued on a workqueue made with WQ_BH
  * check-options: --all-locks
+ * check-known-to-fail: clang-16 libclang before 17 names no operator, and gives a macro body's tokens the place of the expansion: the store in INIT_WORK() is not read
  *
  * check-output-start
  * check-output-end
